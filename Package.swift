@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "runsmith",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "runsmith", targets: ["runsmith"]),
+        .library(name: "Runsmith", targets: ["Runsmith"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // Debian's libcmark-gfm (+ extensions), the one C library we parse markdown with.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            path: "Sources/CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // The default templates and assets, shipped as resources so a project can override single files.
+        .target(
+            name: "RunsmithTemplates",
+            path: "templates",
+            sources: ["BuiltinTemplates.swift"],
+            resources: [.copy("theme")]
+        ),
+        .target(
+            name: "Runsmith",
+            dependencies: [
+                "CCmarkGFM",
+                "RunsmithTemplates",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "runsmith",
+            dependencies: [
+                "Runsmith",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "RunsmithTests",
+            dependencies: ["Runsmith", "CCmarkGFM"]
+        ),
+    ]
+)

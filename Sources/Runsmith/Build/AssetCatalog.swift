@@ -1,0 +1,60 @@
+import Foundation
+
+/// Images and attachments the pages use, each copied once under a content-hash name
+/// (`_assets/image-308-1a2b3c4d5e.png`), so names with spaces and parentheses never reach a URL
+/// and a changed file gets a new name (safe to cache forever).
+public final class AssetCatalog: @unchecked Sendable {
+    private let tree: ContentTree
+    private let lock = NSLock()
+    private var outputs: [String: String] = [:]
+
+    public init(tree: ContentTree) { self.tree = tree }
+
+    /// The output path for a source file of the tree, or nil when it cannot be read.
+    public func outputPath(for source: String) -> String? {
+        lock.lock()
+        if let known = outputs[source] { lock.unlock(); return known }
+        lock.unlock()
+        guard let bytes = try? tree.read(source) else { return nil }
+        let output = Self.hashedName(source, bytes: bytes)
+        lock.lock()
+        outputs[source] = output
+        lock.unlock()
+        return output
+    }
+
+    /// Source path → output path of every asset used so far, sorted by output.
+    public var used: [(source: String, output: String)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return outputs.map { ($0.key, $0.value) }.sorted { $0.1 < $1.1 }
+    }
+
+    static func hashedName(_ source: String, bytes: [UInt8]) -> String {
+        let name = source.split(separator: "/").last.map(String.init) ?? source
+        var stem = name, ext = ""
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex {
+            stem = String(name[..<dot])
+            ext = String(name[dot...]).lowercased()
+        }
+        var clean = ""
+        for c in stem.lowercased() {
+            if c.isASCII && (c.isLetter || c.isNumber) { clean.append(c) } else if !clean.hasSuffix("-") { clean.append("-") }
+        }
+        clean = String(clean.trimmingCharacters(in: CharacterSet(charactersIn: "-")).prefix(60))
+        return "_assets/\(clean.isEmpty ? "file" : clean)-\(ContentHash.hex(bytes)).\(ext.dropFirst())"
+            .replacingOccurrences(of: ".\u{0}", with: "")
+    }
+}
+
+/// 64-bit FNV-1a over bytes, printed as 12 hex digits: stable across runs and machines.
+public enum ContentHash {
+    public static func hex(_ bytes: [UInt8]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes {
+            hash ^= UInt64(b)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        return String(String(hash, radix: 16).leftPadded(to: 16).prefix(12))
+    }
+}

@@ -1,0 +1,32 @@
+import Dispatch
+
+/// Maps over `count` items on all cores, keeping the order of the results.
+enum Parallel {
+    static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+        let box = Box<T>(count)
+        withoutActuallyEscaping(body) { body in
+            let b = UncheckedSendable(body)
+            DispatchQueue.concurrentPerform(iterations: count) { i in box.set(i, b.value(i)) }
+        }
+        return box.buffer.map { $0! }
+    }
+
+    private final class Box<T>: @unchecked Sendable {
+        // Each index is written by exactly one iteration, so slots never race.
+        let buffer: UnsafeMutableBufferPointer<T?>
+        init(_ count: Int) {
+            buffer = .allocate(capacity: count)
+            buffer.initialize(repeating: nil)
+        }
+        deinit {
+            buffer.deinitialize()
+            buffer.deallocate()
+        }
+        func set(_ i: Int, _ v: T) { buffer[i] = v }
+    }
+
+    private struct UncheckedSendable<V>: @unchecked Sendable {
+        let value: V
+        init(_ value: V) { self.value = value }
+    }
+}

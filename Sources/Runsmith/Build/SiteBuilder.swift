@@ -1,0 +1,116 @@
+import Foundation
+
+/// The whole pipeline for a site: load → preprocess → parse → transform → render → write.
+public struct SiteBuilder: Sendable {
+    public struct Options: Sendable {
+        public var root: URL
+        /// nil for `check`: everything is built, nothing is written.
+        public var output: URL?
+        public var limits = PreprocessLimits()
+        public init(root: URL, output: URL?) {
+            self.root = root
+            self.output = output
+        }
+    }
+
+    public struct Result: Sendable {
+        public var diagnostics: [Diagnostic] = []
+        public var pageCount = 0
+        public var assetCount = 0
+        /// Output path → bytes of every page and theme file (empty for a failed load).
+        public var files: [String: [UInt8]] = [:]
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    public let options: Options
+    public init(options: Options) { self.options = options }
+
+    public func run(progress: (@Sendable (String) -> Void)? = nil) -> Result {
+        var result = Result()
+        var diagnostics: [Diagnostic] = []
+        defer { _ = diagnostics }
+        guard let site = SiteSource.load(root: options.root, excluding: options.output.map { [$0] } ?? [],
+                                         diagnostics: &diagnostics) else {
+            result.diagnostics = sortedDiagnostics(diagnostics)
+            return result
+        }
+        let templates: TemplateSet
+        do {
+            let own = site.tree.root.appendingPathComponent("templates")
+            templates = try TemplateSet(projectDirectory: FileManager.default.fileExists(atPath: own.path) ? own : nil)
+        } catch {
+            result.diagnostics = sortedDiagnostics(diagnostics + [error.diagnostic])
+            return result
+        }
+
+        // Preprocess, parse and the page-local transforms, in parallel.
+        let tree = site.tree
+        let preprocessor = Preprocessor(read: { try? tree.read($0) }, spaces: site.config.spaces, limits: options.limits)
+        let local: [PageTransform] = [DirectiveTransform(), HeadingTransform(preset: site.slugPreset)]
+        progress?("parsing \(site.pages.count) pages")
+        let parsed: [ParsedPage?] = Parallel.map(site.pages.count) { i in
+            let path = site.pages[i]
+            guard let bytes = try? tree.read(path) else { return nil }
+            let (pre, d) = preprocessor.run(path: path, bytes: bytes)
+            let page = ParsedPage(source: pre, document: MarkdownDocument(bytes: pre.text))
+            page.diagnostics = d
+            for transform in local { transform.apply(to: page) }
+            return page
+        }
+
+        let index = buildIndex(site, parsed)
+        let navigation = site.summary.map { Navigation(summary: $0, hidden: hiddenPages(parsed)) }
+            ?? Navigation(pages: site.pages, titles: index.pages.mapValues(\.title), hidden: hiddenPages(parsed))
+        let assets = AssetCatalog(tree: tree)
+        let resolver = LinkResolver(index: index, assets: assets)
+        let renderer = PageRenderer(site: site, index: index, navigation: navigation, templates: templates)
+
+        progress?("rendering \(site.pages.count) pages")
+        let rendered: [(String, [UInt8], [Diagnostic])?] = Parallel.map(parsed.count) { i in
+            guard let page = parsed[i], let route = site.routes[page.path] else { return nil }
+            LinkTransform(resolver: resolver, route: route).apply(to: page)
+            return (route, renderer.render(page, route: route), page.diagnostics)
+        }
+        for case let (route, bytes, d)? in rendered {
+            result.files[route] = bytes
+            diagnostics += d
+        }
+        for (name, bytes) in templates.assets { result.files["_runsmith/" + name] = bytes }
+        diagnostics += renderer.redirects(into: &result.files)
+        result.pageCount = rendered.compactMap { $0 }.count
+
+        let used = assets.used
+        result.assetCount = used.count
+        result.diagnostics = sortedDiagnostics(diagnostics.compactMap(site.config.adjusted))
+        if let output = options.output {
+            let copies = Dictionary(uniqueKeysWithValues: used.map { ($0.output, tree.absolute($0.source)) })
+            do {
+                try OutputWriter(destination: output).write(files: result.files, copies: copies)
+            } catch {
+                result.diagnostics.append(.error("write-failed", "cannot write \(output.path): \(error.localizedDescription)", at: nil))
+            }
+        }
+        return result
+    }
+
+    private func hiddenPages(_ parsed: [ParsedPage?]) -> Set<String> {
+        Set(parsed.compactMap { $0 }.filter { $0.source.frontmatter.hidden }.map(\.path))
+    }
+
+    /// Routes, titles and anchors of every page; markdown files that are not built are known too,
+    /// so links to them go to `site_url`.
+    private func buildIndex(_ site: SiteSource, _ parsed: [ParsedPage?]) -> SiteIndex {
+        var index = SiteIndex(tree: site.tree, config: site.config)
+        for page in parsed.compactMap({ $0 }) {
+            let fm = page.source.frontmatter
+            index.pages[page.path] = .init(source: page.path, route: site.routes[page.path] ?? "",
+                                           title: PageRenderer.title(of: page, summary: site.summary),
+                                           description: fm.description, anchors: page.anchors, built: true)
+        }
+        for file in site.tree.files where SiteIndex.isMarkdown(file) && index.pages[file] == nil {
+            index.pages[file] = .init(source: file, route: Routes.output(for: file), title: Routes.split(file).1,
+                                      description: nil, anchors: [], built: false)
+        }
+        return index
+    }
+}

@@ -1,0 +1,68 @@
+/// What every page may know about every other: routes, titles, anchors. Built once after the parse
+/// phase, read by the link transform and the templates.
+public struct SiteIndex: Sendable {
+    public struct Page: Sendable {
+        public var source: String
+        public var route: String
+        public var title: String
+        public var description: String?
+        public var anchors: Set<String>
+        /// False for pages in the tree that this build does not write (not in SUMMARY.md).
+        public var built: Bool
+    }
+
+    public var pages: [String: Page] = [:]
+    public var tree: ContentTree
+    public var config: SiteConfig
+
+    public init(tree: ContentTree, config: SiteConfig) {
+        self.tree = tree
+        self.config = config
+    }
+
+    static let markdownExtensions = [".md", ".mdx"]
+
+    public static func isMarkdown(_ path: String) -> Bool {
+        markdownExtensions.contains { path.lowercased().hasSuffix($0) }
+    }
+
+    /// The markdown file a link path names: the file itself, `dir/` → README/index, or the path plus `.md`.
+    public func markdownFile(for path: String) -> String? {
+        if tree.contains(path), Self.isMarkdown(path) { return path }
+        let dir = path.hasSuffix("/") ? String(path.dropLast()) : path
+        if tree.directories.contains(dir) {
+            for name in ["README.md", "readme.md", "index.md", "README.mdx", "index.mdx"] {
+                let candidate = dir.isEmpty ? name : dir + "/" + name
+                if tree.contains(candidate) { return candidate }
+            }
+        }
+        for ext in Self.markdownExtensions where tree.contains(path + ext) { return path + ext }
+        return nil
+    }
+}
+
+/// Output paths for source pages.
+public enum Routes {
+    /// `a/b.md` → `a/b.html`; `a/README.md` → `a/index.html`.
+    public static func output(for source: String) -> String {
+        let (dir, stem) = split(source)
+        if isIndex(stem) { return dir.isEmpty ? "index.html" : dir + "/index.html" }
+        return (dir.isEmpty ? "" : dir + "/") + stem + ".html"
+    }
+
+    /// The page's path on the published site (`site_url` + this), GitBook style: no extension, README → folder.
+    public static func published(for source: String) -> String {
+        let (dir, stem) = split(source)
+        if isIndex(stem) { return dir }
+        return (dir.isEmpty ? "" : dir + "/") + stem
+    }
+
+    static func split(_ source: String) -> (String, String) {
+        let dir = RelativePath.directory(of: source)
+        var name = dir.isEmpty ? source : String(source.dropFirst(dir.count + 1))
+        if let dot = name.lastIndex(of: ".") { name = String(name[..<dot]) }
+        return (dir, name)
+    }
+
+    static func isIndex(_ stem: String) -> Bool { stem.lowercased() == "readme" || stem == "index" }
+}

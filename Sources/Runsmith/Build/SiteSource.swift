@@ -1,0 +1,91 @@
+import Foundation
+
+/// The load stage for a whole site: config files, the content tree, the flavour, the navigation
+/// source and the list of pages to build with their output routes.
+public struct SiteSource: Sendable {
+    public var tree: ContentTree
+    public var config: SiteConfig
+    public var flavor: Flavor
+    public var gitbook = GitBookConfig()
+    public var summary: Summary?
+    /// Source path → output route, for every page this build writes.
+    public var routes: [String: String] = [:]
+    /// Pages in a stable order (SUMMARY order, then the rest sorted).
+    public var pages: [String] = []
+
+    /// Loads everything; `diagnostics` gets every problem; returns nil when nothing can be built.
+    public static func load(root: URL, excluding: [URL], diagnostics: inout [Diagnostic]) -> SiteSource? {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDir), isDir.boolValue else {
+            diagnostics.append(.error("missing-root", "docs root '\(root.path)' is not a folder", at: nil))
+            return nil
+        }
+        guard var tree = try? ContentTree(root: root, excluding: excluding) else {
+            diagnostics.append(.error("unreadable-root", "cannot list '\(root.path)'", at: nil))
+            return nil
+        }
+        var config = SiteConfig()
+        if let bytes = try? tree.read(SiteConfig.fileName) {
+            let (c, d) = SiteConfig.decode(String(decoding: bytes, as: UTF8.self))
+            config = c
+            diagnostics += d
+            if d.contains(where: { $0.severity == .error }) { return nil }
+        }
+        var gitbook = GitBookConfig()
+        if let bytes = try? tree.read(GitBookConfig.fileName) {
+            let (g, d) = GitBookConfig.decode(String(decoding: bytes, as: UTF8.self))
+            gitbook = g
+            diagnostics += d
+            if !g.root.isEmpty {
+                guard let sub = try? ContentTree(root: tree.root.appendingPathComponent(g.root), excluding: excluding) else {
+                    diagnostics.append(.error("missing-root", ".gitbook.yaml root '\(g.root)' is not a folder",
+                                              at: SourceLocation(path: GitBookConfig.fileName)))
+                    return nil
+                }
+                tree = sub
+            }
+        }
+        let flavor = config.flavor ?? FlavorDetector.detect(tree)
+        var source = SiteSource(tree: tree, config: config, flavor: flavor, gitbook: gitbook)
+        source.choosePages(diagnostics: &diagnostics)
+        return source
+    }
+
+    public var slugPreset: SlugPreset { config.slugPreset ?? (flavor == .docusaurus ? .docusaurus : .gitbook) }
+
+    /// GitBook with a SUMMARY.md builds what SUMMARY lists (plus the readme); otherwise every markdown
+    /// file outside dot-folders and `_partials` is a page.
+    mutating func choosePages(diagnostics: inout [Diagnostic]) {
+        var chosen: [String] = []
+        if flavor == .gitbook, let bytes = try? tree.read(gitbook.summary) {
+            let tree = self.tree
+            let base = RelativePath.directory(of: gitbook.summary)
+            let index = SiteIndex(tree: tree, config: config)
+            let (summary, d) = Summary.parse(bytes, path: gitbook.summary) { link in
+                RelativePath.resolve(link, from: base).flatMap { index.markdownFile(for: $0) }
+            }
+            self.summary = summary
+            diagnostics += d
+            if tree.contains(gitbook.readme) { chosen.append(gitbook.readme) }
+            chosen += summary.pages
+        } else {
+            chosen = tree.files.filter { path in
+                SiteIndex.isMarkdown(path) && path != gitbook.summary &&
+                    !path.split(separator: "/").contains { $0.hasPrefix(".") || $0.hasPrefix("_") }
+            }
+        }
+        var seen: Set<String> = []
+        var owners: [String: String] = [:]
+        for page in chosen where seen.insert(page).inserted {
+            let route = Routes.output(for: page)
+            if let other = owners[route] {
+                diagnostics.append(.error("duplicate-route", "'\(page)' and '\(other)' would both be written to \(route)",
+                                          at: SourceLocation(path: page)))
+                continue
+            }
+            owners[route] = page
+            routes[page] = route
+            pages.append(page)
+        }
+    }
+}

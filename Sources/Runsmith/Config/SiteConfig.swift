@@ -1,0 +1,86 @@
+import Yams
+
+public enum Flavor: String, Sendable, CaseIterable { case gitbook, docusaurus }
+
+/// `runsmith.yml` at the docs root: every key optional, unknown keys are errors.
+public struct SiteConfig: Sendable {
+    public var flavor: Flavor?
+    /// The site's name in the header; defaults to the home page's title.
+    public var title: String?
+    /// Where pages outside this build live (`https://docs.example.com`), without a trailing slash.
+    public var siteURL: String?
+    public var slugPreset: SlugPreset?
+    /// GitBook space id → a folder inside the root (`folder/`) or a base URL (`https://…`).
+    public var spaces: [String: String] = [:]
+    /// Diagnostic code → severity (`off` drops it).
+    public var severity: [String: Severity?] = [:]
+
+    public init() {}
+
+    public static let fileName = "runsmith.yml"
+    static let keys: Set<String> = ["title", "flavor", "site_url", "slug_preset", "spaces", "severity"]
+
+    /// Decodes `runsmith.yml`; every problem is a located diagnostic.
+    public static func decode(_ text: String, path: String = fileName) -> (SiteConfig, [Diagnostic]) {
+        var config = SiteConfig()
+        var diagnostics: [Diagnostic] = []
+        let source = YAMLSource(path: path, text: text, firstLine: 1)
+        let root: Node?
+        do { root = try source.compose() } catch { return (config, [error.diagnostic]) }
+        guard let root else { return (config, []) }
+        for (key, value, at) in source.fields(of: root, allowed: keys, what: path, into: &diagnostics) {
+            func bad(_ message: String) { diagnostics.append(.error("invalid-config", message, at: at)) }
+            switch key {
+            case "title":
+                guard let t = value.string, !t.isEmpty else { bad("title must be text"); continue }
+                config.title = t
+            case "flavor":
+                guard let f = value.string.flatMap(Flavor.init(rawValue:)) else {
+                    bad("flavor must be one of: gitbook, docusaurus"); continue
+                }
+                config.flavor = f
+            case "site_url":
+                guard let url = value.string, url.hasPrefix("http://") || url.hasPrefix("https://") else {
+                    bad("site_url must be an http(s) URL"); continue
+                }
+                config.siteURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+            case "slug_preset":
+                guard let preset = value.string.flatMap(SlugPreset.init(rawValue:)) else {
+                    bad("slug_preset must be one of: \(SlugPreset.allCases.map(\.rawValue).joined(separator: ", "))"); continue
+                }
+                config.slugPreset = preset
+            case "spaces":
+                guard let mapping = value.mapping else { bad("spaces must map GitBook space ids to a folder or URL"); continue }
+                for (id, target) in mapping {
+                    guard let id = id.string, let target = target.string, !target.isEmpty else {
+                        bad("spaces: each entry is `space-id: folder/ or https://…`"); continue
+                    }
+                    config.spaces[id] = target
+                }
+            case "severity":
+                guard let mapping = value.mapping else { bad("severity must map diagnostic codes to error, warning or off"); continue }
+                for (code, level) in mapping {
+                    guard let code = code.string else { continue }
+                    switch level.string {
+                    case "error": config.severity[code] = .error
+                    case "warning": config.severity[code] = .warning
+                    case "off": config.severity[code] = .some(nil)
+                    default: diagnostics.append(.error("invalid-config", "severity of '\(code)' must be error, warning or off",
+                                                       at: source.location(level.mark)))
+                    }
+                }
+            default: break
+            }
+        }
+        return (config, diagnostics)
+    }
+
+    /// Applies the severity overrides; nil when the diagnostic is turned off.
+    public func adjusted(_ diagnostic: Diagnostic) -> Diagnostic? {
+        guard let override = severity[diagnostic.code] else { return diagnostic }
+        guard let level = override else { return nil }
+        var d = diagnostic
+        d.severity = level
+        return d
+    }
+}

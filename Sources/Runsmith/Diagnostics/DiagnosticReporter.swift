@@ -1,0 +1,88 @@
+import Foundation
+
+/// Prints diagnostics as a human frame (`path:line:col: error: message`, source line, caret, include chain),
+/// JSON lines, or GitHub Actions annotations.
+public struct DiagnosticReporter: Sendable {
+    public enum Format: String, Sendable, CaseIterable { case human, json, github }
+
+    public var format: Format
+    /// Returns a file's bytes for the source frame; nil when it cannot be shown.
+    public var source: @Sendable (String) -> [UInt8]?
+
+    public init(format: Format, source: @escaping @Sendable (String) -> [UInt8]?) {
+        self.format = format
+        self.source = source
+    }
+
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        switch format {
+        case .human: return diagnostics.map(human).joined()
+        case .json: return diagnostics.map(json).joined()
+        case .github: return diagnostics.map(github).joined()
+        }
+    }
+
+    func human(_ d: Diagnostic) -> String {
+        var out = "\(d.location.map { "\($0)" } ?? "runsmith"): \(d.severity.rawValue): \(d.message)\n"
+        if let loc = d.location, let frame = sourceFrame(loc) { out += frame }
+        for (i, step) in d.includeChain.enumerated().reversed() {
+            out += "  \(i == d.includeChain.count - 1 ? "included from" : "         from") \(step)\n"
+        }
+        if let note = d.note { out += "  note: \(note)\n" }
+        return out
+    }
+
+    /// The source line and a caret under the column (columns are bytes; the caret counts characters).
+    func sourceFrame(_ loc: SourceLocation) -> String? {
+        guard let bytes = source(loc.path), loc.line >= 1 else { return nil }
+        var line = 1, start = 0
+        var i = 0
+        while i < bytes.count && line < loc.line {
+            if bytes[i] == 0x0A { line += 1; start = i + 1 }
+            i += 1
+        }
+        guard line == loc.line else { return nil }
+        var end = start
+        while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
+        let text = String(decoding: bytes[start..<end], as: UTF8.self)
+        let prefixBytes = max(0, min(loc.column - 1, end - start))
+        let prefix = String(decoding: bytes[start..<(start + prefixBytes)], as: UTF8.self)
+        let pad = String(prefix.map { $0 == "\t" ? "\t" : " " })
+        let gutter = String(repeating: " ", count: String(loc.line).count)
+        return "\(gutter) |\n\(loc.line) | \(text)\n\(gutter) | \(pad)^\n"
+    }
+
+    func json(_ d: Diagnostic) -> String {
+        var object: [String: Any] = ["severity": d.severity.rawValue, "code": d.code, "message": d.message]
+        if let loc = d.location {
+            object["file"] = loc.path
+            object["line"] = loc.line
+            object["column"] = loc.column
+        }
+        if !d.includeChain.isEmpty { object["includeChain"] = d.includeChain.map { "\($0)" } }
+        if let note = d.note { object["note"] = note }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    func github(_ d: Diagnostic) -> String {
+        var props: [String] = []
+        if let loc = d.location {
+            props = ["file=\(escapeProperty(loc.path))", "line=\(loc.line)", "col=\(loc.column)"]
+        }
+        props.append("title=\(escapeProperty("runsmith \(d.code)"))")
+        var message = d.message
+        if !d.includeChain.isEmpty { message += " (included from \(d.includeChain.map { "\($0)" }.joined(separator: " → ")))" }
+        if let note = d.note { message += "\nnote: \(note)" }
+        return "::\(d.severity.rawValue) \(props.joined(separator: ","))::\(escapeData(message))\n"
+    }
+
+    // GitHub's workflow-command escaping rules.
+    private func escapeData(_ s: String) -> String {
+        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+    private func escapeProperty(_ s: String) -> String {
+        escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// The files under the docs root. Every path is relative to the root, `/`-separated, normalized.
+/// Nothing outside the root is ever read: symlinks that leave it are listed apart and refused.
+public struct ContentTree: Sendable {
+    public let root: URL
+    /// Regular files (and symlinks resolving inside the root), sorted.
+    public let files: [String]
+    public let fileSet: Set<String>
+    public let directories: Set<String>
+    /// Symlinks whose target lies outside the root.
+    public let escapingLinks: Set<String>
+
+    static let skippedDirectories: Set<String> = [".git", "node_modules", ".build"]
+
+    public init(root: URL, excluding excluded: [URL] = []) throws {
+        let rootURL = root.standardizedFileURL.resolvingSymlinksInPath()
+        self.root = rootURL
+        let rootPath = rootURL.path
+        let excludedPaths = excluded.map { $0.standardizedFileURL.resolvingSymlinksInPath().path }
+        var files: [String] = []
+        var dirs: Set<String> = [""]
+        var escaping: Set<String> = []
+        let fm = FileManager.default
+        func walk(_ rel: String) throws {
+            let abs = rel.isEmpty ? rootPath : rootPath + "/" + rel
+            for name in try fm.contentsOfDirectory(atPath: abs).sorted() {
+                let childRel = rel.isEmpty ? name : rel + "/" + name
+                let childAbs = abs + "/" + name
+                if excludedPaths.contains(childAbs) { continue }
+                let attrs = try? fm.attributesOfItem(atPath: childAbs)
+                let type = attrs?[.type] as? FileAttributeType
+                if type == .typeSymbolicLink {
+                    let target = URL(fileURLWithPath: childAbs).resolvingSymlinksInPath().path
+                    guard target == rootPath || target.hasPrefix(rootPath + "/") else {
+                        escaping.insert(childRel); continue
+                    }
+                    var isDir: ObjCBool = false
+                    if fm.fileExists(atPath: target, isDirectory: &isDir), !isDir.boolValue { files.append(childRel) }
+                    continue
+                }
+                if type == .typeDirectory {
+                    if Self.skippedDirectories.contains(name) { continue }
+                    dirs.insert(childRel)
+                    try walk(childRel)
+                } else if type == .typeRegular {
+                    files.append(childRel)
+                }
+            }
+        }
+        try walk("")
+        self.files = files.sorted()
+        self.fileSet = Set(files)
+        self.directories = dirs
+        self.escapingLinks = escaping
+    }
+
+    public func contains(_ path: String) -> Bool { fileSet.contains(path) }
+
+    /// Reads a file of the tree; refuses anything not listed (outside the root, escaping symlink).
+    public func read(_ path: String) throws -> [UInt8] {
+        guard fileSet.contains(path) else { throw CocoaError(.fileNoSuchFile) }
+        let data = try Data(contentsOf: root.appendingPathComponent(path))
+        return [UInt8](data)
+    }
+
+    public func absolute(_ path: String) -> URL { root.appendingPathComponent(path) }
+}
+
+/// `/`-separated path arithmetic inside the root.
+public enum RelativePath {
+    /// The folder of a file path (`a/b.md` → `a`, `b.md` → ``).
+    public static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// Joins `reference` to `base` folder and normalizes `.`/`..`; nil when the result leaves the root.
+    /// A reference starting with `/` is taken from the root.
+    public static func resolve(_ reference: String, from base: String) -> String? {
+        let joined = reference.hasPrefix("/") ? reference : (base.isEmpty ? reference : base + "/" + reference)
+        var parts: [Substring] = []
+        for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                if parts.isEmpty { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// The relative URL path from the folder of page `from` to `to` (both root-relative output paths).
+    public static func relative(from: String, to: String) -> String {
+        let fromParts = directory(of: from).split(separator: "/")
+        let toParts = to.split(separator: "/")
+        var common = 0
+        while common < fromParts.count && common < toParts.count - 1 && fromParts[common] == toParts[common] {
+            common += 1
+        }
+        let ups = Array(repeating: "..", count: fromParts.count - common)
+        let rest = toParts[common...].map(String.init)
+        let joined = (ups + rest).joined(separator: "/")
+        return joined.isEmpty ? "./" : joined
+    }
+}

@@ -1,0 +1,61 @@
+import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A cmark-gfm document tree. The one place that owns C pointers: the parser (which owns the
+/// extension list the renderer needs) and the root node, both freed in `deinit`.
+/// `@unchecked Sendable` because a document is only ever touched by one task at a time.
+public final class MarkdownDocument: @unchecked Sendable {
+    public static let parseOptions: Int32 =
+        CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
+    public static let renderOptions: Int32 = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
+    public static let extensionNames = ["table", "tasklist", "strikethrough", "autolink"]
+
+    private let parser: OpaquePointer
+    public let root: MarkdownNode
+
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    /// Parses UTF-8 markdown bytes with the GFM extensions attached.
+    public init(bytes: [UInt8], options: Int32 = MarkdownDocument.parseOptions) {
+        _ = Self.registered
+        let parser: OpaquePointer = cmark_parser_new(options)
+        for name in Self.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        bytes.withUnsafeBufferPointer { buf in
+            buf.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
+                    cmark_parser_feed(parser, $0, buf.count)
+                }
+            }
+        }
+        self.parser = parser
+        root = MarkdownNode(cmark_parser_finish(parser))
+    }
+
+    deinit {
+        cmark_node_free(root.pointer)
+        cmark_parser_free(parser)
+    }
+
+    /// Renders the (possibly transformed) tree with cmark's own C HTML renderer.
+    public func renderHTML(options: Int32 = MarkdownDocument.renderOptions) -> [UInt8] {
+        guard let cString = cmark_render_html(root.pointer, options, cmark_parser_get_syntax_extensions(parser)) else {
+            return []
+        }
+        defer { free(cString) }
+        let length = strlen(cString)
+        return cString.withMemoryRebound(to: UInt8.self, capacity: length) {
+            Array(UnsafeBufferPointer(start: $0, count: length))
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import CCmarkGFM
+
+/// A thin, typed view of one cmark node. Valid only while its `MarkdownDocument` lives.
+public struct MarkdownNode: Hashable, @unchecked Sendable {
+    public let pointer: OpaquePointer
+
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+
+    public enum Kind: Equatable, Sendable {
+        case document, blockQuote, list, item, codeBlock, htmlBlock, customBlock, paragraph, heading
+        case thematicBreak, footnoteDefinition, text, softBreak, lineBreak, code, htmlInline
+        case customInline, emphasis, strong, link, image, footnoteReference
+        case table, tableRow, tableCell, strikethrough, other
+    }
+
+    public var kind: Kind {
+        let type = cmark_node_get_type(pointer)
+        switch type {
+        case CMARK_NODE_DOCUMENT: return .document
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST: return .list
+        case CMARK_NODE_ITEM: return .item
+        case CMARK_NODE_CODE_BLOCK: return .codeBlock
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+        case CMARK_NODE_CUSTOM_BLOCK: return .customBlock
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_FOOTNOTE_DEFINITION: return .footnoteDefinition
+        case CMARK_NODE_TEXT: return .text
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code
+        case CMARK_NODE_HTML_INLINE: return .htmlInline
+        case CMARK_NODE_CUSTOM_INLINE: return .customInline
+        case CMARK_NODE_EMPH: return .emphasis
+        case CMARK_NODE_STRONG: return .strong
+        case CMARK_NODE_LINK: return .link
+        case CMARK_NODE_IMAGE: return .image
+        case CMARK_NODE_FOOTNOTE_REFERENCE: return .footnoteReference
+        case rs_node_table(): return .table
+        case rs_node_table_row(): return .tableRow
+        case rs_node_table_cell(): return .tableCell
+        case rs_node_strikethrough(): return .strikethrough
+        default: return .other
+        }
+    }
+
+    public var parent: MarkdownNode? { cmark_node_parent(pointer).map(MarkdownNode.init) }
+    public var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map(MarkdownNode.init) }
+    public var lastChild: MarkdownNode? { cmark_node_last_child(pointer).map(MarkdownNode.init) }
+    public var next: MarkdownNode? { cmark_node_next(pointer).map(MarkdownNode.init) }
+    public var previous: MarkdownNode? { cmark_node_previous(pointer).map(MarkdownNode.init) }
+
+    public var children: [MarkdownNode] {
+        var result: [MarkdownNode] = []
+        var child = firstChild
+        while let node = child { result.append(node); child = node.next }
+        return result
+    }
+
+    /// 1-based line and byte column in the preprocessed source (cmark's SOURCEPOS).
+    public var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    public var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+    public var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+
+    public var literal: String? {
+        get { cmark_node_get_literal(pointer).map { String(cString: $0) } }
+        nonmutating set { _ = cmark_node_set_literal(pointer, newValue) }
+    }
+    public var url: String? {
+        get { cmark_node_get_url(pointer).map { String(cString: $0) } }
+        nonmutating set { _ = cmark_node_set_url(pointer, newValue) }
+    }
+    public var title: String? { cmark_node_get_title(pointer).map { String(cString: $0) } }
+    public var fenceInfo: String? { cmark_node_get_fence_info(pointer).map { String(cString: $0) } }
+    public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+    public var isTaskItem: Bool {
+        cmark_node_get_type_string(pointer).map { String(cString: $0) } == "tasklist"
+    }
+
+    // MARK: Tree edits
+
+    /// A new node of a custom kind whose HTML is `onEnter`, then its children, then `onExit`.
+    public static func custom(block: Bool, onEnter: String, onExit: String) -> MarkdownNode {
+        let node = MarkdownNode(cmark_node_new(block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE))
+        cmark_node_set_on_enter(node.pointer, onEnter)
+        cmark_node_set_on_exit(node.pointer, onExit)
+        return node
+    }
+
+    public static func htmlBlock(_ html: String) -> MarkdownNode {
+        let node = MarkdownNode(cmark_node_new(CMARK_NODE_HTML_BLOCK))
+        node.literal = html
+        return node
+    }
+
+    public func setCustom(onEnter: String, onExit: String) {
+        cmark_node_set_on_enter(pointer, onEnter)
+        cmark_node_set_on_exit(pointer, onExit)
+    }
+
+    @discardableResult public func insertBefore(_ sibling: MarkdownNode) -> Bool {
+        cmark_node_insert_before(pointer, sibling.pointer) == 1
+    }
+    @discardableResult public func append(_ child: MarkdownNode) -> Bool {
+        cmark_node_append_child(pointer, child.pointer) == 1
+    }
+    public func unlink() { cmark_node_unlink(pointer) }
+    /// Unlinks and frees this node and its subtree.
+    public func remove() { cmark_node_unlink(pointer); cmark_node_free(pointer) }
+
+    /// Moves every child of this node, in order, to the end of `target`.
+    public func moveChildren(to target: MarkdownNode) {
+        while let child = firstChild {
+            child.unlink()
+            target.append(child)
+        }
+    }
+
+    /// The concatenated text of text and code descendants (heading titles, link labels).
+    public var plainText: String {
+        var out = ""
+        func walk(_ node: MarkdownNode) {
+            switch node.kind {
+            case .text, .code: out += node.literal ?? ""
+            case .softBreak, .lineBreak: out += " "
+            default: node.children.forEach(walk)
+            }
+        }
+        walk(self)
+        return out
+    }
+
+    /// Every node of the subtree in document order (pre-order), this node first.
+    public func descendants() -> [MarkdownNode] {
+        var result: [MarkdownNode] = []
+        func walk(_ node: MarkdownNode) {
+            result.append(node)
+            var child = node.firstChild
+            while let c = child { walk(c); child = c.next }
+        }
+        walk(self)
+        return result
+    }
+}

@@ -1,0 +1,62 @@
+/// The GitBook tags Runsmith knows and how each one nests. A name not listed here is a typo: an error.
+public enum DirectiveShape: Sendable, Equatable {
+    /// Needs `{% endNAME %}`; `parent`, when set, is the tag it must sit directly inside.
+    case block(parent: String?)
+    /// `{% endNAME %}` is optional (`embed`, `file`): without it the tag stands alone.
+    case optionalBlock
+    /// Never closed (`include`, `@vendor/name` integrations).
+    case standalone
+    /// Splits an open `if`/`unless` into branches (`elsif`, `else`).
+    case branch
+}
+
+public enum DirectiveCatalog {
+    public static let shapes: [String: DirectiveShape] = [
+        "hint": .block(parent: nil),
+        "tabs": .block(parent: nil), "tab": .block(parent: "tabs"),
+        "stepper": .block(parent: nil), "step": .block(parent: "stepper"),
+        "code": .block(parent: nil),
+        "columns": .block(parent: nil), "column": .block(parent: "columns"),
+        "content-ref": .block(parent: nil),
+        "embed": .optionalBlock, "file": .optionalBlock,
+        "if": .block(parent: nil), "unless": .block(parent: nil), "elsif": .branch, "else": .branch,
+        "updates": .block(parent: nil), "update": .block(parent: "updates"),
+        "prompt": .optionalBlock,
+        "openapi": .optionalBlock, "openapi-operation": .optionalBlock,
+        "openapi-schemas": .optionalBlock, "openapi-webhook": .optionalBlock,
+        "swagger": .block(parent: nil), "swagger-description": .block(parent: "swagger"),
+        "swagger-parameter": .block(parent: "swagger"), "swagger-response": .block(parent: "swagger"),
+        "include": .standalone,
+    ]
+
+    /// `@marketo/form`, `@github-files/github-code-block`: GitBook integration blocks.
+    public static func isIntegration(_ name: String) -> Bool { name.hasPrefix("@") }
+
+    /// The tag `endNAME` closes, if `name` is a closer of a block tag.
+    public static func closed(by name: String) -> String? {
+        guard name.hasPrefix("end") else { return nil }
+        let opener = String(name.dropFirst(3))
+        switch shapes[opener] {
+        case .block, .optionalBlock: return opener
+        default: return nil
+        }
+    }
+}
+
+/// One directive tag found by the preprocessor, referenced from the marker it left in the markdown.
+public struct DirectiveInstance: Sendable {
+    public enum Role: Sendable, Equatable { case open, close, standalone }
+    public var name: String
+    public var role: Role
+    public var tag: DirectiveTag
+    public var location: SourceLocation
+    public var chain: Int
+    /// For an opener its closer's index; for a closer its opener's.
+    public var partner: Int?
+    /// The directive this one sits in (`tabs` for a `tab`).
+    public var parent: Int?
+    /// Position among the parent's children of the same name (the tab number).
+    public var index = 0
+    /// The tag exactly as written, to restore it where a marker landed in code.
+    public var source: String
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Where one line of preprocessed markdown came from.
+public struct LineOrigin: Sendable, Equatable {
+    public var file: Int32
+    public var line: Int32
+    /// Source column = output column + shift (includes are re-indented into their list item).
+    public var columnShift: Int32
+    /// Index into `PreprocessedPage.chains`.
+    public var chain: Int32
+}
+
+/// A page's markdown after frontmatter, includes and directives were handled: the bytes cmark parses,
+/// a map from each of their lines back to the file and line it came from, and the directive table.
+public struct PreprocessedPage: Sendable {
+    public var path: String
+    public var text: [UInt8] = []
+    public var lines: [LineOrigin] = []
+    public var files: [String] = []
+    /// Include chains (outermost first); index 0 is the page itself (no chain).
+    public var chains: [[SourceLocation]] = [[]]
+    public var directives: [DirectiveInstance] = []
+    public var frontmatter = Frontmatter()
+    /// Every file this page pulled in, for dependency tracking.
+    public var includedFiles: Set<String> = []
+
+    public init(path: String) { self.path = path }
+
+    /// Maps a cmark position (1-based line, byte column) in `text` back to its source.
+    public func origin(line: Int, column: Int) -> (location: SourceLocation, chain: [SourceLocation]) {
+        guard line >= 1, line <= lines.count else {
+            return (SourceLocation(path: path, line: max(line, 1), column: max(column, 1)), [])
+        }
+        let o = lines[line - 1]
+        let col = max(1, column + Int(o.columnShift))
+        return (SourceLocation(path: files[Int(o.file)], line: Int(o.line), column: col), chains[Int(o.chain)])
+    }
+
+    /// The file a line of `text` came from (links in includes resolve against it).
+    public func file(ofLine line: Int) -> String {
+        guard line >= 1, line <= lines.count else { return path }
+        return files[Int(lines[line - 1].file)]
+    }
+
+    public static let markerPrefix = "<!--rs:"
+
+    /// The directive index a marker HTML block stands for.
+    public static func markerIndex(_ literal: String) -> Int? {
+        let trimmed = literal.trimmingCharacters(in: [" ", "\n", "\t", "\r"])
+        guard trimmed.hasPrefix(markerPrefix), trimmed.hasSuffix("-->") else { return nil }
+        return Int(trimmed.dropFirst(markerPrefix.count).dropLast(3))
+    }
+}
+
+/// Bounds that keep hostile or runaway input from exhausting the machine.
+public struct PreprocessLimits: Sendable {
+    public var maxIncludeDepth = 32
+    public var maxExpandedBytes = 64 << 20
+    public init() {}
+}

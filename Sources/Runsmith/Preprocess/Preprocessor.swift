@@ -1,0 +1,38 @@
+/// The preprocess stage: strips frontmatter, expands `{% include %}` (recursively, with cycle detection),
+/// and replaces every other directive line by a marker HTML block (`<!--rs:N-->`) that the transform
+/// stage turns into real nodes. It is line-level and fence-aware; it never parses markdown.
+public struct Preprocessor: Sendable {
+    /// Reads a file of the tree by root-relative path; nil when it does not exist (or may not be read).
+    public typealias Reader = @Sendable (String) -> [UInt8]?
+
+    public var read: Reader
+    public var spaces: [String: String]
+    public var limits: PreprocessLimits
+
+    public init(read: @escaping Reader, spaces: [String: String] = [:], limits: PreprocessLimits = PreprocessLimits()) {
+        self.read = read
+        self.spaces = spaces
+        self.limits = limits
+    }
+
+    /// Preprocesses one page; `bytes` are the page's raw file bytes.
+    public func run(path: String, bytes: [UInt8]) -> (PreprocessedPage, [Diagnostic]) {
+        var run = PreprocessRun(page: PreprocessedPage(path: path), settings: self)
+        switch SourceText.validate(bytes, path: path).flatMap({ valid in
+            FrontmatterSplit.split(valid, path: path).map { (valid, $0) }
+        }) {
+        case .failure(let error):
+            return (run.page, [error.diagnostic])
+        case .success(let (valid, split)):
+            run.page.frontmatter = split.frontmatter
+            if valid[split.bodyOffset...].allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+                run.diagnostics.append(.error("empty-page", "page has no content",
+                                              at: SourceLocation(path: path, line: split.bodyLine, column: 1)))
+            }
+            run.expand(file: path, bytes: valid, from: split.bodyOffset, firstLine: split.bodyLine,
+                       indent: [], chain: 0, active: [path])
+            run.closeUnclosed(downTo: 0)
+            return (run.page, run.diagnostics)
+        }
+    }
+}

@@ -1,0 +1,13 @@
+/// `runsmith render`: one markdown file through preprocess, parse and the page-local transforms to an
+/// HTML fragment, like the `cmark` command. Links are left as written (there is no site to resolve them in).
+public enum FragmentRenderer {
+    public static func render(_ bytes: [UInt8], path: String, read: @escaping Preprocessor.Reader = { _ in nil },
+                              preset: SlugPreset = .gitbook) -> (html: [UInt8], diagnostics: [Diagnostic]) {
+        let (pre, diagnostics) = Preprocessor(read: read).run(path: path, bytes: bytes)
+        let page = ParsedPage(source: pre, document: MarkdownDocument(bytes: pre.text))
+        page.diagnostics = diagnostics.filter { $0.code != "empty-page" }
+        DirectiveTransform().apply(to: page)
+        HeadingTransform(preset: preset, liftsTitle: false).apply(to: page)
+        return (page.document.renderHTML(), sortedDiagnostics(page.diagnostics))
+    }
+}

@@ -1,0 +1,91 @@
+/// The sidebar: from SUMMARY.md for GitBook (groups, nesting), from the folder tree otherwise.
+public struct Navigation: Sendable {
+    public struct Item: Sendable {
+        public var title: String
+        /// Root-relative source path of a built page, or nil for a label / external entry.
+        public var page: String?
+        public var url: String?
+        public var tooltip: String?
+        public var children: [Item] = []
+    }
+
+    public struct Group: Sendable {
+        public var title: String?
+        public var items: [Item]
+    }
+
+    public var groups: [Group]
+
+    /// Built pages in reading order: prev/next follow it.
+    public var order: [String] {
+        var result: [String] = []
+        func walk(_ item: Item) { if let p = item.page { result.append(p) }; item.children.forEach(walk) }
+        groups.forEach { $0.items.forEach(walk) }
+        return result
+    }
+
+    public init(groups: [Group]) { self.groups = groups }
+
+    public init(summary: Summary, hidden: Set<String>) {
+        func convert(_ e: Summary.Entry) -> Item? {
+            if let p = e.page, hidden.contains(p) { return nil }
+            return Item(title: e.title, page: e.page, url: e.url, tooltip: e.tooltip, children: e.children.compactMap(convert))
+        }
+        groups = summary.groups.map { Group(title: $0.title, items: $0.entries.compactMap(convert)) }
+    }
+
+    /// Folder order: README/index first, then files and folders by name.
+    public init(pages: [String], titles: [String: String], hidden: Set<String>) {
+        final class Folder {
+            var index: String?
+            var files: [String] = []
+            var folders: [String: Folder] = [:]
+        }
+        let root = Folder()
+        for page in pages.sorted() where !hidden.contains(page) {
+            var folder = root
+            let parts = page.split(separator: "/").map(String.init)
+            for part in parts.dropLast() {
+                if folder.folders[part] == nil { folder.folders[part] = Folder() }
+                folder = folder.folders[part]!
+            }
+            if Routes.isIndex(Routes.split(page).1) { folder.index = page } else { folder.files.append(page) }
+        }
+        func items(_ folder: Folder) -> [Item] {
+            var entries: [(String, Item)] = folder.files.map { ($0, Item(title: titles[$0] ?? $0, page: $0)) }
+            for (name, sub) in folder.folders {
+                var item = Item(title: sub.index.flatMap { titles[$0] } ?? name, page: sub.index)
+                item.children = items(sub)
+                entries.append((name, item))
+            }
+            return entries.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        var top = items(root)
+        if let home = root.index { top.insert(Item(title: titles[home] ?? "Home", page: home), at: 0) }
+        groups = [Group(title: nil, items: top)]
+    }
+
+    /// Mustache data for one page: URLs relative to `route`, the current page and its ancestors marked.
+    public func context(route: String, current: String, routes: [String: String]) -> [[String: Any]] {
+        func item(_ i: Item) -> ([String: Any], Bool) {
+            var children: [[String: Any]] = []
+            var open = i.page == current
+            for c in i.children {
+                let (ctx, childOpen) = item(c)
+                children.append(ctx)
+                open = open || childOpen
+            }
+            var ctx: [String: Any] = ["title": i.title, "children": children, "hasChildren": !children.isEmpty,
+                                      "current": i.page == current, "open": open]
+            if let p = i.page, let r = routes[p] { ctx["url"] = RelativePath.relative(from: route, to: r) }
+            else if let u = i.url { ctx["url"] = u; ctx["external"] = true }
+            if let t = i.tooltip { ctx["tooltip"] = t }
+            return (ctx, open)
+        }
+        return groups.map { g in
+            var ctx: [String: Any] = ["items": g.items.map { item($0).0 }]
+            if let t = g.title { ctx["title"] = t }
+            return ctx
+        }
+    }
+}

@@ -1,0 +1,94 @@
+/// The render stage: cmark's C renderer writes the transformed tree, the layout template places it
+/// with title, lead, sidebar, table of contents and prev/next.
+public struct PageRenderer: Sendable {
+    let site: SiteSource
+    let index: SiteIndex
+    let navigation: Navigation
+    let templates: TemplateSet
+    let order: [String]
+    let position: [String: Int]
+
+    init(site: SiteSource, index: SiteIndex, navigation: Navigation, templates: TemplateSet) {
+        self.site = site
+        self.index = index
+        self.navigation = navigation
+        self.templates = templates
+        order = navigation.order.filter { site.routes[$0] != nil }
+        position = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Title: the leading `# heading`, else frontmatter `title`, else the SUMMARY label, else the file name.
+    static func title(of page: ParsedPage, summary: Summary?) -> String {
+        if let t = page.title, !t.isEmpty { return t }
+        if let t = page.source.frontmatter.title, !t.isEmpty { return t }
+        if let summary {
+            var found: String?
+            func walk(_ e: Summary.Entry) { if e.page == page.path { found = found ?? e.title }; e.children.forEach(walk) }
+            summary.groups.forEach { $0.entries.forEach(walk) }
+            if let found { return found }
+        }
+        return Routes.split(page.path).1
+    }
+
+    var siteTitle: String {
+        site.config.title ?? index.pages[site.gitbook.readme].map(\.title) ?? site.pages.first.flatMap { index.pages[$0]?.title } ?? "Documentation"
+    }
+
+    func render(_ page: ParsedPage, route: String) -> [UInt8] {
+        let fm = page.source.frontmatter
+        let body = String(decoding: page.document.renderHTML(), as: UTF8.self)
+        let root = RelativePath.relative(from: route, to: "")
+        let toc = page.headings.filter { $0.level == 2 || $0.level == 3 }.map {
+            ["id": $0.id, "text": $0.text, "sub": $0.level == 3] as [String: Any]
+        }
+        var context: [String: Any] = [
+            "siteTitle": siteTitle,
+            "root": root == "./" ? "" : root,
+            "home": RelativePath.relative(from: route, to: "index.html"),
+            "title": index.pages[page.path]?.title ?? page.path,
+            "titleID": page.titleID ?? "",
+            "showTitle": fm.isVisible("title"),
+            "showDescription": fm.isVisible("description") && fm.description != nil,
+            "description": fm.description ?? "",
+            "body": body,
+            "toc": toc,
+            "showTOC": fm.isVisible("tableOfContents") && toc.count > 1,
+            "nav": navigation.context(route: route, current: page.path, routes: site.routes),
+            "source": page.path,
+        ]
+        if let icon = fm.icon { context["icon"] = icon }
+        if let i = position[page.path] {
+            if i > 0, let prev = index.pages[order[i - 1]] {
+                context["prev"] = ["url": RelativePath.relative(from: route, to: prev.route), "title": prev.title]
+            }
+            if i + 1 < order.count, let next = index.pages[order[i + 1]] {
+                context["next"] = ["url": RelativePath.relative(from: route, to: next.route), "title": next.title]
+            }
+        }
+        return Array(templates.render("layout", context).utf8)
+    }
+
+    /// `.gitbook.yaml` redirects become small pages that forward to their target.
+    func redirects(into files: inout [String: [UInt8]]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (from, to, at) in site.gitbook.redirects {
+            guard let target = index.markdownFile(for: RelativePath.resolve(to, from: "") ?? to),
+                  let route = site.routes[target] else {
+                diagnostics.append(.error("broken-redirect", "redirect target '\(to)' is not a page of this build", at: at))
+                continue
+            }
+            guard let fromPath = RelativePath.resolve(from, from: ""), !fromPath.isEmpty else {
+                diagnostics.append(.error("broken-redirect", "redirect source '\(from)' is not a path inside the site", at: at))
+                continue
+            }
+            let output = fromPath + "/index.html"
+            guard files[output] == nil else {
+                diagnostics.append(.error("duplicate-route", "redirect '\(from)' would overwrite a page", at: at))
+                continue
+            }
+            let url = RelativePath.relative(from: output, to: route)
+            files[output] = Array(templates.render("redirect", ["url": url, "title": index.pages[target]?.title ?? to]).utf8)
+        }
+        return diagnostics
+    }
+}

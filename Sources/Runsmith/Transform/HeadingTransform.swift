@@ -1,0 +1,55 @@
+import Foundation
+
+/// Gives every heading an id (explicit `<a id>` kept, then the slug preset, duplicates numbered),
+/// collects the page's anchors and table of contents, and lifts a leading `# Title` out of the body.
+public struct HeadingTransform: PageTransform {
+    public var preset: SlugPreset
+    /// Pages lift the leading `# Title` into the template; fragments (`runsmith render`) keep it.
+    public var liftsTitle: Bool
+    public init(preset: SlugPreset, liftsTitle: Bool = true) {
+        self.preset = preset
+        self.liftsTitle = liftsTitle
+    }
+
+    public func apply(to page: ParsedPage) {
+        var registry = SlugRegistry()
+        let nodes = page.document.root.descendants()
+        // Explicit ids first, so generated slugs never collide with them.
+        for node in nodes where node.kind == .htmlInline || node.kind == .htmlBlock {
+            for id in RawHTML.ids(in: node.literal ?? "") {
+                page.anchors.insert(id)
+                registry.reserve(id)
+            }
+        }
+        var first = true
+        for node in nodes where node.kind == .heading {
+            let text = node.plainText.trimmingCharacters(in: .whitespaces)
+            let id = registry.unique(preset.slug(text))
+            page.anchors.insert(id)
+            let level = node.headingLevel
+            if liftsTitle, first, level == 1, node.parent?.kind == .document, node.previous == nil {
+                page.title = text
+                page.titleID = id
+                node.remove()
+                first = false
+                continue
+            }
+            first = false
+            page.headings.append(.init(level: level, id: id, text: text))
+            replace(node, level: level, id: id)
+        }
+    }
+
+    /// `<hN id="…">…<a class="rs-anchor" href="#…">#</a></hN>`, made from a custom inline inside an
+    /// empty custom block so cmark's renderer writes exactly that (no extra newlines).
+    private func replace(_ heading: MarkdownNode, level: Int, id: String) {
+        let block = MarkdownNode.custom(block: true, onEnter: "", onExit: "")
+        let inline = MarkdownNode.custom(
+            block: false, onEnter: "<h\(level) id=\"\(HTMLText.escape(id))\">",
+            onExit: "<a class=\"rs-anchor\" href=\"#\(HTMLText.escape(HTMLText.encodeURL(id)))\" aria-label=\"Link to this section\"></a></h\(level)>")
+        heading.moveChildren(to: inline)
+        block.append(inline)
+        heading.insertBefore(block)
+        heading.remove()
+    }
+}

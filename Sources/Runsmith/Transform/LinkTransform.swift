@@ -1,0 +1,99 @@
+import Foundation
+
+/// Rewrites every link and image of a page — markdown nodes, URLs inside raw HTML, content-ref cards,
+/// file downloads — through the `LinkResolver`, reporting each failure at its source location.
+public struct LinkTransform: PageTransform {
+    public let resolver: LinkResolver
+    public let route: String
+
+    public init(resolver: LinkResolver, route: String) {
+        self.resolver = resolver
+        self.route = route
+    }
+
+    public func apply(to page: ParsedPage) {
+        for node in page.document.root.descendants() {
+            switch node.kind {
+            case .link, .image:
+                guard let url = node.url else { continue }
+                let kind: LinkResolver.Kind = node.kind == .image ? .image : .link
+                if let new = resolve(url, kind: kind, page: page, node: node) { node.url = new }
+            case .htmlBlock, .htmlInline:
+                guard let html = node.literal, PreprocessedPage.markerIndex(html) == nil else { continue }
+                let rewritten = RawHTML.rewrite(html) { tag, attribute, value in
+                    guard RawHTML.isURLAttribute(tag: tag, attribute: attribute) else { return nil }
+                    let kind: LinkResolver.Kind = attribute == "href" ? .link : .image
+                    if attribute == "srcset" { return srcset(value, page: page, node: node) }
+                    return resolve(value, kind: kind, page: page, node: node)
+                }
+                if rewritten != html { node.literal = rewritten }
+            default:
+                continue
+            }
+        }
+        for card in page.pendingCards { renderCard(card, page: page) }
+    }
+
+    private func resolve(_ url: String, kind: LinkResolver.Kind, page: ParsedPage, node: MarkdownNode,
+                         file: String? = nil, directive: Int? = nil) -> String? {
+        let from = file ?? page.source.file(ofLine: node.startLine)
+        switch resolver.resolve(url, kind: kind, file: from, route: route, pageSource: page.path) {
+        case .unchanged: return nil
+        case .rewritten(let new): return new
+        case .failed(let severity, let code, let message):
+            if let directive { page.report(severity, code, message, directive: directive) }
+            else { page.report(severity, code, message, at: node) }
+            return nil
+        }
+    }
+
+    /// `srcset="a.png 1x, b.png 2x"`: each candidate's URL resolved on its own.
+    private func srcset(_ value: String, page: ParsedPage, node: MarkdownNode) -> String? {
+        var changed = false
+        let candidates = value.split(separator: ",").map { candidate -> String in
+            let parts = candidate.trimmingWhitespace().split(separator: " ", maxSplits: 1)
+            guard let url = parts.first else { return String(candidate) }
+            let new = resolve(String(url), kind: .image, page: page, node: node)
+            if new != nil { changed = true }
+            return ([new ?? String(url)] + parts.dropFirst().map(String.init)).joined(separator: " ")
+        }
+        return changed ? candidates.joined(separator: ", ") : nil
+    }
+
+    /// A content-ref becomes a card naming the target page; a file a download link.
+    private func renderCard(_ card: ParsedPage.PendingCard, page: ParsedPage) {
+        let d = page.source.directives[card.directive]
+        let esc = HTMLText.escape
+        let file = d.location.path
+        switch card.kind {
+        case .contentRef:
+            while let child = card.node.firstChild { child.remove() }
+            guard !card.url.isEmpty else {
+                return page.report(.error, "invalid-content-ref", "'{% content-ref %}' needs url=\"…\"", directive: card.directive)
+            }
+            let href = resolve(card.url, kind: .link, page: page, node: card.node, file: file, directive: card.directive) ?? card.url
+            var title = card.url, description: String? = nil
+            if LinkResolver.scheme(of: card.url) == nil,
+               let target = RelativePath.resolve(LinkResolver.splitFragment(card.url).0.removingPercentEncoding ?? card.url,
+                                                 from: RelativePath.directory(of: file)),
+               let source = resolver.index.markdownFile(for: target), let entry = resolver.index.pages[source] {
+                title = entry.title
+                description = entry.description
+            }
+            let desc = description.map { "<span class=\"rs-card-description\">\(esc($0))</span>" } ?? ""
+            card.node.setCustom(onEnter: "<p class=\"rs-content-ref\"><a class=\"rs-card\" href=\"\(esc(href))\">"
+                                + "<span class=\"rs-card-title\">\(esc(title))</span>\(desc)</a></p>\n", onExit: "")
+        case .file:
+            guard !card.url.isEmpty else {
+                return page.report(.error, "invalid-file", "'{% file %}' needs src=\"…\"", directive: card.directive)
+            }
+            let href = resolve(card.url, kind: .image, page: page, node: card.node, file: file, directive: card.directive) ?? card.url
+            let name = card.url.split(separator: "/").last.map { String($0).removingPercentEncoding ?? String($0) } ?? card.url
+            let hasCaption = card.node.firstChild != nil
+            card.node.setCustom(
+                onEnter: "<figure class=\"rs-file\">\n<p><a class=\"rs-file-link\" href=\"\(esc(href))\" download=\"\(esc(name))\">\(esc(name))</a></p>\n"
+                    + (hasCaption ? "<figcaption>\n" : ""),
+                onExit: (hasCaption ? "</figcaption>\n" : "") + "</figure>\n")
+        }
+    }
+}

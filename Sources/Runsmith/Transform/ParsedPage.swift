@@ -1,0 +1,56 @@
+/// A page after parsing: the cmark tree plus everything the transforms learn about it.
+/// A class because transforms edit it in place; only one task touches a page at a time.
+public final class ParsedPage: @unchecked Sendable {
+    public let source: PreprocessedPage
+    public let document: MarkdownDocument
+    public var diagnostics: [Diagnostic] = []
+    /// The leading `# Title`, lifted out of the body so the template can place it.
+    public var title: String?
+    public var titleID: String?
+    public var headings: [Heading] = []
+    /// Every id a link may point at: heading ids, explicit `<a id>`, `id=` in raw HTML.
+    public var anchors: Set<String> = []
+    /// Directive blocks whose HTML needs the site index (content-ref cards, file downloads).
+    public var pendingCards: [PendingCard] = []
+
+    public struct Heading: Sendable, Equatable {
+        public var level: Int
+        public var id: String
+        public var text: String
+    }
+
+    public struct PendingCard {
+        public enum Kind { case contentRef, file }
+        public var kind: Kind
+        public var node: MarkdownNode
+        public var url: String
+        public var directive: Int
+    }
+
+    public init(source: PreprocessedPage, document: MarkdownDocument) {
+        self.source = source
+        self.document = document
+    }
+
+    public var path: String { source.path }
+
+    /// Where a node came from (through the include chain).
+    public func origin(of node: MarkdownNode) -> (location: SourceLocation, chain: [SourceLocation]) {
+        source.origin(line: node.startLine, column: node.startColumn)
+    }
+
+    public func report(_ severity: Severity, _ code: String, _ message: String, at node: MarkdownNode, note: String? = nil) {
+        let (location, chain) = origin(of: node)
+        diagnostics.append(Diagnostic(severity, code, message, at: location, includeChain: chain, note: note))
+    }
+
+    public func report(_ severity: Severity, _ code: String, _ message: String, directive index: Int, note: String? = nil) {
+        let d = source.directives[index]
+        diagnostics.append(Diagnostic(severity, code, message, at: d.location, includeChain: source.chains[d.chain], note: note))
+    }
+}
+
+/// One transform over a parsed page: the only way the pipeline changes cmark's tree.
+public protocol PageTransform: Sendable {
+    func apply(to page: ParsedPage)
+}

@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import Runsmith
+
+/// Exit codes: 0 success, 1 errors found in the docs, 2 usage.
+struct RunsmithCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "runsmith",
+        abstract: "Build GitBook and Docusaurus docs into static HTML sites and tenant runbooks.",
+        subcommands: [Build.self, Check.self, Render.self]
+    )
+}
+
+struct DiagnosticOptions: ParsableArguments {
+    @Option(name: .long, help: "Diagnostics format: human, json or github (Actions annotations).")
+    var format: DiagnosticReporter.Format = .human
+}
+
+extension DiagnosticReporter.Format: ExpressibleByArgument {}
+
+enum Console {
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    static var stderrIsTerminal: Bool { isatty(2) == 1 }
+
+    /// Prints diagnostics to stderr (JSON and GitHub annotations to stdout, where CI tools read them).
+    static func report(_ diagnostics: [Diagnostic], format: DiagnosticReporter.Format, root: URL) {
+        let reporter = DiagnosticReporter(format: format) { path in
+            (try? Data(contentsOf: root.appendingPathComponent(path))).map { [UInt8]($0) }
+        }
+        let text = reporter.render(diagnostics)
+        if format == .human { error(text) } else { print(text, terminator: "") }
+    }
+
+    static func summary(_ result: SiteBuilder.Result) -> String {
+        let errors = result.diagnostics.filter { $0.severity == .error }.count
+        let warnings = result.diagnostics.count - errors
+        return "\(result.pageCount) pages, \(result.assetCount) assets, \(errors) errors, \(warnings) warnings"
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site into an output folder (default content/ → _site/).")
+    @Argument(help: "The docs root.") var root: String = "content"
+    @Option(name: .long, help: "Output folder; replaced atomically when the build finishes.") var out: String = "_site"
+    @OptionGroup var diagnostics: DiagnosticOptions
+
+    func run() throws {
+        let rootURL = URL(fileURLWithPath: root)
+        let outURL = URL(fileURLWithPath: out)
+        var progress: (@Sendable (String) -> Void)? = nil
+        if Console.stderrIsTerminal {
+            progress = { message in Console.error("runsmith: \(message)\n") }
+        }
+        let result = SiteBuilder(options: .init(root: rootURL, output: outURL)).run(progress: progress)
+        Console.report(result.diagnostics, format: diagnostics.format, root: rootURL)
+        if result.pageCount > 0 || !result.hasErrors {
+            Console.error("runsmith: built \(Console.summary(result)) → \(outURL.standardizedFileURL.path)/index.html\n")
+        }
+        if result.hasErrors { throw ExitCode(1) }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Do everything build does, write nothing; exit 1 on any error.")
+    @Argument(help: "The docs root.") var root: String = "content"
+    @OptionGroup var diagnostics: DiagnosticOptions
+
+    func run() throws {
+        let rootURL = URL(fileURLWithPath: root)
+        let result = SiteBuilder(options: .init(root: rootURL, output: nil)).run()
+        Console.report(result.diagnostics, format: diagnostics.format, root: rootURL)
+        Console.error("runsmith: checked \(Console.summary(result))\n")
+        if result.hasErrors { throw ExitCode(1) }
+    }
+}
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Render one markdown file (or - for stdin) to an HTML fragment on stdout.")
+    @Argument(help: "A markdown file, or - for standard input.") var file: String = "-"
+    @OptionGroup var diagnostics: DiagnosticOptions
+
+    func run() throws {
+        let bytes: [UInt8]
+        let base: URL
+        let name: String
+        if file == "-" {
+            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            name = "<stdin>"
+        } else {
+            let url = URL(fileURLWithPath: file)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                Console.error("runsmith: cannot read \(file)\n")
+                throw ExitCode(1)
+            }
+            bytes = [UInt8](data)
+            base = url.deletingLastPathComponent()
+            name = url.lastPathComponent
+        }
+        // Includes resolve inside the file's own folder, never above it.
+        let tree = try? ContentTree(root: base)
+        let input = bytes
+        let (html, found) = FragmentRenderer.render(bytes, path: name) { path in
+            path == name ? input : try? tree?.read(path)
+        }
+        FileHandle.standardOutput.write(Data(html))
+        Console.report(found, format: diagnostics.format, root: base)
+        if found.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+}
+
+// Usage errors exit 2 (ArgumentParser's default is 64).
+do {
+    var command = try RunsmithCommand.parseAsRoot()
+    try command.run()
+} catch {
+    let code = RunsmithCommand.exitCode(for: error)
+    if code == .success || code == ExitCode(1) {
+        RunsmithCommand.exit(withError: error)
+    }
+    Console.error(RunsmithCommand.fullMessage(for: error) + "\n")
+    Foundation.exit(2)
+}
