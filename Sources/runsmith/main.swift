@@ -26,9 +26,11 @@ enum Console {
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
 
     /// Prints diagnostics to stderr (JSON and GitHub annotations to stdout, where CI tools read them).
-    static func report(_ diagnostics: [Diagnostic], format: DiagnosticReporter.Format, root: URL) {
+    static func report(_ diagnostics: [Diagnostic], format: DiagnosticReporter.Format, root: URL,
+                       input: (name: String, bytes: [UInt8])? = nil) {
         let reporter = DiagnosticReporter(format: format) { path in
-            (try? Data(contentsOf: root.appendingPathComponent(path))).map { [UInt8]($0) }
+            if let input, input.name == path { return input.bytes }
+            return (try? Data(contentsOf: root.appendingPathComponent(path))).map { [UInt8]($0) }
         }
         let text = reporter.render(diagnostics)
         if format == .human { error(text) } else { print(text, terminator: "") }
@@ -107,7 +109,7 @@ struct Render: ParsableCommand {
             path == name ? input : try? tree?.read(path)
         }
         FileHandle.standardOutput.write(Data(html))
-        Console.report(found, format: diagnostics.format, root: base)
+        Console.report(found, format: diagnostics.format, root: base, input: (name, input))
         if found.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 }

@@ -46,7 +46,7 @@ public struct SiteBuilder: Sendable {
         // Preprocess, parse and the page-local transforms, in parallel.
         let tree = site.tree
         let preprocessor = Preprocessor(read: { try? tree.read($0) }, spaces: site.config.spaces, limits: options.limits)
-        let local: [PageTransform] = [DirectiveTransform(), HeadingTransform(preset: site.slugPreset)]
+        let local: [PageTransform] = [DirectiveTransform(), UnparsedLinkCheck(), HeadingTransform(preset: site.slugPreset)]
         progress?("parsing \(site.pages.count) pages")
         let parsed: [ParsedPage?] = Parallel.map(site.pages.count) { i in
             let path = site.pages[i]

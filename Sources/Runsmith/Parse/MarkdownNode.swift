@@ -74,6 +74,12 @@ public struct MarkdownNode: Hashable, @unchecked Sendable {
     }
     public var title: String? { cmark_node_get_title(pointer).map { String(cString: $0) } }
     public var fenceInfo: String? { cmark_node_get_fence_info(pointer).map { String(cString: $0) } }
+    /// True for ``` and ~~~ code blocks, false for indented ones.
+    public var isFenced: Bool {
+        var length: Int32 = 0, offset: Int32 = 0
+        var char: CChar = 0
+        return cmark_node_get_fenced(pointer, &length, &offset, &char) != 0
+    }
     public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
     public var isTaskItem: Bool {
         cmark_node_get_type_string(pointer).map { String(cString: $0) } == "tasklist"

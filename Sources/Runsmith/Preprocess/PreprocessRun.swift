@@ -37,6 +37,7 @@ struct PreprocessRun {
         let stackBase = stack.count
         var fence = FenceTracker()
         var raw = false
+        let indentedCode = IndentedCode.lines(in: bytes, from: offset, firstLine: firstLine)
         var start = offset
         var lineNumber = firstLine
         while start < bytes.count {
@@ -46,7 +47,7 @@ struct PreprocessRun {
             if line.last == 0x0D { line = line.dropLast() }
             let origin = LineOrigin(file: fileID, line: Int32(lineNumber), columnShift: -Int32(indent.count), chain: Int32(chain))
             defer { start = end + 1; lineNumber += 1 }
-            if fence.consume(line) || !startsWithTag(line) && !raw {
+            if fence.consume(line) || !startsWithTag(line) && !raw || indentedCode.contains(lineNumber) {
                 emit(indent, line, origin: origin)
                 continue
             }

@@ -7,6 +7,7 @@ public enum FragmentRenderer {
         let page = ParsedPage(source: pre, document: MarkdownDocument(bytes: pre.text))
         page.diagnostics = diagnostics.filter { $0.code != "empty-page" }
         DirectiveTransform().apply(to: page)
+        UnparsedLinkCheck().apply(to: page)
         HeadingTransform(preset: preset, liftsTitle: false).apply(to: page)
         return (page.document.renderHTML(), sortedDiagnostics(page.diagnostics))
     }

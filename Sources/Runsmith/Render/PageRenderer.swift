@@ -37,13 +37,14 @@ public struct PageRenderer: Sendable {
     func render(_ page: ParsedPage, route: String) -> [UInt8] {
         let fm = page.source.frontmatter
         let body = String(decoding: page.document.renderHTML(), as: UTF8.self)
-        let root = RelativePath.relative(from: route, to: "")
+        // `../` once per folder level: the prefix of the theme's own files.
+        let root = String(repeating: "../", count: route.filter { $0 == "/" }.count)
         let toc = page.headings.filter { $0.level == 2 || $0.level == 3 }.map {
             ["id": $0.id, "text": $0.text, "sub": $0.level == 3] as [String: Any]
         }
         var context: [String: Any] = [
             "siteTitle": siteTitle,
-            "root": root == "./" ? "" : root,
+            "root": root,
             "home": RelativePath.relative(from: route, to: "index.html"),
             "title": index.pages[page.path]?.title ?? page.path,
             "titleID": page.titleID ?? "",

@@ -5,9 +5,25 @@ public struct DirectiveTransform: PageTransform {
     public init() {}
 
     public func apply(to page: ParsedPage) {
-        guard !page.source.directives.isEmpty else { return }
-        restructure(page.document.root, page: page)
-        restoreMarkersInCode(page)
+        if !page.source.directives.isEmpty {
+            restructure(page.document.root, page: page)
+            restoreMarkersInCode(page)
+        }
+        reportInlineTags(page)
+    }
+
+    /// A tag in the middle of a paragraph is not a directive (tags own their line); left alone it would
+    /// show raw `{% … %}` to readers, so it is an error. Code spans and blocks are exempt.
+    private func reportInlineTags(_ page: ParsedPage) {
+        for node in page.document.root.descendants() where node.kind == .text {
+            guard let text = node.literal, let open = text.range(of: "{%"),
+                  text[open.upperBound...].contains("%}") else { continue }
+            var (location, chain) = page.origin(of: node)
+            location.column += text.utf8.distance(from: text.startIndex, to: open.lowerBound)
+            page.diagnostics.append(.error("inline-tag", "GitBook tag inside a line of text is not processed", at: location,
+                                           includeChain: chain,
+                                           note: "put the tag on a line of its own, or in `code` to show it literally"))
+        }
     }
 
     private func restructure(_ parent: MarkdownNode, page: ParsedPage) {

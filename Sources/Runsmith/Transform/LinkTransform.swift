@@ -12,6 +12,8 @@ public struct LinkTransform: PageTransform {
     }
 
     public func apply(to page: ParsedPage) {
+        // Cards first: a content-ref's inner link repeats its url and is replaced by the card.
+        for card in page.pendingCards { renderCard(card, page: page) }
         for node in page.document.root.descendants() {
             switch node.kind {
             case .link, .image:
@@ -31,7 +33,6 @@ public struct LinkTransform: PageTransform {
                 continue
             }
         }
-        for card in page.pendingCards { renderCard(card, page: page) }
     }
 
     private func resolve(_ url: String, kind: LinkResolver.Kind, page: ParsedPage, node: MarkdownNode,

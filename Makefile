@@ -1,0 +1,40 @@
+# Runsmith — the two commands a newcomer needs are `make site` and `make test`;
+# both install the Debian packages first when they are missing.
+
+DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SWIFT_FLAGS ?=
+
+.PHONY: site test check deps build release clean
+
+## Build the embedded example content/ into _site/ and say where it is.
+site: deps
+	swift build $(SWIFT_FLAGS) --product runsmith
+	$$(swift build $(SWIFT_FLAGS) --show-bin-path)/runsmith build content --out _site
+	@echo "Open $(CURDIR)/_site/index.html"
+
+## Run every test: unit, golden, CommonMark parity, site builds and the fixture corpus.
+test: deps
+	swift build $(SWIFT_FLAGS) --build-tests
+	swift test $(SWIFT_FLAGS) --skip-build --disable-swift-testing
+
+## `runsmith check` on content/: everything build does, nothing written.
+check: deps
+	swift build $(SWIFT_FLAGS) --product runsmith
+	$$(swift build $(SWIFT_FLAGS) --show-bin-path)/runsmith check content
+
+build: deps
+	swift build $(SWIFT_FLAGS)
+
+release: deps
+	swift build -c release
+
+## libcmark-gfm (GitHub's CommonMark) and its extensions, from Debian.
+deps:
+	@dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1 || { \
+		echo "Installing $(DEBIAN_PACKAGES)"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(DEBIAN_PACKAGES); }
+
+clean:
+	rm -rf .build _site

@@ -1,0 +1,35 @@
+import Foundation
+@testable import Runsmith
+
+/// A docs tree written into a fresh temporary folder.
+struct TempTree {
+    let root: URL
+
+    init(_ files: [String: String]) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("runsmith-test-\(UUID().uuidString)")
+        for (path, text) in files { try write(path, Data(text.utf8)) }
+    }
+
+    func write(_ path: String, _ data: Data) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    func check() -> SiteBuilder.Result { SiteBuilder(options: .init(root: root, output: nil)).run() }
+
+    func build(to out: URL) -> SiteBuilder.Result { SiteBuilder(options: .init(root: root, output: out)).run() }
+}
+
+/// Renders markdown as `runsmith render` does, with files for includes.
+func fragment(_ markdown: String, files: [String: String] = [:], path: String = "page.md") -> (String, [Diagnostic]) {
+    let all = files.merging([path: markdown]) { a, _ in a }
+    let (html, diagnostics) = FragmentRenderer.render(Array(markdown.utf8), path: path) { all[$0].map { Array($0.utf8) } }
+    return (String(decoding: html, as: UTF8.self), diagnostics)
+}
+
+/// `path:line:col: severity: message` for each diagnostic: what tests compare.
+func lines(_ diagnostics: [Diagnostic]) -> [String] { diagnostics.map(\.description) }
+
+/// The repository's root folder (tests read content/ and ../shared/fixtures from it).
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
