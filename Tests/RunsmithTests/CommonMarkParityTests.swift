@@ -68,7 +68,7 @@ final class CommonMarkParityTests: XCTestCase {
         "- [ ] task with [link](u)\n  - [x] nested task\n",
         "Ünïcödé heading\n===\n",
         "&#x20;\n",
-        "<table data-view=\"cards\"><thead><tr><th></th></tr></thead><tbody><tr><td>x</td></tr></tbody></table>\n",
+        "<table class=\"plain\"><thead><tr><th>h</th></tr></thead><tbody><tr><td>x</td></tr></tbody></table>\n",
     ]
 
     /// cmark-gfm through the raw C API with the extensions and options the pipeline uses.

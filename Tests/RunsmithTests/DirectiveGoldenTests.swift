@@ -253,11 +253,29 @@ final class DirectiveGoldenTests: XCTestCase {
         """)
     }
 
+    func testCardsTableBecomesAGridOfCards() {
+        assertRenders("""
+        <table data-view="cards"><thead><tr><th></th><th data-hidden data-card-cover data-type="files"></th><th data-hidden data-card-target data-type="content-ref"></th></tr></thead><tbody>
+        <tr><td><strong>Start &amp; go</strong></td><td><a href="cover.png">cover.png</a></td><td><a href="start.md">start.md</a></td></tr>
+        <tr><td>No cover</td><td></td><td></td></tr>
+        </tbody></table>
+
+        """, """
+        <div class="rs-cards">
+        <div class="rs-card rs-card-tile"><img class="rs-card-cover" src="cover.png" alt=""><div class="rs-card-cell"><strong>Start &amp; go</strong></div><a class="rs-card-link" href="start.md" aria-label="Start &amp; go"></a></div>
+        <div class="rs-card rs-card-tile"><div class="rs-card-cell">No cover</div></div>
+        </div>
+
+        """)
+    }
+
     func testBadDirectivesAreLocatedErrors() {
         XCTAssertEqual(lines(fragment("{% hint style=\"purple\" %}\nx\n{% endhint %}\n").1),
                        ["page.md:1:1: error: unknown hint style 'purple' (use info, warning, danger, success or tip)"])
         XCTAssertEqual(lines(fragment("{% tab title=\"x\" %}\ny\n{% endtab %}\n").1),
                        ["page.md:1:1: error: '{% tab %}' must be directly inside '{% tabs %}'"])
+        XCTAssertEqual(lines(fragment("See ![shot](../assets/image (308).png) here\n").1),
+                       ["page.md:1:1: error: this image is not valid markdown and would show as raw text"])
         XCTAssertEqual(lines(fragment("Some {% hint %} text\n").1),
                        ["page.md:1:6: error: GitBook tag inside a line of text is not processed"])
         XCTAssertEqual(lines(fragment("- a\n\n  {% hint %}\n\n- b\n\n{% endhint %}\n").1),

@@ -54,8 +54,11 @@ final class SiteBuildTests: XCTestCase {
         let tree = try TempTree([
             "docs/page.md": "# Page\n\n{% include \"../.gitbook/includes/shot.md\" %}\n\n"
                 + "<figure><img src=\"../.gitbook/assets/image (308).png\" alt=\"\"><figcaption><p>Cap</p></figcaption></figure>\n\n"
-                + "![spaced](<../.gitbook/assets/image (308).png>)\n\n{% file src=\"../.gitbook/assets/sample.yml\" %}\nA sample\n{% endfile %}\n",
+                + "![spaced](<../.gitbook/assets/image (308).png>)\n\n"
+                + "<picture><source srcset=\"../.gitbook/assets/image (308).png 2x\" media=\"(prefers-color-scheme: dark)\"><img src=\"https://cdn.example.com/x.png\" alt=\"Logo\"></picture>\n\n"
+                + "<a href=\"../README.md\" class=\"button primary\">Home</a>\n\n{% file src=\"../.gitbook/assets/sample.yml\" %}\nA sample\n{% endfile %}\n",
             ".gitbook/includes/shot.md": "---\ntitle: Shot\n---\n![from include](<../assets/image (308).png>)\n",
+            "README.md": "# Home\n",
         ])
         try tree.write(".gitbook/assets/image (308).png", Data([0x89, 0x50, 0x4E, 0x47, 1, 2, 3]))
         try tree.write(".gitbook/assets/sample.yml", Data("a: 1\n".utf8))
@@ -65,6 +68,8 @@ final class SiteBuildTests: XCTestCase {
         let html = page(result, "docs/page.html")
         let asset = "_assets/image-308-\(ContentHash.hex([0x89, 0x50, 0x4E, 0x47, 1, 2, 3])).png"
         XCTAssertEqual(html.components(separatedBy: "src=\"../\(asset)\"").count - 1, 3, html)
+        XCTAssertTrue(html.contains("<source srcset=\"../\(asset) 2x\" media=\"(prefers-color-scheme: dark)\"><img src=\"https://cdn.example.com/x.png\" alt=\"Logo\">"), html)
+        XCTAssertTrue(html.contains("<a href=\"../index.html\" class=\"button primary\">Home</a>"), html)
         XCTAssertTrue(html.contains("<a class=\"rs-file-link\" href=\"../_assets/sample-\(ContentHash.hex(Array("a: 1\n".utf8))).yml\" download=\"sample.yml\">sample.yml</a>"), html)
         XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent(asset).path))
         XCTAssertEqual(result.assetCount, 2)

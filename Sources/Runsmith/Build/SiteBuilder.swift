@@ -69,6 +69,7 @@ public struct SiteBuilder: Sendable {
         let rendered: [(String, [UInt8], [Diagnostic])?] = Parallel.map(parsed.count) { i in
             guard let page = parsed[i], let route = site.routes[page.path] else { return nil }
             LinkTransform(resolver: resolver, route: route).apply(to: page)
+            CardsTableTransform().apply(to: page)
             return (route, renderer.render(page, route: route), page.diagnostics)
         }
         for case let (route, bytes, d)? in rendered {

@@ -8,6 +8,7 @@ public enum FragmentRenderer {
         page.diagnostics = diagnostics.filter { $0.code != "empty-page" }
         DirectiveTransform().apply(to: page)
         UnparsedLinkCheck().apply(to: page)
+        CardsTableTransform().apply(to: page)
         HeadingTransform(preset: preset, liftsTitle: false).apply(to: page)
         return (page.document.renderHTML(), sortedDiagnostics(page.diagnostics))
     }

@@ -75,17 +75,16 @@ public struct Navigation: Sendable {
                 children.append(ctx)
                 open = open || childOpen
             }
-            var ctx: [String: Any] = ["title": i.title, "children": children, "hasChildren": !children.isEmpty,
-                                      "current": i.page == current, "open": open]
-            if let p = i.page, let r = routes[p] { ctx["url"] = RelativePath.relative(from: route, to: r) }
-            else if let u = i.url { ctx["url"] = u; ctx["external"] = true }
-            if let t = i.tooltip { ctx["tooltip"] = t }
+            // Every key is set, so Mustache never falls back to a key of the page around the sidebar.
+            var url = ""
+            if let p = i.page, let r = routes[p] { url = RelativePath.relative(from: route, to: r) } else if let u = i.url { url = u }
+            let ctx: [String: Any] = ["title": i.title, "children": children, "hasChildren": !children.isEmpty,
+                                      "current": i.page == current, "open": open, "hasURL": !url.isEmpty, "url": url,
+                                      "hasTooltip": i.tooltip != nil, "tooltip": i.tooltip ?? ""]
             return (ctx, open)
         }
         return groups.map { g in
-            var ctx: [String: Any] = ["items": g.items.map { item($0).0 }]
-            if let t = g.title { ctx["title"] = t }
-            return ctx
+            ["items": g.items.map { item($0).0 }, "hasGroupTitle": g.title != nil, "groupTitle": g.title ?? ""] as [String: Any]
         }
     }
 }

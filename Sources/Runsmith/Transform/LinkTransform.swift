@@ -48,15 +48,23 @@ public struct LinkTransform: PageTransform {
         }
     }
 
-    /// `srcset="a.png 1x, b.png 2x"`: each candidate's URL resolved on its own.
+    /// `srcset="a.png 1x, b.png 2x"`: each candidate's URL resolved on its own. GitBook writes file names
+    /// with spaces unencoded, so only a trailing `2x`/`640w` token counts as the descriptor.
     private func srcset(_ value: String, page: ParsedPage, node: MarkdownNode) -> String? {
         var changed = false
         let candidates = value.split(separator: ",").map { candidate -> String in
-            let parts = candidate.trimmingWhitespace().split(separator: " ", maxSplits: 1)
-            guard let url = parts.first else { return String(candidate) }
-            let new = resolve(String(url), kind: .image, page: page, node: node)
-            if new != nil { changed = true }
-            return ([new ?? String(url)] + parts.dropFirst().map(String.init)).joined(separator: " ")
+            var url = String(candidate.trimmingWhitespace())
+            var descriptor = ""
+            if let space = url.lastIndex(of: " ") {
+                let last = url[url.index(after: space)...]
+                if let unit = last.last, unit == "w" || unit == "x", Double(last.dropLast()) != nil {
+                    descriptor = " " + last
+                    url = String(url[..<space]).trimmingCharacters(in: .whitespaces)
+                }
+            }
+            guard let new = resolve(url, kind: .image, page: page, node: node) else { return url + descriptor }
+            changed = true
+            return new + descriptor
         }
         return changed ? candidates.joined(separator: ", ") : nil
     }

@@ -1,0 +1,76 @@
+import Foundation
+import XCTest
+@testable import Runsmith
+
+/// Runs the built `runsmith` binary: exit codes, streams, formats.
+final class CommandLineTests: XCTestCase {
+    static var binary: URL {
+        // Tests run from the build folder (`.build/debug`), where the executable sits too.
+        let bundle = Bundle(for: CommandLineTests.self).bundleURL
+        let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("runsmith") }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }
+
+    private func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    override func setUpWithError() throws {
+        // `make test` builds the executable with the tests; a missing binary is a failure, not a skip.
+        guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else {
+            XCTFail("runsmith binary not built at \(Self.binary.path)")
+            throw CocoaError(.fileNoSuchFile)
+        }
+    }
+
+    func testRenderIsLikeCmark() throws {
+        let r = try run(["render", "-"], stdin: "# Title\n\nSome *text*.\n")
+        XCTAssertEqual(r.status, 0)
+        XCTAssertEqual(r.out, "<h1 id=\"title\">Title<a class=\"rs-anchor\" href=\"#title\" aria-label=\"Link to this section\"></a></h1>\n<p>Some <em>text</em>.</p>\n")
+        XCTAssertEqual(r.err, "")
+    }
+
+    func testExitCodes() throws {
+        let tree = try TempTree(["README.md": "# Home\n\n[x](nope.md)\n"])
+        let check = try run(["check", tree.root.path])
+        XCTAssertEqual(check.status, 1)
+        XCTAssertTrue(check.err.hasPrefix("README.md:3:1: error: link target 'nope.md' not found\n  |\n3 | [x](nope.md)\n  | ^\n"), check.err)
+        XCTAssertEqual(try run(["build", "--bogus"]).status, 2, "usage errors exit 2")
+        XCTAssertEqual(try run(["frobnicate"]).status, 2)
+        let ok = try TempTree(["README.md": "# Home\n"])
+        let out = ok.root.appendingPathComponent("../\(ok.root.lastPathComponent)-site").standardizedFileURL
+        let build = try run(["build", ok.root.path, "--out", out.path])
+        XCTAssertEqual(build.status, 0)
+        XCTAssertTrue(build.err.contains("built 1 pages, 0 assets, 0 errors, 0 warnings → \(out.path)/index.html"), build.err)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("_runsmith/runsmith.css").path))
+    }
+
+    func testJSONAndGitHubFormatsGoToStdout() throws {
+        let tree = try TempTree(["README.md": "# Home\n\n[x](#missing)\n"])
+        let json = try run(["check", tree.root.path, "--format", "json"])
+        XCTAssertEqual(json.status, 1)
+        XCTAssertEqual(json.out, #"{"code":"missing-anchor","column":1,"file":"README.md","line":3,"message":"anchor '#missing' not found in README.md","severity":"error"}"# + "\n")
+        let github = try run(["check", tree.root.path, "--format", "github"])
+        XCTAssertEqual(github.out, "::error file=README.md,line=3,col=1,title=runsmith missing-anchor::anchor '#missing' not found in README.md\n")
+    }
+
+    func testNoProgressWhenStderrIsNotATerminal() throws {
+        let tree = try TempTree(["README.md": "# Home\n"])
+        let r = try run(["check", tree.root.path])
+        XCTAssertEqual(r.err, "runsmith: checked 1 pages, 0 assets, 0 errors, 0 warnings\n")
+    }
+}

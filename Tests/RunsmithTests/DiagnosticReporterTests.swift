@@ -1,0 +1,48 @@
+import XCTest
+@testable import Runsmith
+
+final class DiagnosticReporterTests: XCTestCase {
+    let source: @Sendable (String) -> [UInt8]? = { path in
+        path == "inc/note.md" ? Array("---\ntitle: x\n---\nSee [it](gone.md) now.\n".utf8) : nil
+    }
+    let diagnostic = Diagnostic.error("broken-link", "link target 'gone.md' not found",
+                                      at: SourceLocation(path: "inc/note.md", line: 4, column: 5),
+                                      includeChain: [SourceLocation(path: "a.md", line: 3, column: 1),
+                                                     SourceLocation(path: "b.md", line: 7, column: 3)],
+                                      note: "check the path")
+
+    func testHumanFrameWithCaretAndIncludeChain() {
+        XCTAssertEqual(DiagnosticReporter(format: .human, source: source).render([diagnostic]), """
+        inc/note.md:4:5: error: link target 'gone.md' not found
+          |
+        4 | See [it](gone.md) now.
+          |     ^
+          included from b.md:7:3
+                   from a.md:3:1
+          note: check the path
+
+        """)
+    }
+
+    func testJSONLines() throws {
+        let line = DiagnosticReporter(format: .json, source: source).render([diagnostic])
+        let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+        XCTAssertEqual(object["file"] as? String, "inc/note.md")
+        XCTAssertEqual(object["line"] as? Int, 4)
+        XCTAssertEqual(object["column"] as? Int, 5)
+        XCTAssertEqual(object["severity"] as? String, "error")
+        XCTAssertEqual(object["code"] as? String, "broken-link")
+        XCTAssertEqual(object["includeChain"] as? [String], ["a.md:3:1", "b.md:7:3"])
+    }
+
+    func testGitHubAnnotation() {
+        XCTAssertEqual(DiagnosticReporter(format: .github, source: source).render([diagnostic]),
+                       "::error file=inc/note.md,line=4,col=5,title=runsmith broken-link::link target 'gone.md' not found (included from a.md:3:1 → b.md:7:3)%0Anote: check the path\n")
+    }
+
+    func testCaretCountsCharactersNotBytes() {
+        let d = Diagnostic.warning("x", "here", at: SourceLocation(path: "u.md", line: 1, column: 7))
+        let text = DiagnosticReporter(format: .human, source: { _ in Array("café *x*".utf8) }).render([d])
+        XCTAssertTrue(text.contains("1 | café *x*\n  |      ^\n"), text)
+    }
+}
