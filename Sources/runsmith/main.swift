@@ -36,6 +36,26 @@ enum Console {
         if format == .human { error(text) } else { print(text, terminator: "") }
     }
 
+    /// `build` (with an output folder) and `check` (without): run the pipeline, report, exit 1 on errors.
+    static func runSite(root: String, output: String?, format: DiagnosticReporter.Format) throws {
+        let rootURL = URL(fileURLWithPath: root)
+        let outURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
+        var progress: (@Sendable (String) -> Void)? = nil
+        if stderrIsTerminal {
+            progress = { message in Console.error("runsmith: \(message)\n") }
+        }
+        let result = SiteBuilder(options: .init(root: rootURL, output: outURL)).run(progress: progress)
+        report(result.diagnostics, format: format, root: rootURL)
+        if let outURL {
+            if result.pageCount > 0 || !result.hasErrors {
+                error("runsmith: built \(summary(result)) → \(outURL.path)/index.html\n")
+            }
+        } else {
+            error("runsmith: checked \(summary(result))\n")
+        }
+        if result.hasErrors { throw ExitCode(1) }
+    }
+
     static func summary(_ result: SiteBuilder.Result) -> String {
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let warnings = result.diagnostics.count - errors
@@ -50,18 +70,7 @@ struct Build: ParsableCommand {
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() throws {
-        let rootURL = URL(fileURLWithPath: root)
-        let outURL = URL(fileURLWithPath: out)
-        var progress: (@Sendable (String) -> Void)? = nil
-        if Console.stderrIsTerminal {
-            progress = { message in Console.error("runsmith: \(message)\n") }
-        }
-        let result = SiteBuilder(options: .init(root: rootURL, output: outURL)).run(progress: progress)
-        Console.report(result.diagnostics, format: diagnostics.format, root: rootURL)
-        if result.pageCount > 0 || !result.hasErrors {
-            Console.error("runsmith: built \(Console.summary(result)) → \(outURL.standardizedFileURL.path)/index.html\n")
-        }
-        if result.hasErrors { throw ExitCode(1) }
+        try Console.runSite(root: root, output: out, format: diagnostics.format)
     }
 }
 
@@ -71,11 +80,7 @@ struct Check: ParsableCommand {
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() throws {
-        let rootURL = URL(fileURLWithPath: root)
-        let result = SiteBuilder(options: .init(root: rootURL, output: nil)).run()
-        Console.report(result.diagnostics, format: diagnostics.format, root: rootURL)
-        Console.error("runsmith: checked \(Console.summary(result))\n")
-        if result.hasErrors { throw ExitCode(1) }
+        try Console.runSite(root: root, output: nil, format: diagnostics.format)
     }
 }
 
