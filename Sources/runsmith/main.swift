@@ -28,7 +28,9 @@ enum Console {
     /// Prints diagnostics to stderr (JSON and GitHub annotations to stdout, where CI tools read them).
     static func report(_ diagnostics: [Diagnostic], format: DiagnosticReporter.Format, root: URL,
                        input: (name: String, bytes: [UInt8])? = nil) {
-        let reporter = DiagnosticReporter(format: format) { path in
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let prefix = DiagnosticReporter.pathPrefix(for: root, workingDirectory: cwd)
+        let reporter = DiagnosticReporter(format: format, pathPrefix: prefix) { path in
             if let input, input.name == path { return input.bytes }
             return (try? Data(contentsOf: root.appendingPathComponent(path))).map { [UInt8]($0) }
         }
@@ -45,7 +47,7 @@ enum Console {
             progress = { message in Console.error("runsmith: \(message)\n") }
         }
         let result = SiteBuilder(options: .init(root: rootURL, output: outURL)).run(progress: progress)
-        report(result.diagnostics, format: format, root: rootURL)
+        report(result.diagnostics, format: format, root: result.contentRoot ?? rootURL)
         if let outURL {
             if result.pageCount > 0 || !result.hasErrors {
                 error("runsmith: built \(summary(result)) → \(outURL.path)/index.html\n")

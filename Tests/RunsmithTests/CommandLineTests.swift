@@ -46,9 +46,15 @@ final class CommandLineTests: XCTestCase {
 
     func testExitCodes() throws {
         let tree = try TempTree(["README.md": "# Home\n\n[x](nope.md)\n"])
-        let check = try run(["check", tree.root.path])
-        XCTAssertEqual(check.status, 1)
-        XCTAssertTrue(check.err.hasPrefix("README.md:3:1: error: link target 'nope.md' not found\n  |\n3 | [x](nope.md)\n  | ^\n"), check.err)
+        let missing = try run(["check", "no-such-folder"], in: tree.root)
+        XCTAssertEqual(missing.status, 1, "a root that does not exist is an error")
+        XCTAssertTrue(missing.err.hasPrefix("runsmith: error: docs root '\(tree.root.path)/no-such-folder' is not a folder"), missing.err)
+        let inside = try run(["check", "."], in: tree.root)
+        XCTAssertEqual(inside.status, 1)
+        XCTAssertTrue(inside.err.hasPrefix("README.md:3:1: error: link target 'nope.md' not found\n  |\n3 | [x](nope.md)\n  | ^\n"), inside.err)
+        // Paths are shown relative to where the command runs.
+        let parent = try run(["check", tree.root.lastPathComponent], in: tree.root.deletingLastPathComponent())
+        XCTAssertTrue(parent.err.hasPrefix("\(tree.root.lastPathComponent)/README.md:3:1: error:"), parent.err)
         XCTAssertEqual(try run(["build", "--bogus"]).status, 2, "usage errors exit 2")
         XCTAssertEqual(try run(["frobnicate"]).status, 2)
         let ok = try TempTree(["README.md": "# Home\n"])
@@ -61,10 +67,10 @@ final class CommandLineTests: XCTestCase {
 
     func testJSONAndGitHubFormatsGoToStdout() throws {
         let tree = try TempTree(["README.md": "# Home\n\n[x](#missing)\n"])
-        let json = try run(["check", tree.root.path, "--format", "json"])
+        let json = try run(["check", ".", "--format", "json"], in: tree.root)
         XCTAssertEqual(json.status, 1)
         XCTAssertEqual(json.out, #"{"code":"missing-anchor","column":1,"file":"README.md","line":3,"message":"anchor '#missing' not found in README.md","severity":"error"}"# + "\n")
-        let github = try run(["check", tree.root.path, "--format", "github"])
+        let github = try run(["check", ".", "--format", "github"], in: tree.root)
         XCTAssertEqual(github.out, "::error file=README.md,line=3,col=1,title=runsmith missing-anchor::anchor '#missing' not found in README.md\n")
     }
 

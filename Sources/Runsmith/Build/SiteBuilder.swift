@@ -17,6 +17,8 @@ public struct SiteBuilder: Sendable {
         public var diagnostics: [Diagnostic] = []
         public var pageCount = 0
         public var assetCount = 0
+        /// The folder diagnostics' paths are relative to (the docs root, or `.gitbook.yaml`'s `root:` inside it).
+        public var contentRoot: URL?
         /// Output path → bytes of every page and theme file (empty for a failed load).
         public var files: [String: [UInt8]] = [:]
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -34,6 +36,7 @@ public struct SiteBuilder: Sendable {
             result.diagnostics = sortedDiagnostics(diagnostics)
             return result
         }
+        result.contentRoot = site.tree.root
         let templates: TemplateSet
         do {
             let own = site.tree.root.appendingPathComponent("templates")

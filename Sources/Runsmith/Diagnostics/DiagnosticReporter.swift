@@ -8,10 +8,25 @@ public struct DiagnosticReporter: Sendable {
     public var format: Format
     /// Returns a file's bytes for the source frame; nil when it cannot be shown.
     public var source: @Sendable (String) -> [UInt8]?
+    /// Put before every path, so that locations are relative to where the command ran
+    /// (`content/` + `guide.md`): clickable in a terminal, and what GitHub annotations need.
+    public var pathPrefix: String
 
-    public init(format: Format, source: @escaping @Sendable (String) -> [UInt8]?) {
+    public init(format: Format, pathPrefix: String = "", source: @escaping @Sendable (String) -> [UInt8]?) {
         self.format = format
+        self.pathPrefix = pathPrefix
         self.source = source
+    }
+
+    func display(_ loc: SourceLocation) -> String { "\(pathPrefix)\(loc.path):\(loc.line):\(loc.column)" }
+
+    /// The prefix that shows `root`'s files relative to the working directory (absolute when outside it).
+    public static func pathPrefix(for root: URL, workingDirectory: URL) -> String {
+        let r = root.standardizedFileURL.resolvingSymlinksInPath().path
+        let cwd = workingDirectory.standardizedFileURL.resolvingSymlinksInPath().path
+        if r == cwd { return "" }
+        if r.hasPrefix(cwd + "/") { return String(r.dropFirst(cwd.count + 1)) + "/" }
+        return r + "/"
     }
 
     public func render(_ diagnostics: [Diagnostic]) -> String {
@@ -23,10 +38,10 @@ public struct DiagnosticReporter: Sendable {
     }
 
     func human(_ d: Diagnostic) -> String {
-        var out = "\(d.location.map { "\($0)" } ?? "runsmith"): \(d.severity.rawValue): \(d.message)\n"
+        var out = "\(d.location.map(display) ?? "runsmith"): \(d.severity.rawValue): \(d.message)\n"
         if let loc = d.location, let frame = sourceFrame(loc) { out += frame }
         for (i, step) in d.includeChain.enumerated().reversed() {
-            out += "  \(i == d.includeChain.count - 1 ? "included from" : "         from") \(step)\n"
+            out += "  \(i == d.includeChain.count - 1 ? "included from" : "         from") \(display(step))\n"
         }
         if let note = d.note { out += "  note: \(note)\n" }
         return out
@@ -55,11 +70,11 @@ public struct DiagnosticReporter: Sendable {
     func json(_ d: Diagnostic) -> String {
         var object: [String: Any] = ["severity": d.severity.rawValue, "code": d.code, "message": d.message]
         if let loc = d.location {
-            object["file"] = loc.path
+            object["file"] = pathPrefix + loc.path
             object["line"] = loc.line
             object["column"] = loc.column
         }
-        if !d.includeChain.isEmpty { object["includeChain"] = d.includeChain.map { "\($0)" } }
+        if !d.includeChain.isEmpty { object["includeChain"] = d.includeChain.map(display) }
         if let note = d.note { object["note"] = note }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
@@ -68,11 +83,11 @@ public struct DiagnosticReporter: Sendable {
     func github(_ d: Diagnostic) -> String {
         var props: [String] = []
         if let loc = d.location {
-            props = ["file=\(escapeProperty(loc.path))", "line=\(loc.line)", "col=\(loc.column)"]
+            props = ["file=\(escapeProperty(pathPrefix + loc.path))", "line=\(loc.line)", "col=\(loc.column)"]
         }
         props.append("title=\(escapeProperty("runsmith \(d.code)"))")
         var message = d.message
-        if !d.includeChain.isEmpty { message += " (included from \(d.includeChain.map { "\($0)" }.joined(separator: " → ")))" }
+        if !d.includeChain.isEmpty { message += " (included from \(d.includeChain.map(display).joined(separator: " → ")))" }
         if let note = d.note { message += "\nnote: \(note)" }
         return "::\(d.severity.rawValue) \(props.joined(separator: ","))::\(escapeData(message))\n"
     }
