@@ -72,7 +72,7 @@ public struct SiteConfig: Sendable {
             default: break
             }
         }
-        return (config, diagnostics)
+        return (config, sortedDiagnostics(diagnostics))
     }
 
     /// Applies the severity overrides; nil when the diagnostic is turned off.

@@ -36,6 +36,6 @@ public struct GitBookConfig: Sendable {
             default: break
             }
         }
-        return (config, diagnostics)
+        return (config, sortedDiagnostics(diagnostics))
     }
 }

@@ -48,6 +48,7 @@ public struct PageRenderer: Sendable {
             "home": RelativePath.relative(from: route, to: "index.html"),
             "title": index.pages[page.path]?.title ?? page.path,
             "titleID": page.titleID ?? "",
+            "hasTitleID": page.titleID != nil,
             "showTitle": fm.isVisible("title"),
             "showDescription": fm.isVisible("description") && fm.description != nil,
             "description": fm.description ?? "",

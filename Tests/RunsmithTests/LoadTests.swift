@@ -1,0 +1,116 @@
+import Foundation
+import XCTest
+@testable import Runsmith
+
+final class LoadTests: XCTestCase {
+    func testRelativePathArithmetic() {
+        XCTAssertEqual(RelativePath.resolve("../b/c.md", from: "a/x"), "a/b/c.md")
+        XCTAssertEqual(RelativePath.resolve("/root.md", from: "a/b"), "root.md")
+        XCTAssertEqual(RelativePath.resolve("./c.md", from: ""), "c.md")
+        XCTAssertNil(RelativePath.resolve("../../etc/passwd", from: "a"))
+        XCTAssertEqual(RelativePath.relative(from: "a/b/page.html", to: "a/c/other.html"), "../c/other.html")
+        XCTAssertEqual(RelativePath.relative(from: "index.html", to: "a/b.html"), "a/b.html")
+        XCTAssertEqual(RelativePath.relative(from: "a/page.html", to: "a/page.html"), "page.html")
+        XCTAssertEqual(Routes.output(for: "guide/README.md"), "guide/index.html")
+        XCTAssertEqual(Routes.output(for: "guide/setup.md"), "guide/setup.html")
+        XCTAssertEqual(Routes.published(for: "guide/README.md"), "guide")
+        XCTAssertEqual(Routes.published(for: "guide/setup.mdx"), "guide/setup")
+    }
+
+    func testContentTreeListsFilesAndRefusesEscapingSymlinks() throws {
+        let tree = try TempTree(["a.md": "# A\n", "sub/b.md": "# B\n", ".git/config": "x", "node_modules/x/y.md": "z"])
+        try FileManager.default.createSymbolicLink(atPath: tree.root.appendingPathComponent("out.md").path, withDestinationPath: "/etc/hostname")
+        try FileManager.default.createSymbolicLink(atPath: tree.root.appendingPathComponent("in.md").path, withDestinationPath: "a.md")
+        let content = try ContentTree(root: tree.root)
+        XCTAssertEqual(content.files, ["a.md", "in.md", "sub/b.md"])
+        XCTAssertEqual(content.escapingLinks, ["out.md"])
+        XCTAssertThrowsError(try content.read("out.md"))
+        XCTAssertThrowsError(try content.read("../etc/hostname"))
+        XCTAssertEqual(try content.read("in.md"), Array("# A\n".utf8))
+    }
+
+    func testSiteConfigDecodesEveryKeyAndRejectsUnknownOnes() {
+        let (config, diagnostics) = SiteConfig.decode("""
+        title: Docs
+        flavor: gitbook
+        site_url: https://docs.example.com/
+        slug_preset: github
+        spaces:
+          abc: https://x.example.com
+          def: other-space/
+        severity:
+          missing-anchor: warning
+          unknown-space: off
+        """)
+        XCTAssertEqual(diagnostics, [])
+        XCTAssertEqual(config.title, "Docs")
+        XCTAssertEqual(config.flavor, .gitbook)
+        XCTAssertEqual(config.siteURL, "https://docs.example.com")
+        XCTAssertEqual(config.slugPreset, .github)
+        XCTAssertEqual(config.spaces, ["abc": "https://x.example.com", "def": "other-space/"])
+        XCTAssertEqual(config.severity["missing-anchor"], .some(.warning))
+        XCTAssertEqual(config.severity["unknown-space"], .some(nil))
+
+        let bad = SiteConfig.decode("flavor: hugo\nslug: x\nsite_url: ftp://x\n").1
+        XCTAssertEqual(lines(bad), [
+            "runsmith.yml:1:1: error: flavor must be one of: gitbook, docusaurus",
+            "runsmith.yml:2:1: error: unknown key 'slug' in runsmith.yml",
+            "runsmith.yml:3:1: error: site_url must be an http(s) URL",
+        ])
+        XCTAssertEqual(lines(SiteConfig.decode("flavor: [gitbook\n").1).first?.hasPrefix("runsmith.yml:2:1: error: invalid YAML"), true)
+    }
+
+    func testGitBookConfig() {
+        let (config, diagnostics) = GitBookConfig.decode("root: ./docs/\nstructure:\n  readme: intro.md\n  summary: nav.md\nredirects:\n  old: new.md\n")
+        XCTAssertEqual(diagnostics, [])
+        XCTAssertEqual(config.root, "docs")
+        XCTAssertEqual(config.readme, "intro.md")
+        XCTAssertEqual(config.summary, "nav.md")
+        XCTAssertEqual(config.redirects.map { "\($0.from)→\($0.to)" }, ["old→new.md"])
+        XCTAssertEqual(lines(GitBookConfig.decode("structure:\n  readmee: x\n").1), ["\(GitBookConfig.fileName):2:3: error: unknown key 'readmee' in structure"])
+    }
+
+    func testSummaryParsesGroupsNestingEscapesAndTooltips() {
+        let text = """
+        # Table of contents
+
+        * [Intro](README.md)
+          * [A \\& B](a.md "Tip")
+
+        ## Guides
+
+        * [Guide](guide/)
+        * [External](https://example.com)
+        * Label only
+          * [Nested](b.md)
+        """
+        let files: Set<String> = ["README.md", "a.md", "guide/README.md", "b.md"]
+        let (summary, diagnostics) = Summary.parse(Array(text.utf8), path: "SUMMARY.md") { link in
+            files.contains(link) ? link : (files.contains(link + "README.md") ? link + "README.md" : nil)
+        }
+        XCTAssertEqual(diagnostics, [])
+        XCTAssertEqual(summary.groups.map(\.title), [nil, "Guides"])
+        XCTAssertEqual(summary.groups[0].entries[0].children[0].title, "A & B")
+        XCTAssertEqual(summary.groups[0].entries[0].children[0].tooltip, "Tip")
+        XCTAssertEqual(summary.groups[1].entries.map(\.title), ["Guide", "External", "Label only"])
+        XCTAssertEqual(summary.groups[1].entries[1].url, "https://example.com")
+        XCTAssertEqual(summary.pages, ["README.md", "a.md", "guide/README.md", "b.md"])
+    }
+
+    func testFlavorDetection() throws {
+        XCTAssertEqual(FlavorDetector.detect(try ContentTree(root: try TempTree(["SUMMARY.md": "", "a.md": ""]).root)), .gitbook)
+        XCTAssertEqual(FlavorDetector.detect(try ContentTree(root: try TempTree(["docs/a.mdx": ""]).root)), .docusaurus)
+        XCTAssertEqual(FlavorDetector.detect(try ContentTree(root: try TempTree(["docusaurus.config.ts": "", "a.md": ""]).root)), .docusaurus)
+        XCTAssertEqual(FlavorDetector.detect(try ContentTree(root: try TempTree([".gitbook/assets/x.png": "", "a.mdx": ""]).root)), .gitbook)
+    }
+
+    func testParseKeepsByteColumnsAndExtensionNodes() {
+        let doc = MarkdownDocument(bytes: Array("café *x*\n\n| a |\n|---|\n| ~~b~~ |\n\n- [x] done\n".utf8))
+        let nodes = doc.root.descendants()
+        let emphasis = nodes.first { $0.kind == .emphasis }!
+        XCTAssertEqual([emphasis.startLine, emphasis.startColumn], [1, 7], "SOURCEPOS columns are bytes")
+        XCTAssertTrue(nodes.contains { $0.kind == .table })
+        XCTAssertTrue(nodes.contains { $0.kind == .strikethrough })
+        XCTAssertTrue(nodes.contains { $0.isTaskItem })
+    }
+}

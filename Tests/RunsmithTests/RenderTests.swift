@@ -1,0 +1,45 @@
+import Foundation
+import XCTest
+@testable import Runsmith
+
+final class RenderTests: XCTestCase {
+    func testAProjectTemplateOverridesOneFileAndKeepsTheRest() throws {
+        let tree = try TempTree([
+            "README.md": "---\ntitle: From frontmatter\n---\nNo heading here.\n",
+            "templates/page.mustache": "<article class=\"custom\">{{title}}|{{{body}}}</article>\n",
+        ])
+        let result = tree.check()
+        XCTAssertEqual(lines(result.diagnostics), [])
+        let html = String(decoding: result.files["index.html"]!, as: UTF8.self)
+        XCTAssertTrue(html.contains("<article class=\"custom\">From frontmatter|<p>No heading here.</p>\n</article>"), html)
+        XCTAssertTrue(html.contains("<nav class=\"rs-sidebar\""), "the built-in layout is still used")
+    }
+
+    func testBuiltInPageWithoutLeadingHeadingUsesFrontmatterTitle() throws {
+        let tree = try TempTree(["README.md": "---\ntitle: Titled\n---\nText.\n"])
+        let html = String(decoding: tree.check().files["index.html"]!, as: UTF8.self)
+        XCTAssertTrue(html.contains("<h1>Titled</h1>"), html)
+    }
+
+    func testABrokenTemplateIsADiagnostic() throws {
+        let tree = try TempTree(["README.md": "# A\n", "templates/layout.mustache": "{{#open}} never closed"])
+        let result = tree.check()
+        XCTAssertEqual(result.diagnostics.map(\.code), ["invalid-template"])
+        XCTAssertEqual(result.pageCount, 0)
+    }
+
+    func testFolderNavigationWithoutSummary() {
+        let nav = Navigation(pages: ["README.md", "b/README.md", "b/z.md", "a.md", "b/c.md"],
+                             titles: ["README.md": "Home", "b/README.md": "Bee", "a.md": "A", "b/c.md": "C", "b/z.md": "Z"],
+                             hidden: ["b/z.md"])
+        XCTAssertEqual(nav.order, ["README.md", "a.md", "b/README.md", "b/c.md"])
+        XCTAssertEqual(nav.groups[0].items.map(\.title), ["Home", "A", "Bee"])
+    }
+
+    func testThemeSupportsDarkModePrintAndTabsWithoutJavaScript() throws {
+        let css = String(decoding: try TemplateSet(projectDirectory: nil).assets["runsmith.css"] ?? [], as: UTF8.self)
+        XCTAssertTrue(css.contains("@media (prefers-color-scheme: dark)"))
+        XCTAssertTrue(css.contains("@media print"))
+        XCTAssertTrue(css.contains(".rs-tab-input:checked + .rs-tab-label + .rs-tab-panel { display: block; }"))
+    }
+}
