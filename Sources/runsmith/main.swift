@@ -95,25 +95,32 @@ struct Render: ParsableCommand {
         let bytes: [UInt8]
         let base: URL
         let name: String
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL
         if file == "-" {
             bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-            base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            base = cwd
             name = "<stdin>"
         } else {
-            let url = URL(fileURLWithPath: file)
+            let url = URL(fileURLWithPath: file).standardizedFileURL
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 Console.error("runsmith: cannot read \(file)\n")
                 throw ExitCode(1)
             }
             bytes = [UInt8](data)
-            base = url.deletingLastPathComponent()
-            name = url.lastPathComponent
+            // Includes may reach anywhere under the working directory (or the file's folder when it lies
+            // outside), never above it.
+            if url.path.hasPrefix(cwd.path + "/") {
+                base = cwd
+                name = String(url.path.dropFirst(cwd.path.count + 1))
+            } else {
+                base = url.deletingLastPathComponent()
+                name = url.lastPathComponent
+            }
         }
-        // Includes resolve inside the file's own folder, never above it.
-        let tree = try? ContentTree(root: base)
+        let read = ContentTree.confinedReader(root: base)
         let input = bytes
         let (html, found) = FragmentRenderer.render(bytes, path: name) { path in
-            path == name ? input : try? tree?.read(path)
+            path == name ? input : read(path)
         }
         FileHandle.standardOutput.write(Data(html))
         Console.report(found, format: diagnostics.format, root: base, input: (name, input))

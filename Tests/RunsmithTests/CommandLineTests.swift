@@ -44,6 +44,16 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(r.err, "")
     }
 
+    func testRenderResolvesIncludesUnderTheWorkingDirectory() throws {
+        let tree = try TempTree(["docs/page.md": "{% include \"../inc/n.md\" %}\n", "inc/n.md": "Included.\n"])
+        let r = try run(["render", "docs/page.md"], in: tree.root)
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(r.out, "<p>Included.</p>\n")
+        let escape = try run(["render", "page.md"], in: tree.root.appendingPathComponent("docs"))
+        XCTAssertEqual(escape.status, 1)
+        XCTAssertTrue(escape.err.hasPrefix("page.md:1:1: error: include path '../inc/n.md' leaves the content root"), escape.err)
+    }
+
     func testExitCodes() throws {
         let tree = try TempTree(["README.md": "# Home\n\n[x](nope.md)\n"])
         let missing = try run(["check", "no-such-folder"], in: tree.root)

@@ -75,6 +75,29 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertEqual(result.assetCount, 2)
     }
 
+    func testProblemsInsideIncludesCarryTheIncludeChain() throws {
+        let tree = try TempTree([
+            "README.md": "# Home\n\n{% include \".gitbook/includes/a.md\" %}\n",
+            ".gitbook/includes/a.md": "---\ntitle: A\n---\nText\n\n{% include \"b.md\" %}\n",
+            ".gitbook/includes/b.md": "See [gone](../../nowhere.md).\n",
+        ])
+        let result = tree.check()
+        XCTAssertEqual(lines(result.diagnostics), [".gitbook/includes/b.md:1:5: error: link target '../../nowhere.md' not found"])
+        XCTAssertEqual(result.diagnostics.first?.includeChain, [SourceLocation(path: "README.md", line: 3, column: 1),
+                                                                SourceLocation(path: ".gitbook/includes/a.md", line: 6, column: 1)])
+    }
+
+    func testCrossSpaceIncludeThroughAFolderMapping() throws {
+        let tree = try TempTree([
+            "runsmith.yml": "spaces:\n  SHARED: shared/\n",
+            "README.md": "# Home\n\n{% include \"https://app.gitbook.com/s/SHARED/snippets/note.md\" %}\n\n{% include \"https://app.gitbook.com/s/OTHER/x.md\" %}\n",
+            "shared/snippets/note.md": "Shared text.\n",
+        ])
+        let result = tree.check()
+        XCTAssertEqual(lines(result.diagnostics), ["README.md:5:1: error: include from GitBook space 'OTHER' which runsmith.yml does not map"])
+        XCTAssertTrue(String(decoding: result.files["index.html"]!, as: UTF8.self).contains("<p>Shared text.</p>"))
+    }
+
     func testContentRefBecomesACardWithTheTargetTitle() throws {
         let tree = try TempTree([
             "README.md": "# Home\n\n{% content-ref url=\"guide.md\" %}\n[guide.md](guide.md)\n{% endcontent-ref %}\n",

@@ -65,6 +65,18 @@ public struct ContentTree: Sendable {
     }
 
     public func absolute(_ path: String) -> URL { root.appendingPathComponent(path) }
+
+    /// Reads root-relative paths without listing the tree first (`runsmith render`), with the same
+    /// confinement: a path or symlink that resolves outside `root` reads as missing.
+    public static func confinedReader(root: URL) -> @Sendable (String) -> [UInt8]? {
+        let base = root.standardizedFileURL.resolvingSymlinksInPath().path
+        return { path in
+            guard let relative = RelativePath.resolve(path, from: "") else { return nil }
+            let target = URL(fileURLWithPath: base).appendingPathComponent(relative).resolvingSymlinksInPath().path
+            guard target.hasPrefix(base + "/") else { return nil }
+            return FileManager.default.contents(atPath: target).map { [UInt8]($0) }
+        }
+    }
 }
 
 /// `/`-separated path arithmetic inside the root.
