@@ -8,6 +8,8 @@ struct PreprocessRun {
     /// Indices of open block directives, innermost last.
     var stack: [Int] = []
     private var fileIndex: [String: Int32] = [:]
+    /// Openers seen per (enclosing directive, name): numbers tabs and branches without rescanning.
+    private var siblings: [String: Int] = [:]
     private var overLimit = false
 
     init(page: PreprocessedPage, settings: Preprocessor) {
@@ -161,9 +163,10 @@ struct PreprocessRun {
         stack.append(i)
     }
 
-    private func siblingCount(named name: String) -> Int {
-        let parent = stack.last
-        return page.directives.reduce(0) { $0 + ($1.parent == parent && $1.name == name && $1.role == .open ? 1 : 0) }
+    private mutating func siblingCount(named name: String) -> Int {
+        let key = "\(stack.last ?? -1)/\(name)"
+        defer { siblings[key, default: 0] += 1 }
+        return siblings[key, default: 0]
     }
 
     /// Optional blocks (`embed`, `file`) left open when another tag arrives stand alone.

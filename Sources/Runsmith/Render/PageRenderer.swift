@@ -57,6 +57,7 @@ public struct PageRenderer: Sendable {
             "showTOC": fm.isVisible("tableOfContents") && toc.count > 1,
             "nav": navigation.context(route: route, current: page.path, routes: site.routes),
             "source": page.path,
+            "hidden": fm.hidden,
         ]
         if let icon = fm.icon { context["icon"] = icon }
         if let i = position[page.path] {
