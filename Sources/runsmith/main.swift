@@ -25,9 +25,10 @@ enum Console {
 
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
 
-    /// Prints diagnostics to stderr (JSON and GitHub annotations to stdout, where CI tools read them).
+    /// Prints diagnostics to stderr; JSON and GitHub annotations go to stdout, where CI tools read them,
+    /// unless stdout carries the result itself (`render`).
     static func report(_ diagnostics: [Diagnostic], format: DiagnosticReporter.Format, root: URL,
-                       input: (name: String, bytes: [UInt8])? = nil) {
+                       input: (name: String, bytes: [UInt8])? = nil, stdoutIsFree: Bool = true) {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let prefix = DiagnosticReporter.pathPrefix(for: root, workingDirectory: cwd)
         let reporter = DiagnosticReporter(format: format, pathPrefix: prefix) { path in
@@ -35,7 +36,7 @@ enum Console {
             return (try? Data(contentsOf: root.appendingPathComponent(path))).map { [UInt8]($0) }
         }
         let text = reporter.render(diagnostics)
-        if format == .human { error(text) } else { print(text, terminator: "") }
+        if format == .human || !stdoutIsFree { error(text) } else { print(text, terminator: "") }
     }
 
     /// `build` (with an output folder) and `check` (without): run the pipeline, report, exit 1 on errors.
@@ -47,10 +48,12 @@ enum Console {
             progress = { message in Console.error("runsmith: \(message)\n") }
         }
         let result = SiteBuilder(options: .init(root: rootURL, output: outURL)).run(progress: progress)
-        report(result.diagnostics, format: format, root: result.contentRoot ?? rootURL)
+        report(result.diagnostics, format: format, root: rootURL)
         if let outURL {
-            if result.pageCount > 0 || !result.hasErrors {
+            if result.written {
                 error("runsmith: built \(summary(result)) → \(outURL.path)/index.html\n")
+            } else {
+                error("runsmith: nothing written (\(summary(result)))\n")
             }
         } else {
             error("runsmith: checked \(summary(result))\n")
@@ -123,7 +126,7 @@ struct Render: ParsableCommand {
             path == name ? input : read(path)
         }
         FileHandle.standardOutput.write(Data(html))
-        Console.report(found, format: diagnostics.format, root: base, input: (name, input))
+        Console.report(found, format: diagnostics.format, root: base, input: (name, input), stdoutIsFree: false)
         if found.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 }

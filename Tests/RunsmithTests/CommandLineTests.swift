@@ -68,7 +68,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try run(["build", "--bogus"]).status, 2, "usage errors exit 2")
         XCTAssertEqual(try run(["frobnicate"]).status, 2)
         let ok = try TempTree(["README.md": "# Home\n"])
-        let out = ok.root.appendingPathComponent("../\(ok.root.lastPathComponent)-site").standardizedFileURL
+        let out = ok.output
         let build = try run(["build", ok.root.path, "--out", out.path])
         XCTAssertEqual(build.status, 0)
         XCTAssertTrue(build.err.contains("built 1 pages, 0 assets, 0 errors, 0 warnings → \(out.path)/index.html"), build.err)
@@ -82,6 +82,22 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(json.out, #"{"code":"missing-anchor","column":1,"file":"README.md","line":3,"message":"anchor '#missing' not found in README.md","severity":"error"}"# + "\n")
         let github = try run(["check", ".", "--format", "github"], in: tree.root)
         XCTAssertEqual(github.out, "::error file=README.md,line=3,col=1,title=runsmith missing-anchor::anchor '#missing' not found in README.md\n")
+    }
+
+    func testRenderKeepsDiagnosticsOffStdout() throws {
+        let r = try run(["render", "-", "--format", "json"], stdin: "x\n\n{% hnt %}\n")
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.out, "<p>x</p>\n")
+        XCTAssertTrue(r.err.hasPrefix(#"{"code":"unknown-tag","column":1,"file":"<stdin>","line":3,"#), r.err)
+    }
+
+    func testRefusedOutputSaysNothingWasWritten() throws {
+        let tree = try TempTree(["README.md": "# A\n", "keep.txt": "x"])
+        let r = try run(["build", ".", "--out", "."], in: tree.root)
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.err.contains("error: output folder"), r.err)
+        XCTAssertTrue(r.err.hasSuffix("runsmith: nothing written (0 pages, 0 assets, 1 errors, 0 warnings)\n"), r.err)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: tree.root.appendingPathComponent("keep.txt").path))
     }
 
     func testNoProgressWhenStderrIsNotATerminal() throws {

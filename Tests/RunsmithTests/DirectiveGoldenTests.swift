@@ -232,6 +232,17 @@ final class DirectiveGoldenTests: XCTestCase {
         """)
     }
 
+    func testRawBlocksAndPreKeepTagsLiteral() {
+        assertRenders("Before\n\n{% raw %}\nWrite {% hint style=\"info\" %} like this.\n{% endraw %}\n\n<pre>\n{% hint %}\n</pre>\n", """
+        <p>Before</p>
+        <p>Write {% hint style=&quot;info&quot; %} like this.</p>
+        <pre>
+        {% hint %}
+        </pre>
+
+        """)
+    }
+
     func testGitBookRawHTML() {
         assertRenders("""
         ## Create the token <a href="#create-token" id="create-token"></a>
@@ -244,7 +255,7 @@ final class DirectiveGoldenTests: XCTestCase {
         line two
 
         """, """
-        <h2 id="create-the-token">Create the token <a href="#create-token" id="create-token"></a><a class="rs-anchor" href="#create-the-token" aria-label="Link to this section"></a></h2>
+        <h2 id="create-token">Create the token<a class="rs-anchor" href="#create-token" aria-label="Link to this section"></a></h2>
         <figure><img src="../.gitbook/assets/image (308).png" alt=""><figcaption><p>Scopes</p></figcaption></figure>
         <p><mark style="color:$info;">Marked</mark> text </p>
         <p>line one<br />

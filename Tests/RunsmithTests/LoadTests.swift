@@ -98,10 +98,14 @@ final class LoadTests: XCTestCase {
     }
 
     func testFlavorDetection() throws {
-        XCTAssertEqual(FlavorDetector.detect(try ContentTree(root: try TempTree(["SUMMARY.md": "", "a.md": ""]).root)), .gitbook)
-        XCTAssertEqual(FlavorDetector.detect(try ContentTree(root: try TempTree(["docs/a.mdx": ""]).root)), .docusaurus)
-        XCTAssertEqual(FlavorDetector.detect(try ContentTree(root: try TempTree(["docusaurus.config.ts": "", "a.md": ""]).root)), .docusaurus)
-        XCTAssertEqual(FlavorDetector.detect(try ContentTree(root: try TempTree([".gitbook/assets/x.png": "", "a.mdx": ""]).root)), .gitbook)
+        func detect(_ files: [String: String]) throws -> Flavor {
+            let tree = try TempTree(files)
+            return FlavorDetector.detect(try ContentTree(root: tree.root))
+        }
+        XCTAssertEqual(try detect(["SUMMARY.md": "", "a.md": ""]), .gitbook)
+        XCTAssertEqual(try detect(["docs/a.mdx": ""]), .docusaurus)
+        XCTAssertEqual(try detect(["docusaurus.config.ts": "", "a.md": ""]), .docusaurus)
+        XCTAssertEqual(try detect([".gitbook/assets/x.png": "", "a.mdx": ""]), .gitbook)
     }
 
     func testParseKeepsByteColumnsAndExtensionNodes() {

@@ -3,7 +3,8 @@ import XCTest
 
 final class PreprocessorTests: XCTestCase {
     private func run(_ files: [String: String], page: String = "a.md") -> (PreprocessedPage, [Diagnostic]) {
-        Preprocessor(read: { files[$0].map { Array($0.utf8) } }).run(path: page, bytes: Array(files[page]!.utf8))
+        let (pre, diagnostics) = Preprocessor(read: { files[$0].map { Array($0.utf8) } }).run(path: page, bytes: Array(files[page]!.utf8))
+        return (pre ?? PreprocessedPage(path: page), diagnostics)
     }
 
     func testTagParsing() {

@@ -62,8 +62,8 @@ final class SiteBuildTests: XCTestCase {
         ])
         try tree.write(".gitbook/assets/image (308).png", Data([0x89, 0x50, 0x4E, 0x47, 1, 2, 3]))
         try tree.write(".gitbook/assets/sample.yml", Data("a: 1\n".utf8))
-        let out = tree.root.appendingPathComponent("../\(tree.root.lastPathComponent)-out")
-        let result = tree.build(to: out)
+        let out = tree.output
+        let result = tree.build()
         XCTAssertEqual(lines(result.diagnostics), [])
         let html = page(result, "docs/page.html")
         let asset = "_assets/image-308-\(ContentHash.hex([0x89, 0x50, 0x4E, 0x47, 1, 2, 3])).png"
@@ -170,10 +170,10 @@ final class SiteBuildTests: XCTestCase {
 
     func testErrorsStillWriteTheSiteAndOutputIsReplacedWhole() throws {
         let tree = try TempTree(["README.md": "# Home\n\n[broken](nope.md)\n"])
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("runsmith-out-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let out = tree.output
+        try FileManager.default.createDirectory(at: out.appendingPathComponent(OutputWriter.marker), withIntermediateDirectories: true)
         try Data("stale".utf8).write(to: out.appendingPathComponent("stale.html"))
-        let result = tree.build(to: out)
+        let result = tree.build()
         XCTAssertTrue(result.hasErrors)
         XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("index.html").path))
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("stale.html").path))
@@ -184,6 +184,7 @@ final class SiteBuildTests: XCTestCase {
 
     func testAFailedWriteLeavesThePreviousOutputUntouched() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("runsmith-out-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
         try OutputWriter(destination: out).write(files: ["index.html": Array("v1".utf8)], copies: [:])
         // `a` as a file and as a folder cannot both exist: the second write fails half-way.
         XCTAssertThrowsError(try OutputWriter(destination: out).write(files: ["index.html": Array("v2".utf8), "a": [1], "a/b.html": [2]], copies: [:]))

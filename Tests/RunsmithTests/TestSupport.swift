@@ -1,13 +1,23 @@
 import Foundation
 @testable import Runsmith
 
-/// A docs tree written into a fresh temporary folder.
-struct TempTree {
+/// A docs tree written into a fresh temporary folder, removed (with any output beside it) when released.
+final class TempTree {
     let root: URL
+    /// A folder beside the tree for build output.
+    let output: URL
 
     init(_ files: [String: String]) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("runsmith-test-\(UUID().uuidString)")
+        let id = UUID().uuidString
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("runsmith-test-\(id)")
+        output = FileManager.default.temporaryDirectory.appendingPathComponent("runsmith-test-\(id)-out")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         for (path, text) in files { try write(path, Data(text.utf8)) }
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: root)
+        try? FileManager.default.removeItem(at: output)
     }
 
     func write(_ path: String, _ data: Data) throws {
@@ -18,7 +28,7 @@ struct TempTree {
 
     func check() -> SiteBuilder.Result { SiteBuilder(options: .init(root: root, output: nil)).run() }
 
-    func build(to out: URL) -> SiteBuilder.Result { SiteBuilder(options: .init(root: root, output: out)).run() }
+    func build() -> SiteBuilder.Result { SiteBuilder(options: .init(root: root, output: output)).run() }
 }
 
 /// Renders markdown as `runsmith render` does, with files for includes.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Images and attachments the pages use, each copied once under a content-hash name
-/// (`_assets/image-308-1a2b3c4d5e.png`), so names with spaces and parentheses never reach a URL
+/// (`_assets/image-308-1a2b3c4d5e6f.png`), so names with spaces and parentheses never reach a URL
 /// and a changed file gets a new name (safe to cache forever).
 public final class AssetCatalog: @unchecked Sendable {
     private let tree: ContentTree
@@ -30,20 +30,22 @@ public final class AssetCatalog: @unchecked Sendable {
         return outputs.map { ($0.key, $0.value) }.sorted { $0.1 < $1.1 }
     }
 
+    /// `_assets/<readable stem>-<hash>.<ext>`: ASCII letters and digits of the name, runs of anything
+    /// else as one `-`; a file without an extension (`LICENSE`) keeps none.
     static func hashedName(_ source: String, bytes: [UInt8]) -> String {
         let name = source.split(separator: "/").last.map(String.init) ?? source
-        var stem = name, ext = ""
-        if let dot = name.lastIndex(of: "."), dot != name.startIndex {
-            stem = String(name[..<dot])
-            ext = String(name[dot...]).lowercased()
+        var stem = Substring(name), ext = ""
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex, name.index(after: dot) != name.endIndex {
+            stem = name[..<dot]
+            ext = "." + name[name.index(after: dot)...].lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            if ext == "." { ext = "" }
         }
         var clean = ""
         for c in stem.lowercased() {
-            if c.isASCII && (c.isLetter || c.isNumber) { clean.append(c) } else if !clean.hasSuffix("-") { clean.append("-") }
+            if c.isASCII && (c.isLetter || c.isNumber) { clean.append(c) } else if !clean.isEmpty && !clean.hasSuffix("-") { clean.append("-") }
         }
-        clean = String(clean.trimmingCharacters(in: CharacterSet(charactersIn: "-")).prefix(60))
-        return "_assets/\(clean.isEmpty ? "file" : clean)-\(ContentHash.hex(bytes)).\(ext.dropFirst())"
-            .replacingOccurrences(of: ".\u{0}", with: "")
+        while clean.hasSuffix("-") { clean.removeLast() }
+        return "_assets/\(clean.isEmpty ? "file" : String(clean.prefix(60)))-\(ContentHash.hex(bytes))\(ext)"
     }
 }
 

@@ -17,10 +17,10 @@ public struct SiteBuilder: Sendable {
         public var diagnostics: [Diagnostic] = []
         public var pageCount = 0
         public var assetCount = 0
-        /// The folder diagnostics' paths are relative to (the docs root, or `.gitbook.yaml`'s `root:` inside it).
-        public var contentRoot: URL?
         /// Output path → bytes of every page and theme file (empty for a failed load).
         public var files: [String: [UInt8]] = [:]
+        /// True once the output folder was replaced with this build.
+        public var written = false
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
@@ -30,19 +30,21 @@ public struct SiteBuilder: Sendable {
     public func run(progress: (@Sendable (String) -> Void)? = nil) -> Result {
         var result = Result()
         var diagnostics: [Diagnostic] = []
-        defer { _ = diagnostics }
+        if let output = options.output, let refusal = OutputWriter(destination: output).refusal(docsRoot: options.root) {
+            result.diagnostics = [.error("unsafe-output", refusal, at: nil)]
+            return result
+        }
         guard let site = SiteSource.load(root: options.root, excluding: options.output.map { [$0] } ?? [],
                                          diagnostics: &diagnostics) else {
             result.diagnostics = sortedDiagnostics(diagnostics)
             return result
         }
-        result.contentRoot = site.tree.root
         let templates: TemplateSet
         do {
             let own = site.tree.root.appendingPathComponent("templates")
             templates = try TemplateSet(projectDirectory: FileManager.default.fileExists(atPath: own.path) ? own : nil)
         } catch {
-            result.diagnostics = sortedDiagnostics(diagnostics + [error.diagnostic])
+            result.diagnostics = sortedDiagnostics((diagnostics + [error.diagnostic]).map(site.relocated))
             return result
         }
 
@@ -51,15 +53,20 @@ public struct SiteBuilder: Sendable {
         let preprocessor = Preprocessor(read: { try? tree.read($0) }, spaces: site.config.spaces, limits: options.limits)
         let local: [PageTransform] = [DirectiveTransform(), UnparsedLinkCheck(), HeadingTransform(preset: site.slugPreset)]
         progress?("parsing \(site.pages.count) pages")
-        let parsed: [ParsedPage?] = Parallel.map(site.pages.count) { i in
+        let phaseOne: [(ParsedPage?, [Diagnostic])] = Parallel.map(site.pages.count) { i in
             let path = site.pages[i]
-            guard let bytes = try? tree.read(path) else { return nil }
-            let (pre, d) = preprocessor.run(path: path, bytes: bytes)
+            guard let bytes = try? tree.read(path) else {
+                return (nil, [.error("unreadable-page", "cannot read this page", at: SourceLocation(path: path))])
+            }
+            let (preprocessed, d) = preprocessor.run(path: path, bytes: bytes)
+            guard let pre = preprocessed else { return (nil, d) }
             let page = ParsedPage(source: pre, document: MarkdownDocument(bytes: pre.text))
             page.diagnostics = d
             for transform in local { transform.apply(to: page) }
-            return page
+            return (page, [])
         }
+        let parsed = phaseOne.map(\.0)
+        diagnostics += phaseOne.flatMap(\.1)
 
         let index = buildIndex(site, parsed)
         let navigation = site.summary.map { Navigation(summary: $0, hidden: hiddenPages(parsed)) }
@@ -85,11 +92,12 @@ public struct SiteBuilder: Sendable {
 
         let used = assets.used
         result.assetCount = used.count
-        result.diagnostics = sortedDiagnostics(diagnostics.compactMap(site.config.adjusted))
+        result.diagnostics = sortedDiagnostics(diagnostics.compactMap(site.config.adjusted).map(site.relocated))
         if let output = options.output {
             let copies = Dictionary(uniqueKeysWithValues: used.map { ($0.output, tree.absolute($0.source)) })
             do {
                 try OutputWriter(destination: output).write(files: result.files, copies: copies)
+                result.written = true
             } catch {
                 result.diagnostics.append(.error("write-failed", "cannot write \(output.path): \(error.localizedDescription)", at: nil))
             }

@@ -13,6 +13,25 @@ public struct SiteSource: Sendable {
     /// Pages in a stable order (SUMMARY order, then the rest sorted).
     public var pages: [String] = []
 
+    /// `.gitbook.yaml`'s `root:` folder, when the docs live below the folder given on the command line:
+    /// diagnostics about pages are shown with it in front.
+    public var rootPrefix: String { gitbook.root.isEmpty ? "" : gitbook.root + "/" }
+
+    /// Re-roots a diagnostic about a page (not about the two config files, which live at the top).
+    public func relocated(_ diagnostic: Diagnostic) -> Diagnostic {
+        guard !rootPrefix.isEmpty else { return diagnostic }
+        var d = diagnostic
+        func move(_ loc: SourceLocation) -> SourceLocation {
+            guard loc.path != SiteConfig.fileName, loc.path != GitBookConfig.fileName else { return loc }
+            var l = loc
+            l.path = rootPrefix + l.path
+            return l
+        }
+        d.location = d.location.map(move)
+        d.includeChain = d.includeChain.map(move)
+        return d
+    }
+
     /// Loads everything; `diagnostics` gets every problem; returns nil when nothing can be built.
     public static func load(root: URL, excluding: [URL], diagnostics: inout [Diagnostic]) -> SiteSource? {
         var isDir: ObjCBool = false
@@ -36,6 +55,11 @@ public struct SiteSource: Sendable {
             let (g, d) = GitBookConfig.decode(String(decoding: bytes, as: UTF8.self))
             gitbook = g
             diagnostics += d
+            if g.root.isEmpty, g.rootEscapes {
+                diagnostics.append(.error("invalid-config", ".gitbook.yaml root must be a folder inside the repository",
+                                          at: SourceLocation(path: GitBookConfig.fileName)))
+                return nil
+            }
             if !g.root.isEmpty {
                 guard let sub = try? ContentTree(root: tree.root.appendingPathComponent(g.root), excluding: excluding) else {
                     diagnostics.append(.error("missing-root", ".gitbook.yaml root '\(g.root)' is not a folder",
@@ -77,7 +101,8 @@ public struct SiteSource: Sendable {
         var seen: Set<String> = []
         var owners: [String: String] = [:]
         for page in chosen where seen.insert(page).inserted {
-            let route = Routes.output(for: page)
+            // GitBook's readme is the space's home page, whatever its file name.
+            let route = flavor == .gitbook && page == gitbook.readme ? "index.html" : Routes.output(for: page)
             if let other = owners[route] {
                 diagnostics.append(.error("duplicate-route", "'\(page)' and '\(other)' would both be written to \(route)",
                                           at: SourceLocation(path: page)))

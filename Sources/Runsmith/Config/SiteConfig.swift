@@ -59,8 +59,13 @@ public struct SiteConfig: Sendable {
                 }
             case "severity":
                 guard let mapping = value.mapping else { bad("severity must map diagnostic codes to error, warning or off"); continue }
-                for (code, level) in mapping {
-                    guard let code = code.string else { continue }
+                for (key, level) in mapping {
+                    guard let code = key.string else { continue }
+                    guard DiagnosticCode.all[code] != nil else {
+                        diagnostics.append(.error("invalid-config", "severity: unknown diagnostic code '\(code)'",
+                                                  at: source.location(key.mark), note: "the codes are listed in docs/diagnostics.md"))
+                        continue
+                    }
                     switch level.string {
                     case "error": config.severity[code] = .error
                     case "warning": config.severity[code] = .warning

@@ -3,6 +3,8 @@ import Yams
 /// `.gitbook.yaml`: where the docs live inside the repository and GitBook's redirects.
 public struct GitBookConfig: Sendable {
     public var root = ""
+    /// `root:` pointed above the repository (`../`): refused.
+    public var rootEscapes = false
     public var readme = "README.md"
     public var summary = "SUMMARY.md"
     /// Old path (no extension) → markdown file, both relative to `root`.
@@ -20,7 +22,7 @@ public struct GitBookConfig: Sendable {
         for (key, value, at) in source.fields(of: root, allowed: ["root", "structure", "redirects"], what: path, into: &diagnostics) {
             switch key {
             case "root":
-                config.root = RelativePath.resolve(value.string ?? "", from: "") ?? ""
+                if let root = RelativePath.resolve(value.string ?? "", from: "") { config.root = root } else { config.rootEscapes = true }
             case "structure":
                 for (k, v, _) in source.fields(of: value, allowed: ["readme", "summary"], what: "structure", into: &diagnostics) {
                     if k == "readme" { config.readme = v.string ?? config.readme } else { config.summary = v.string ?? config.summary }

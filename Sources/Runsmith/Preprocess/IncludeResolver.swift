@@ -13,7 +13,7 @@ public enum IncludeResolver {
         let decoded = reference.removingPercentEncoding ?? reference
         if let space = GitBookSpaceLink(decoded) {
             guard let target = spaces[space.id] else {
-                return .failure(Failure(code: "unknown-space", message: "include from GitBook space '\(space.id)' which runsmith.yml does not map",
+                return .failure(Failure(code: "unmapped-include", message: "include from GitBook space '\(space.id)' which runsmith.yml does not map",
                                         note: "add `spaces: { \(space.id): folder/ }` to runsmith.yml"))
             }
             guard !target.contains("://") else {

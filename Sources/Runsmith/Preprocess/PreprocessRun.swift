@@ -57,7 +57,12 @@ struct PreprocessRun {
             let lead = line.prefix { $0 == 0x20 || $0 == 0x09 }
             let location = { (column: Int) in SourceLocation(path: file, line: lineNumber, column: column) }
             if raw {
-                if text.trimmingCharacters(in: .whitespaces) == "{% endraw %}" { raw = false } else { emit(indent, line, origin: origin) }
+                if text.trimmingCharacters(in: .whitespaces) == "{% endraw %}" {
+                    raw = false
+                } else {
+                    emit(indent, line, origin: origin)
+                    page.literalLines.insert(page.lines.count)
+                }
                 continue
             }
             for segment in DirectiveLine.segments(Substring(text)) {
@@ -252,8 +257,7 @@ struct PreprocessRun {
             return fail("include-cycle", "include cycle: \(steps.joined(separator: " → "))")
         }
         if active.count > settings.limits.maxIncludeDepth {
-            return fail("include-depth", "includes nested deeper than the limit of \(settings.limits.maxIncludeDepth)",
-                        note: "raise limits.include_depth in runsmith.yml if this is intended")
+            return fail("include-depth", "includes nested deeper than the limit of \(settings.limits.maxIncludeDepth)")
         }
         guard let bytes = settings.read(target) else {
             return fail("missing-include", "included file '\(reference)' not found (looked for \(target))")

@@ -21,6 +21,8 @@ public struct PreprocessedPage: Sendable {
     public var chains: [[SourceLocation]] = [[]]
     public var directives: [DirectiveInstance] = []
     public var frontmatter = Frontmatter()
+    /// Output lines between `{% raw %}` and `{% endraw %}`: shown exactly as written, never flagged.
+    public var literalLines: Set<Int> = []
     /// Every file this page pulled in, for dependency tracking.
     public var includedFiles: Set<String> = []
 

@@ -15,14 +15,15 @@ public struct Preprocessor: Sendable {
         self.limits = limits
     }
 
-    /// Preprocesses one page; `bytes` are the page's raw file bytes.
-    public func run(path: String, bytes: [UInt8]) -> (PreprocessedPage, [Diagnostic]) {
+    /// Preprocesses one page; `bytes` are the page's raw file bytes. No page when the file cannot be read
+    /// as markdown at all (binary, invalid UTF-8, broken frontmatter): it is reported, never rendered.
+    public func run(path: String, bytes: [UInt8]) -> (PreprocessedPage?, [Diagnostic]) {
         var run = PreprocessRun(page: PreprocessedPage(path: path), settings: self)
         switch SourceText.validate(bytes, path: path).flatMap({ valid in
             FrontmatterSplit.split(valid, path: path).map { (valid, $0) }
         }) {
         case .failure(let error):
-            return (run.page, [error.diagnostic])
+            return (nil, [error.diagnostic])
         case .success(let (valid, split)):
             run.page.frontmatter = split.frontmatter
             if valid[split.bodyOffset...].allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {

@@ -3,7 +3,8 @@
 public enum FragmentRenderer {
     public static func render(_ bytes: [UInt8], path: String, read: @escaping Preprocessor.Reader = { _ in nil },
                               preset: SlugPreset = .gitbook) -> (html: [UInt8], diagnostics: [Diagnostic]) {
-        let (pre, diagnostics) = Preprocessor(read: read).run(path: path, bytes: bytes)
+        let (preprocessed, diagnostics) = Preprocessor(read: read).run(path: path, bytes: bytes)
+        guard let pre = preprocessed else { return ([], diagnostics) }
         let page = ParsedPage(source: pre, document: MarkdownDocument(bytes: pre.text))
         page.diagnostics = diagnostics.filter { $0.code != "empty-page" }
         DirectiveTransform().apply(to: page)

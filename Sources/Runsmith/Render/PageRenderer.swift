@@ -7,13 +7,17 @@ public struct PageRenderer: Sendable {
     let templates: TemplateSet
     let order: [String]
     let position: [String: Int]
+    /// Source → route of the pages this build writes (a page that could not be read has none).
+    let routes: [String: String]
 
     init(site: SiteSource, index: SiteIndex, navigation: Navigation, templates: TemplateSet) {
         self.site = site
         self.index = index
         self.navigation = navigation
         self.templates = templates
-        order = navigation.order.filter { site.routes[$0] != nil }
+        let routes = index.pages.filter(\.value.built).mapValues(\.route)
+        self.routes = routes
+        order = navigation.order.filter { routes[$0] != nil }
         position = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -55,7 +59,7 @@ public struct PageRenderer: Sendable {
             "body": body,
             "toc": toc,
             "showTOC": fm.isVisible("tableOfContents") && toc.count > 1,
-            "nav": navigation.context(route: route, current: page.path, routes: site.routes),
+            "nav": navigation.context(route: route, current: page.path, routes: routes),
             "source": page.path,
             "hidden": fm.hidden,
         ]
@@ -76,7 +80,7 @@ public struct PageRenderer: Sendable {
         var diagnostics: [Diagnostic] = []
         for (from, to, at) in site.gitbook.redirects {
             guard let target = index.markdownFile(for: RelativePath.resolve(to, from: "") ?? to),
-                  let route = site.routes[target] else {
+                  let route = routes[target] else {
                 diagnostics.append(.error("broken-redirect", "redirect target '\(to)' is not a page of this build", at: at))
                 continue
             }

@@ -12,14 +12,15 @@ public struct TemplateSet: Sendable {
     public static let required = ["layout", "page", "nav", "nav-item", "toc", "pager", "redirect"]
 
     public init(projectDirectory: URL?) throws(DiagnosticError) {
-        var sources: [String: (String, String)] = [:]  // name → (text, path for errors)
+        var sources: [String: (text: String, location: SourceLocation?)] = [:]
         var assets: [String: [UInt8]] = [:]
-        for dir in [BuiltinTemplates.directory] + (projectDirectory.map { [$0] } ?? []) {
-            let fm = FileManager.default
+        let fm = FileManager.default
+        for (dir, own) in [(BuiltinTemplates.directory, false)] + (projectDirectory.map { [($0, true)] } ?? []) {
             for name in (try? fm.contentsOfDirectory(atPath: dir.path)) ?? [] where name.hasSuffix(".mustache") {
                 let url = dir.appendingPathComponent(name)
                 if let text = try? String(contentsOf: url, encoding: .utf8) {
-                    sources[String(name.dropLast(".mustache".count))] = (text, url.path)
+                    // A project's templates are reported at templates/NAME; the built-in ones have no location of the user's.
+                    sources[String(name.dropLast(".mustache".count))] = (text, own ? SourceLocation(path: "templates/" + name) : nil)
                 }
             }
             let assetDir = dir.appendingPathComponent("assets")
@@ -28,12 +29,17 @@ public struct TemplateSet: Sendable {
             }
         }
         var library = MustacheLibrary()
-        for (name, (text, path)) in sources.sorted(by: { $0.key < $1.key }) {
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: source.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                var location = source.location
+                location?.line = error.context.lineNumber
+                location?.column = error.context.columnNumber + 1
+                throw DiagnosticError(.error("invalid-template", "template \(name).mustache does not parse: \(Self.words(error.error))",
+                                             at: location))
             } catch {
-                throw DiagnosticError(.error("invalid-template", "template \(name).mustache does not parse: \(error)",
-                                             at: SourceLocation(path: path)))
+                throw DiagnosticError(.error("invalid-template", "template \(name).mustache does not parse: \(error)", at: source.location))
             }
         }
         for name in Self.required where library.getTemplate(named: name) == nil {
@@ -41,6 +47,15 @@ public struct TemplateSet: Sendable {
         }
         self.library = library
         self.assets = assets
+    }
+
+    /// `expectedSectionEnd` → "expected section end".
+    static func words(_ error: Error) -> String {
+        var out = ""
+        for c in "\(error)" {
+            if c.isUppercase { out += " " + c.lowercased() } else { out.append(c) }
+        }
+        return out
     }
 
     public func render(_ name: String, _ context: [String: Any]) -> String {

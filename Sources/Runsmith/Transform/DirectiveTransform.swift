@@ -16,7 +16,7 @@ public struct DirectiveTransform: PageTransform {
     /// show raw `{% … %}` to readers, so it is an error. Code spans and blocks are exempt.
     private func reportInlineTags(_ page: ParsedPage) {
         for node in page.document.root.descendants() where node.kind == .text {
-            guard let text = node.literal, let open = text.range(of: "{%"),
+            guard !page.source.literalLines.contains(node.startLine), let text = node.literal, let open = text.range(of: "{%"),
                   text[open.upperBound...].contains("%}") else { continue }
             var (location, chain) = page.origin(of: node)
             location.column += text.utf8.distance(from: text.startIndex, to: open.lowerBound)

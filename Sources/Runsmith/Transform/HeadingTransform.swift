@@ -24,7 +24,7 @@ public struct HeadingTransform: PageTransform {
         var first = true
         for node in nodes where node.kind == .heading {
             let text = node.plainText.trimmingCharacters(in: .whitespaces)
-            let id = registry.unique(preset.slug(text))
+            let id = explicitAnchor(in: node) ?? registry.unique(preset.slug(text))
             page.anchors.insert(id)
             let level = node.headingLevel
             if liftsTitle, first, level == 1, node.parent?.kind == .document, node.previous == nil {
@@ -38,6 +38,23 @@ public struct HeadingTransform: PageTransform {
             page.headings.append(.init(level: level, id: id, text: text))
             replace(node, level: level, id: id)
         }
+    }
+
+    /// GitBook writes a heading's anchor into it: `## Title <a href="#x" id="x"></a>`. That id becomes the
+    /// heading's own (so it is not repeated on the page) and the empty anchor element goes.
+    private func explicitAnchor(in heading: MarkdownNode) -> String? {
+        for child in heading.children where child.kind == .htmlInline {
+            guard let html = child.literal, html.lowercased().hasPrefix("<a"), let id = RawHTML.ids(in: html).first else { continue }
+            if let close = child.next, close.kind == .htmlInline, close.literal?.lowercased() == "</a>" {
+                if let before = child.previous, before.kind == .text, let t = before.literal {
+                    before.literal = String(t.reversed().drop { $0 == " " }.reversed())
+                }
+                close.remove()
+                child.remove()
+            }
+            return id
+        }
+        return nil
     }
 
     /// `<hN id="…">…<a class="rs-anchor" href="#…">#</a></hN>`, made from a custom inline inside an

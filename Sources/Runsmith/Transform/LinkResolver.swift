@@ -3,7 +3,8 @@ import Foundation
 /// Resolves one link or image URL written in a page against the site index: pages become relative
 /// URLs to their output, assets are copied under content-hash names, everything else is reported.
 public struct LinkResolver: Sendable {
-    public enum Kind: Sendable { case link, image }
+    /// What the URL is for: a link (pages or files), an image, or a `{% file %}` attachment.
+    public enum Kind: Sendable { case link, image, attachment }
     public enum Resolution: Equatable, Sendable {
         case unchanged
         case rewritten(String)
@@ -22,22 +23,25 @@ public struct LinkResolver: Sendable {
     public func resolve(_ url: String, kind: Kind, file: String, route: String, pageSource: String) -> Resolution {
         let trimmed = url.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty {
-            return kind == .image ? .failed(.error, code: "missing-image", message: "image has no URL") : .unchanged
+            return kind == .link ? .unchanged : .failed(.error, code: missingCode(kind), message: "\(noun(kind)) has no URL")
         }
         if trimmed == "broken-reference" || trimmed.hasPrefix("broken-reference#") {
             return .failed(.error, code: "broken-link", message: "GitBook marked this link as 'broken-reference': its target was deleted or moved")
         }
-        if let space = GitBookSpaceLink(trimmed) { return crossSpace(space) }
+        if let space = GitBookSpaceLink(trimmed) { return crossSpace(space, kind: kind, file: file, route: route, pageSource: pageSource) }
         if let scheme = Self.scheme(of: trimmed) {
             if scheme == "file" { return .failed(.error, code: "path-escapes-root", message: "'file:' URLs are never followed") }
             return .unchanged
         }
         if trimmed.hasPrefix("//") { return .unchanged }
-        let (pathPart, fragment) = Self.splitFragment(trimmed)
-        let path = (pathPart.removingPercentEncoding ?? pathPart).components(separatedBy: "?")[0]
+        let (beforeFragment, fragment) = Self.splitFragment(trimmed)
+        let (pathPart, query) = Self.splitQuery(beforeFragment)
+        let path = pathPart.removingPercentEncoding ?? pathPart
+        // What follows the path in the output URL: `?query#fragment`, as written.
+        let tail = (query.map { "?" + $0 } ?? "") + (fragment.map { "#" + $0 } ?? "")
         if path.isEmpty {
-            return checkAnchor(fragment, in: pageSource, url: route.split(separator: "/").last.map(String.init) ?? route,
-                               linkText: trimmed, route: route, keep: true)
+            guard query == nil else { return .unchanged }
+            return checkAnchor(fragment, in: pageSource, url: nil)
         }
         guard let target = RelativePath.resolve(path, from: path.hasPrefix("/") ? "" : RelativePath.directory(of: file)) else {
             return .failed(.error, code: "path-escapes-root", message: "'\(url)' leaves the content root")
@@ -51,48 +55,60 @@ public struct LinkResolver: Sendable {
                     return .failed(.error, code: "unbuilt-page",
                                    message: "'\(url)' is a page that this build does not include, and runsmith.yml has no site_url to link to")
                 }
-                return .rewritten(site + "/" + HTMLText.encodeURL(Routes.published(for: markdown)) + (fragment.map { "#" + $0 } ?? ""))
+                return .rewritten(site + "/" + HTMLText.encodeURL(Routes.published(for: markdown)) + tail)
             }
-            let relative = RelativePath.relative(from: route, to: page.route)
-            return checkAnchor(fragment, in: markdown, url: relative, linkText: url, route: route, keep: false)
+            let relative = HTMLText.encodeURL(RelativePath.relative(from: route, to: page.route)) + (query.map { "?" + $0 } ?? "")
+            return checkAnchor(fragment, in: markdown, url: relative)
         }
-        guard index.tree.contains(target), !SiteIndex.isMarkdown(target) || kind == .image else {
-            let what = kind == .image ? "image" : "link target"
-            return .failed(.error, code: kind == .image ? "missing-image" : "broken-link", message: "\(what) '\(url)' not found")
+        guard index.tree.contains(target), !SiteIndex.isMarkdown(target) || kind != .link else {
+            return .failed(.error, code: missingCode(kind), message: "\(noun(kind)) '\(url)' not found")
         }
         guard let output = assets.outputPath(for: target) else {
             return .failed(.error, code: "unreadable-asset", message: "cannot read '\(url)'")
         }
-        return .rewritten(HTMLText.encodeURL(RelativePath.relative(from: route, to: output)) + (fragment.map { "#" + $0 } ?? ""))
+        return .rewritten(HTMLText.encodeURL(RelativePath.relative(from: route, to: output)) + tail)
     }
 
-    private func checkAnchor(_ fragment: String?, in source: String, url: String, linkText: String, route: String,
-                             keep: Bool) -> Resolution {
-        let encoded = HTMLText.encodeURL(url)
-        guard let fragment, !fragment.isEmpty else { return keep ? .unchanged : .rewritten(encoded) }
+    private func noun(_ kind: Kind) -> String {
+        switch kind {
+        case .link: return "link target"
+        case .image: return "image"
+        case .attachment: return "file"
+        }
+    }
+
+    private func missingCode(_ kind: Kind) -> String {
+        switch kind {
+        case .link: return "broken-link"
+        case .image: return "missing-image"
+        case .attachment: return "missing-file"
+        }
+    }
+
+    /// Checks `#fragment` against the page's anchors; `url` is the page's relative URL (nil: this page).
+    private func checkAnchor(_ fragment: String?, in source: String, url: String?) -> Resolution {
+        guard let fragment, !fragment.isEmpty else { return url.map { .rewritten($0) } ?? .unchanged }
         let id = fragment.removingPercentEncoding ?? fragment
-        let anchors = index.pages[source]?.anchors ?? []
-        guard anchors.contains(id) else {
+        guard index.pages[source]?.anchors.contains(id) == true else {
             return .failed(.error, code: "missing-anchor", message: "anchor '#\(fragment)' not found in \(source)")
         }
-        return keep ? .unchanged : .rewritten(encoded + "#" + fragment)
+        return url.map { .rewritten($0 + "#" + fragment) } ?? .unchanged
     }
 
-    private func crossSpace(_ space: GitBookSpaceLink) -> Resolution {
+    /// A link into another GitBook space: through `spaces:` to a base URL, or to a folder of this tree
+    /// (then resolved like any root-absolute link, so built pages are linked locally).
+    private func crossSpace(_ space: GitBookSpaceLink, kind: Kind, file: String, route: String, pageSource: String) -> Resolution {
         guard let target = index.config.spaces[space.id] else {
             return .failed(.warning, code: "unknown-space",
                            message: "link into GitBook space '\(space.id)', which runsmith.yml does not map (spaces:)")
         }
-        let (path, fragment) = Self.splitFragment(space.path)
         if target.contains("://") {
             let base = target.hasSuffix("/") ? String(target.dropLast()) : target
-            return .rewritten(base + (path.isEmpty ? "" : "/" + path) + (fragment.map { "#" + $0 } ?? ""))
-        }
-        guard let site = index.config.siteURL else {
-            return .failed(.error, code: "unbuilt-page", message: "cross-space link needs site_url in runsmith.yml")
+            return .rewritten(base + (space.path.isEmpty ? "" : "/" + space.path))
         }
         let folder = RelativePath.resolve(target, from: "") ?? target
-        return .rewritten(site + "/" + [folder, path].filter { !$0.isEmpty }.joined(separator: "/") + (fragment.map { "#" + $0 } ?? ""))
+        let local = "/" + [folder, space.path].filter { !$0.isEmpty }.joined(separator: "/")
+        return resolve(local, kind: kind, file: file, route: route, pageSource: pageSource)
     }
 
     static func scheme(of url: String) -> String? {
@@ -106,5 +122,10 @@ public struct LinkResolver: Sendable {
     static func splitFragment(_ url: String) -> (String, String?) {
         guard let hash = url.firstIndex(of: "#") else { return (url, nil) }
         return (String(url[..<hash]), String(url[url.index(after: hash)...]))
+    }
+
+    static func splitQuery(_ url: String) -> (String, String?) {
+        guard let mark = url.firstIndex(of: "?") else { return (url, nil) }
+        return (String(url[..<mark]), String(url[url.index(after: mark)...]))
     }
 }

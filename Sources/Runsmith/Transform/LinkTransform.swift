@@ -96,7 +96,7 @@ public struct LinkTransform: PageTransform {
             guard !card.url.isEmpty else {
                 return page.report(.error, "invalid-file", "'{% file %}' needs src=\"…\"", directive: card.directive)
             }
-            let href = resolve(card.url, kind: .image, page: page, node: card.node, file: file, directive: card.directive) ?? card.url
+            let href = resolve(card.url, kind: .attachment, page: page, node: card.node, file: file, directive: card.directive) ?? card.url
             let name = card.url.split(separator: "/").last.map { String($0).removingPercentEncoding ?? String($0) } ?? card.url
             let hasCaption = card.node.firstChild != nil
             card.node.setCustom(

@@ -7,6 +7,26 @@ public struct OutputWriter: Sendable {
 
     public init(destination: URL) { self.destination = destination.standardizedFileURL }
 
+    /// The folder every output holds: only a folder that has it (or an empty one) is ever replaced.
+    public static let marker = "_runsmith"
+
+    /// Why writing to `destination` would destroy something that is not a previous output, or nil when safe:
+    /// the docs themselves (or a folder holding them), or a non-empty folder Runsmith did not write.
+    public func refusal(docsRoot: URL) -> String? {
+        let out = destination.resolvingSymlinksInPath().path
+        let root = docsRoot.standardizedFileURL.resolvingSymlinksInPath().path
+        if out == root || root.hasPrefix(out == "/" ? "/" : out + "/") {
+            return "output folder \(destination.path) holds the docs root: building there would delete the sources"
+        }
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: out, isDirectory: &isDir) else { return nil }
+        guard isDir.boolValue else { return "output \(destination.path) exists and is not a folder" }
+        let entries = (try? fm.contentsOfDirectory(atPath: out)) ?? []
+        if entries.isEmpty || entries.contains(Self.marker) { return nil }
+        return "output folder \(destination.path) is not empty and was not written by Runsmith (no \(Self.marker)/ in it); refusing to replace it"
+    }
+
     /// `files`: output path → bytes; `copies`: output path → source file to copy.
     public func write(files: [String: [UInt8]], copies: [String: URL]) throws {
         let fm = FileManager.default
