@@ -49,7 +49,8 @@ struct PreprocessRun {
             if line.last == 0x0D { line = line.dropLast() }
             let origin = LineOrigin(file: fileID, line: Int32(lineNumber), columnShift: -Int32(indent.count), chain: Int32(chain))
             defer { start = end + 1; lineNumber += 1 }
-            if fence.consume(line) || !startsWithTag(line) && !raw || indentedCode.contains(lineNumber) {
+            let inCode = fence.consume(line) || indentedCode.contains(lineNumber)
+            if inCode || (!raw && !startsWithTag(line)) {
                 emit(indent, line, origin: origin)
                 continue
             }
