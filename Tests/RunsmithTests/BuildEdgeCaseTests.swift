@@ -31,6 +31,12 @@ final class BuildEdgeCaseTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: foreign.appendingPathComponent("thesis.tex").path))
         XCTAssertTrue(FileManager.default.fileExists(atPath: tree.root.appendingPathComponent("notes.txt").path))
         XCTAssertTrue(FileManager.default.fileExists(atPath: docs.appendingPathComponent("README.md").path))
+        // A file named like the marker does not make a folder replaceable.
+        let fake = tree.root.appendingPathComponent("fake")
+        try FileManager.default.createDirectory(at: fake, withIntermediateDirectories: true)
+        try Data().write(to: fake.appendingPathComponent(OutputWriter.marker))
+        try Data("mine".utf8).write(to: fake.appendingPathComponent("precious.txt"))
+        XCTAssertEqual(SiteBuilder(options: .init(root: docs, output: fake)).run().diagnostics.map(\.code), ["unsafe-output"])
         // An earlier Runsmith output (it has _runsmith/) is replaced.
         XCTAssertTrue(SiteBuilder(options: .init(root: docs, output: tree.output)).run().written)
         XCTAssertTrue(SiteBuilder(options: .init(root: docs, output: tree.output)).run().written)
@@ -75,6 +81,31 @@ final class BuildEdgeCaseTests: XCTestCase {
         XCTAssertTrue(page(result, "index.html").contains(##"<a href="guide/install.html?tab=cli#steps">q</a> <a href="guide/install.html#steps">space</a>"##))
     }
 
+    func testLongAssetNamesAreCutCleanly() {
+        let name = AssetCatalog.hashedName(String(repeating: "a", count: 59) + " b.txt", bytes: [1])
+        XCTAssertEqual(name, "_assets/\(String(repeating: "a", count: 59))-\(ContentHash.hex([1])).txt")
+    }
+
+    func testFolderMappedSpaceErrorsNameTheSpace() throws {
+        let tree = try TempTree(["runsmith.yml": "spaces:\n  G: guide/\n", "README.md": "# A\n\n[x](https://app.gitbook.com/s/G/nope)\n", "guide/a.md": "# A\n"])
+        XCTAssertEqual(lines(tree.check().diagnostics), ["README.md:3:1: error: link target '/guide/nope' not found (GitBook space 'G' is mapped to guide/)"])
+    }
+
+    func testLinksToUnreadablePagesSaySo() throws {
+        let tree = try TempTree(["SUMMARY.md": "* [Home](README.md)\n* [Bin](bin.md)\n", "README.md": "# Home\n\n[bin](bin.md)\n"])
+        try tree.write("bin.md", Data([0x23, 0x00]))
+        XCTAssertEqual(lines(tree.check().diagnostics), [
+            "README.md:3:1: error: 'bin.md' links to a page that could not be read (see its own error)",
+            "bin.md:1:2: error: file looks binary (NUL byte at byte offset 1), not markdown",
+        ])
+    }
+
+    func testTemplateErrorPositionsStayInsideTheText() throws {
+        let tree = try TempTree(["README.md": "# A\n", "templates/toc.mustache": "{{#nav}}\n"])
+        let location = tree.check().diagnostics.first?.location
+        XCTAssertEqual(location, SourceLocation(path: "templates/toc.mustache", line: 1, column: 9))
+    }
+
     func testMissingAttachmentIsNamedAsAFile() throws {
         let tree = try TempTree(["README.md": "# A\n\n{% file src=\"missing.zip\" %}\n"])
         XCTAssertEqual(lines(tree.check().diagnostics), ["README.md:3:1: error: file 'missing.zip' not found"])
@@ -91,7 +122,7 @@ final class BuildEdgeCaseTests: XCTestCase {
         let tree = try TempTree(["README.md": "# Home\n\n[bin](bin.md)\n", "bad-yaml.md": "---\ntitle: [\n---\n# X\n"])
         try tree.write("bin.md", Data([0x23, 0x20, 0x00, 0x01]))
         let result = tree.check()
-        XCTAssertEqual(result.diagnostics.map(\.code), ["unbuilt-page", "invalid-yaml", "binary-file"])
+        XCTAssertEqual(result.diagnostics.map(\.code), ["broken-link", "invalid-yaml", "binary-file"])
         XCTAssertEqual(result.pageCount, 1)
         XCTAssertNil(result.files["bin.html"])
         XCTAssertFalse(page(result, "index.html").contains("bin.html"), "no sidebar or body link to a page that was not written")

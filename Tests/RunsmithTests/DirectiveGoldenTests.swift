@@ -243,6 +243,40 @@ final class DirectiveGoldenTests: XCTestCase {
         """)
     }
 
+    func testCommentsAndIndentedHTMLAreNotConfusedWithTags() {
+        assertRenders("<!-- note\n{% hint style=\"info\" %}\n-->\n\nAfter.\n", """
+        <!-- note
+        {% hint style="info" %}
+        -->
+        <p>After.</p>
+
+        """)
+        // `<pre>` indented four spaces is code, not an HTML block: the hint after it is live.
+        assertRenders("Code:\n\n    <pre>\n\n{% hint style=\"info\" %}\nx\n{% endhint %}\n", """
+        <p>Code:</p>
+        <pre><code>&lt;pre&gt;
+        </code></pre>
+        <aside class="rs-hint rs-hint-info" role="note" aria-label="Info">
+        <p>x</p>
+        </aside>
+
+        """)
+    }
+
+    func testRawOnOneLineAndItsMistakes() {
+        assertRenders("{% raw %}{% hint %} and {{ x }}{% endraw %}\n", "<p>{% hint %} and {{ x }}</p>\n")
+        XCTAssertEqual(lines(fragment("a\n\n{% endraw %}\n\n{% raw %}\n{% x %}\n").1), [
+            "page.md:3:1: error: '{% endraw %}' without an open '{% raw %}'",
+            "page.md:5:1: error: '{% raw %}' is never closed (expected '{% endraw %}')",
+        ])
+    }
+
+    func testOnlyAnEmptyAnchorInAHeadingBecomesItsId() {
+        let (html, diagnostics) = fragment("## Wrapped <a id=\"wrap\">text</a>\n\n<a id=\"wrap\"></a>\n")
+        XCTAssertTrue(html.hasPrefix("<h2 id=\"wrapped-text\">Wrapped <a id=\"wrap\">text</a>"), html)
+        XCTAssertEqual(lines(diagnostics), ["page.md:3:1: warning: id 'wrap' is used twice on this page: links to it reach the first"])
+    }
+
     func testGitBookRawHTML() {
         assertRenders("""
         ## Create the token <a href="#create-token" id="create-token"></a>

@@ -44,8 +44,9 @@ public final class AssetCatalog: @unchecked Sendable {
         for c in stem.lowercased() {
             if c.isASCII && (c.isLetter || c.isNumber) { clean.append(c) } else if !clean.isEmpty && !clean.hasSuffix("-") { clean.append("-") }
         }
+        clean = String(clean.prefix(60))
         while clean.hasSuffix("-") { clean.removeLast() }
-        return "_assets/\(clean.isEmpty ? "file" : String(clean.prefix(60)))-\(ContentHash.hex(bytes))\(ext)"
+        return "_assets/\(clean.isEmpty ? "file" : clean)-\(ContentHash.hex(bytes))\(ext)"
     }
 }
 

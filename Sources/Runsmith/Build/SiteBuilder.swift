@@ -121,7 +121,7 @@ public struct SiteBuilder: Sendable {
         }
         for file in site.tree.files where SiteIndex.isMarkdown(file) && index.pages[file] == nil {
             index.pages[file] = .init(source: file, route: Routes.output(for: file), title: Routes.split(file).1,
-                                      description: nil, anchors: [], built: false)
+                                      description: nil, anchors: [], built: false, unreadable: site.routes[file] != nil)
         }
         return index
     }

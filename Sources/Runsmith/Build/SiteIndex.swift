@@ -9,6 +9,8 @@ public struct SiteIndex: Sendable {
         public var anchors: Set<String>
         /// False for pages in the tree that this build does not write (not in SUMMARY.md).
         public var built: Bool
+        /// A page this build meant to write but could not read as markdown (binary, bad UTF-8 or frontmatter).
+        public var unreadable = false
     }
 
     public var pages: [String: Page] = [:]

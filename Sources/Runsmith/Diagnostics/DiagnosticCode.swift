@@ -17,7 +17,7 @@ public enum DiagnosticCode {
         "unknown-hint-style": .error, "invalid-embed": .error, "invalid-condition": .error, "invalid-content-ref": .error,
         "invalid-file": .error, "openapi-card": .warning, "broken-link": .error, "missing-anchor": .error,
         "missing-image": .error, "missing-file": .error, "unreadable-asset": .error, "unbuilt-page": .error,
-        "unknown-space": .warning,
+        "unknown-space": .warning, "duplicate-id": .warning,
         // Render and write
         "invalid-template": .error, "missing-template": .error, "unsafe-output": .error, "write-failed": .error,
     ]

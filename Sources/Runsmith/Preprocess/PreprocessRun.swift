@@ -38,7 +38,8 @@ struct PreprocessRun {
         let fileID = index(of: file)
         let stackBase = stack.count
         var fence = FenceTracker()
-        var raw = false
+        // Where an open `{% raw %}` started: its lines are copied as written until `{% endraw %}`.
+        var rawOpened: SourceLocation? = nil
         let indentedCode = IndentedCode.lines(in: bytes, from: offset, firstLine: firstLine)
         var start = offset
         var lineNumber = firstLine
@@ -50,23 +51,22 @@ struct PreprocessRun {
             let origin = LineOrigin(file: fileID, line: Int32(lineNumber), columnShift: -Int32(indent.count), chain: Int32(chain))
             defer { start = end + 1; lineNumber += 1 }
             let inCode = fence.consume(line) || indentedCode.contains(lineNumber)
-            if inCode || (!raw && !startsWithTag(line)) {
+            if inCode || (rawOpened == nil && !startsWithTag(line)) {
                 emit(indent, line, origin: origin)
                 continue
             }
             let text = String(decoding: line, as: UTF8.self)
             let lead = line.prefix { $0 == 0x20 || $0 == 0x09 }
             let location = { (column: Int) in SourceLocation(path: file, line: lineNumber, column: column) }
-            if raw {
+            if rawOpened != nil {
                 if text.trimmingCharacters(in: .whitespaces) == "{% endraw %}" {
-                    raw = false
+                    rawOpened = nil
                 } else {
-                    emit(indent, line, origin: origin)
-                    page.literalLines.insert(page.lines.count)
+                    emitLiteral(indent, line, origin: origin)
                 }
                 continue
             }
-            for segment in DirectiveLine.segments(Substring(text)) {
+            segments: for segment in DirectiveLine.segments(Substring(text)) {
                 switch segment {
                 case .text(let t, let column):
                     var o = origin
@@ -81,13 +81,38 @@ struct PreprocessRun {
                                                   includeChain: page.chains[chain]))
                         continue
                     }
-                    if tag.name == "raw" { raw = true; continue }
+                    if tag.name == "raw" {
+                        // The rest of the line is literal; `{% raw %}…{% endraw %}` may close on the same line.
+                        let rest = text[source.endIndex...]
+                        if let close = rest.range(of: "{% endraw %}") {
+                            emitLiteral(indent + lead, Array(rest[..<close.lowerBound].utf8), origin: origin)
+                        } else {
+                            rawOpened = location(column)
+                            if !rest.allSatisfy(\.isWhitespace) { emitLiteral(indent + lead, Array(rest.utf8), origin: origin) }
+                        }
+                        break segments
+                    }
+                    if tag.name == "endraw" {
+                        diagnostics.append(.error("unmatched-closer", "'{% endraw %}' without an open '{% raw %}'",
+                                                  at: location(column), includeChain: page.chains[chain]))
+                        continue
+                    }
                     handle(tag, source: String(source), at: location(column), file: file, indent: indent + lead,
                            origin: origin, chain: chain, active: active)
                 }
             }
         }
+        if let rawOpened {
+            diagnostics.append(.error("unclosed-block", "'{% raw %}' is never closed (expected '{% endraw %}')",
+                                      at: rawOpened, includeChain: page.chains[chain]))
+        }
         if stack.count > stackBase { closeUnclosed(downTo: stackBase) }
+    }
+
+    /// A line shown exactly as written: never read as tags, never reported.
+    private mutating func emitLiteral<C: Collection>(_ indent: [UInt8], _ content: C, origin: LineOrigin) where C.Element == UInt8 {
+        emit(indent, content, origin: origin)
+        page.literalLines.insert(page.lines.count)
     }
 
     private func startsWithTag(_ line: ArraySlice<UInt8>) -> Bool {
@@ -120,7 +145,7 @@ struct PreprocessRun {
         case nil:
             diagnostics.append(.error("unknown-tag", "unknown GitBook tag '{% \(tag.name) %}'", at: location,
                                       includeChain: chainList,
-                                      note: "known tags: \(DirectiveCatalog.shapes.keys.sorted().joined(separator: ", "))"))
+                                      note: "known tags: \((DirectiveCatalog.shapes.keys + ["raw"]).sorted().joined(separator: ", "))"))
         case .standalone:
             marker(instance(.standalone), indent: indent, origin: origin)
         case .branch:

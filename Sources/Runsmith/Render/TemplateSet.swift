@@ -33,9 +33,13 @@ public struct TemplateSet: Sendable {
             do {
                 library.register(try MustacheTemplate(string: source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
+                // The parser reports where it stopped, which may be past the end: clamp to the text.
+                let textLines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+                let line = min(max(error.context.lineNumber, 1), max(textLines.count - (source.text.hasSuffix("\n") ? 1 : 0), 1))
                 var location = source.location
-                location?.line = error.context.lineNumber
-                location?.column = error.context.columnNumber + 1
+                location?.line = line
+                let end = textLines[line - 1].utf8.count + 1
+                location?.column = line < error.context.lineNumber ? end : min(max(error.context.columnNumber, 1), end)
                 throw DiagnosticError(.error("invalid-template", "template \(name).mustache does not parse: \(Self.words(error.error))",
                                              at: location))
             } catch {

@@ -17,7 +17,9 @@ public struct HeadingTransform: PageTransform {
         // Explicit ids first, so generated slugs never collide with them.
         for node in nodes where node.kind == .htmlInline || node.kind == .htmlBlock {
             for id in RawHTML.ids(in: node.literal ?? "") {
-                page.anchors.insert(id)
+                if !page.anchors.insert(id).inserted {
+                    page.report(.warning, "duplicate-id", "id '\(id)' is used twice on this page: links to it reach the first", at: node)
+                }
                 registry.reserve(id)
             }
         }
@@ -44,14 +46,13 @@ public struct HeadingTransform: PageTransform {
     /// heading's own (so it is not repeated on the page) and the empty anchor element goes.
     private func explicitAnchor(in heading: MarkdownNode) -> String? {
         for child in heading.children where child.kind == .htmlInline {
-            guard let html = child.literal, html.lowercased().hasPrefix("<a"), let id = RawHTML.ids(in: html).first else { continue }
-            if let close = child.next, close.kind == .htmlInline, close.literal?.lowercased() == "</a>" {
-                if let before = child.previous, before.kind == .text, let t = before.literal {
-                    before.literal = String(t.reversed().drop { $0 == " " }.reversed())
-                }
-                close.remove()
-                child.remove()
+            guard let html = child.literal, html.lowercased().hasPrefix("<a"), let id = RawHTML.ids(in: html).first,
+                  let close = child.next, close.kind == .htmlInline, close.literal?.lowercased() == "</a>" else { continue }
+            if let before = child.previous, before.kind == .text, let t = before.literal {
+                before.literal = String(t.reversed().drop { $0 == " " }.reversed())
             }
+            close.remove()
+            child.remove()
             return id
         }
         return nil

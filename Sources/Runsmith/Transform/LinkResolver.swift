@@ -50,6 +50,9 @@ public struct LinkResolver: Sendable {
             return .failed(.error, code: "path-escapes-root", message: "'\(url)' is a symlink pointing outside the content root")
         }
         if kind == .link, let markdown = index.markdownFile(for: target) {
+            if index.pages[markdown]?.unreadable == true {
+                return .failed(.error, code: "broken-link", message: "'\(url)' links to a page that could not be read (see its own error)")
+            }
             guard let page = index.pages[markdown], page.built else {
                 guard let site = index.config.siteURL else {
                     return .failed(.error, code: "unbuilt-page",
@@ -108,7 +111,11 @@ public struct LinkResolver: Sendable {
         }
         let folder = RelativePath.resolve(target, from: "") ?? target
         let local = "/" + [folder, space.path].filter { !$0.isEmpty }.joined(separator: "/")
-        return resolve(local, kind: kind, file: file, route: route, pageSource: pageSource)
+        let resolution = resolve(local, kind: kind, file: file, route: route, pageSource: pageSource)
+        if case .failed(let severity, let code, let message) = resolution {
+            return .failed(severity, code: code, message: "\(message) (GitBook space '\(space.id)' is mapped to \(folder)/)")
+        }
+        return resolution
     }
 
     static func scheme(of url: String) -> String? {

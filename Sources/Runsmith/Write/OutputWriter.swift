@@ -23,7 +23,10 @@ public struct OutputWriter: Sendable {
         guard fm.fileExists(atPath: out, isDirectory: &isDir) else { return nil }
         guard isDir.boolValue else { return "output \(destination.path) exists and is not a folder" }
         let entries = (try? fm.contentsOfDirectory(atPath: out)) ?? []
-        if entries.isEmpty || entries.contains(Self.marker) { return nil }
+        var markerIsFolder: ObjCBool = false
+        if entries.isEmpty || fm.fileExists(atPath: out + "/" + Self.marker, isDirectory: &markerIsFolder) && markerIsFolder.boolValue {
+            return nil
+        }
         return "output folder \(destination.path) is not empty and was not written by Runsmith (no \(Self.marker)/ in it); refusing to replace it"
     }
 
