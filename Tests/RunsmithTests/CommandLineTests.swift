@@ -100,6 +100,18 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: tree.root.appendingPathComponent("keep.txt").path))
     }
 
+    func testCorpusBuildExitsOneWithTheBrokenLinks() throws {
+        guard FileManager.default.fileExists(atPath: CorpusTests.fixture.path) else {
+            print("SKIP corpus CLI test: \(CorpusTests.fixture.path) not found")
+            throw XCTSkip("shared fixtures not present")
+        }
+        let tree = try TempTree([:])
+        let r = try run(["build", CorpusTests.fixture.path, "--out", tree.output.path, "--format", "github"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.out.split(separator: "\n").filter { $0.hasPrefix("::error") }.count, 88)
+        XCTAssertTrue(r.err.hasSuffix("runsmith: built 21 pages, 9 assets, 88 errors, 59 warnings → \(tree.output.path)/index.html\n"), r.err)
+    }
+
     func testNoProgressWhenStderrIsNotATerminal() throws {
         let tree = try TempTree(["README.md": "# Home\n"])
         let r = try run(["check", tree.root.path])
