@@ -50,8 +50,10 @@ public struct SiteBuilder: Sendable {
 
         // Preprocess, parse and the page-local transforms, in parallel.
         let tree = site.tree
-        let preprocessor = Preprocessor(read: { try? tree.read($0) }, spaces: site.config.spaces, limits: options.limits)
-        let local: [PageTransform] = [DirectiveTransform(), UnparsedLinkCheck(), HeadingTransform(preset: site.slugPreset)]
+        let preprocessor = Preprocessor(read: { try? tree.read($0) }, spaces: site.config.spaces, limits: options.limits,
+                                        flavor: site.flavor)
+        let local: [PageTransform] = [DirectiveTransform(), InlineComponentTransform(), UnparsedLinkCheck(),
+                                      HeadingTransform(preset: site.slugPreset)]
         progress?("parsing \(site.pages.count) pages")
         let phaseOne: [(ParsedPage?, [Diagnostic])] = Parallel.map(site.pages.count) { i in
             let path = site.pages[i]
@@ -92,7 +94,7 @@ public struct SiteBuilder: Sendable {
 
         let used = assets.used
         result.assetCount = used.count
-        result.diagnostics = sortedDiagnostics(diagnostics.compactMap(site.config.adjusted).map(site.relocated))
+        result.diagnostics = Self.oncePerComponent(sortedDiagnostics(diagnostics.compactMap(site.config.adjusted).map(site.relocated)))
         if let output = options.output {
             let copies = Dictionary(uniqueKeysWithValues: used.map { ($0.output, tree.absolute($0.source)) })
             do {
@@ -103,6 +105,24 @@ public struct SiteBuilder: Sendable {
             }
         }
         return result
+    }
+
+    /// An unknown MDX component is reported once for the whole build, at its first use, with a count.
+    static func oncePerComponent(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var uses: [String: (first: Int, count: Int, files: Set<String>)] = [:]
+        for (i, d) in diagnostics.enumerated() where d.code == "unknown-component" {
+            var entry = uses[d.message] ?? (i, 0, [])
+            entry.count += 1
+            entry.files.insert(d.location?.path ?? "")
+            uses[d.message] = entry
+        }
+        return diagnostics.enumerated().compactMap { i, d in
+            guard d.code == "unknown-component", let entry = uses[d.message] else { return d }
+            guard entry.first == i else { return nil }
+            var kept = d
+            if entry.count > 1 { kept.note = "used \(entry.count) times in \(entry.files.count) files; the first is shown" }
+            return kept
+        }
     }
 
     private func hiddenPages(_ parsed: [ParsedPage?]) -> Set<String> {

@@ -59,4 +59,26 @@ public struct DirectiveInstance: Sendable {
     public var index = 0
     /// The tag exactly as written, to restore it where a marker landed in code.
     public var source: String
+    /// Which syntax wrote it: names in messages follow it.
+    public var syntax: Syntax = .liquid
+
+    public enum Syntax: Sendable { case liquid, admonition, jsx }
+
+    /// How the opener reads in a message: `'{% hint %}'`, `':::note'`, `'<TabItem>'`.
+    public var displayName: String {
+        switch syntax {
+        case .liquid: return "'{% \(name == "branch" ? tag.name : name) %}'"
+        case .admonition: return "':::\(tag.arguments["type"] ?? "")'"
+        case .jsx: return "'<\(tag.name)>'"
+        }
+    }
+
+    /// What closes it: `'{% endhint %}'`, `':::'`, `'</TabItem>'`.
+    public var expectedCloser: String {
+        switch syntax {
+        case .liquid: return "'{% end\(name == "branch" ? "if" : name) %}'"
+        case .admonition: return "'\(String(repeating: ":", count: Int(tag.arguments["colons"] ?? "3") ?? 3))'"
+        case .jsx: return "'</\(tag.name)>'"
+        }
+    }
 }

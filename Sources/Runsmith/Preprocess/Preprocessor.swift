@@ -8,12 +8,18 @@ public struct Preprocessor: Sendable {
     public var read: Reader
     public var spaces: [String: String]
     public var limits: PreprocessLimits
+    /// In a Docusaurus tree every page is MDX; elsewhere only `.mdx` files are.
+    public var flavor: Flavor
 
-    public init(read: @escaping Reader, spaces: [String: String] = [:], limits: PreprocessLimits = PreprocessLimits()) {
+    public init(read: @escaping Reader, spaces: [String: String] = [:], limits: PreprocessLimits = PreprocessLimits(),
+                flavor: Flavor = .gitbook) {
         self.read = read
         self.spaces = spaces
         self.limits = limits
+        self.flavor = flavor
     }
+
+    func readsMDX(_ file: String) -> Bool { flavor == .docusaurus || file.lowercased().hasSuffix(".mdx") }
 
     /// Preprocesses one page; `bytes` are the page's raw file bytes. No page when the file cannot be read
     /// as markdown at all (binary, invalid UTF-8, broken frontmatter): it is reported, never rendered.

@@ -8,6 +8,7 @@ public enum FragmentRenderer {
         let page = ParsedPage(source: pre, document: MarkdownDocument(bytes: pre.text))
         page.diagnostics = diagnostics.filter { $0.code != "empty-page" }
         DirectiveTransform().apply(to: page)
+        InlineComponentTransform().apply(to: page)
         UnparsedLinkCheck().apply(to: page)
         CardsTableTransform().apply(to: page)
         HeadingTransform(preset: preset, liftsTitle: false).apply(to: page)

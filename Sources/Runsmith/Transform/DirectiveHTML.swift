@@ -6,6 +6,12 @@ enum DirectiveHTML {
         "danger": ("danger", "Danger"), "success": ("success", "Success"), "tip": ("tip", "Tip"),
     ]
 
+    /// Docusaurus admonition types → the hint style that draws them.
+    static let admonitionStyles: [String: String] = [
+        "note": "note", "secondary": "note", "tip": "tip", "info": "info", "important": "info",
+        "warning": "warning", "caution": "warning", "danger": "danger", "success": "success",
+    ]
+
     static func render(_ node: MarkdownNode, directive index: Int, page: ParsedPage) {
         let d = page.source.directives[index]
         let args = d.tag.arguments
@@ -26,11 +32,22 @@ enum DirectiveHTML {
             set("<aside class=\"rs-hint rs-hint-\(s.css)\" role=\"note\" aria-label=\"\(s.label)\">\n", "</aside>\n")
         case "tabs":
             set("<div class=\"rs-tabs\">\n", "</div>\n")
+        case "admonition":
+            let type = args["type"] ?? "note"
+            let label = args["title"] ?? type.prefix(1).uppercased() + type.dropFirst()
+            set("<aside class=\"rs-hint rs-hint-\(admonitionStyles[type] ?? "note")\" role=\"note\" aria-label=\"\(esc(type.prefix(1).uppercased() + type.dropFirst()))\">\n"
+                + "<p class=\"rs-hint-title\">\(esc(label))</p>\n", "</aside>\n")
+        case "component":
+            set("<div class=\"rs-component\" data-component=\"\(esc(d.tag.name))\">\n", "</div>\n")
         case "tab":
             let group = "rs-tabs-\(d.parent ?? index)"
             let id = "\(group)-\(d.index)"
             let title = args["title"] ?? "Tab \(d.index + 1)"
-            set("<input class=\"rs-tab-input\" type=\"radio\" name=\"\(group)\" id=\"\(id)\"\(d.index == 0 ? " checked" : "")>"
+            // MDX tabs may name their default; otherwise the first is shown.
+            let siblings = page.source.directives.filter { $0.parent == d.parent && $0.name == "tab" && $0.role != .close }
+            let hasDefault = siblings.contains { $0.tag.arguments["default"] != nil }
+            let checked = hasDefault ? args["default"] != nil : d.index == 0
+            set("<input class=\"rs-tab-input\" type=\"radio\" name=\"\(group)\" id=\"\(id)\"\(checked ? " checked" : "")>"
                 + "<label class=\"rs-tab-label\" for=\"\(id)\">\(esc(title))</label>\n<div class=\"rs-tab-panel\">\n",
                 "</div>\n")
         case "stepper":

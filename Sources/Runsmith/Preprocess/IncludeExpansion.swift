@@ -1,0 +1,41 @@
+/// `{% include "…" %}` and MDX partials (`<Partial prop="…" />`): another file's body, frontmatter
+/// stripped, expanded in place with its own line map, include chain and cycle check.
+extension PreprocessRun {
+    mutating func include(_ reference: String, at location: SourceLocation, context: LineContext,
+                          props: [String: String] = [:], kind: String = "include") {
+        let chainList = page.chains[context.chain]
+        func fail(_ code: String, _ message: String, note: String? = nil) {
+            diagnostics.append(.error(code, message, at: location, includeChain: chainList, note: note))
+        }
+        let target: String
+        switch IncludeResolver.resolve(reference, from: context.file, spaces: settings.spaces) {
+        case .success(let path): target = path
+        case .failure(let error): return fail(error.code, error.message, note: error.note)
+        }
+        if context.active.contains(target) {
+            let steps = (chainList + [location]).map { "\($0.path):\($0.line)" } + [target]
+            return fail("include-cycle", "\(kind) cycle: \(steps.joined(separator: " → "))")
+        }
+        if context.active.count > settings.limits.maxIncludeDepth {
+            return fail("include-depth", "\(kind)s nested deeper than the limit of \(settings.limits.maxIncludeDepth)")
+        }
+        guard let bytes = settings.read(target) else {
+            return fail("missing-include", "\(kind == "include" ? "included file" : "partial") '\(reference)' not found (looked for \(target))")
+        }
+        switch SourceText.validate(bytes, path: target).flatMap({ v in FrontmatterSplit.split(v, path: target).map { (v, $0) } }) {
+        case .failure(let error):
+            var d = error.diagnostic
+            d.includeChain = chainList + [location]
+            diagnostics.append(d)
+        case .success(let (valid, split)):
+            page.includedFiles.insert(target)
+            if page.text.count + valid.count > settings.limits.maxExpandedBytes {
+                overLimit = true
+                return fail("expanded-size", "page grows past \(settings.limits.maxExpandedBytes) bytes with its \(kind)s")
+            }
+            page.chains.append(chainList + [location])
+            expand(file: target, bytes: valid, from: split.bodyOffset, firstLine: split.bodyLine,
+                   indent: context.placed, chain: page.chains.count - 1, active: context.active + [target], props: props)
+        }
+    }
+}
