@@ -71,8 +71,13 @@ public struct SiteBuilder: Sendable {
         diagnostics += phaseOne.flatMap(\.1)
 
         let index = buildIndex(site, parsed)
+        let built = parsed.compactMap { $0 }
         let navigation = site.summary.map { Navigation(summary: $0, hidden: hiddenPages(parsed)) }
-            ?? Navigation(pages: site.pages, titles: index.pages.mapValues(\.title), hidden: hiddenPages(parsed))
+            ?? Navigation(pages: built.map(\.path),
+                          titles: Dictionary(uniqueKeysWithValues: built.map { ($0.path, $0.source.frontmatter.sidebarLabel ?? index.pages[$0.path]?.title ?? $0.path) }),
+                          hidden: hiddenPages(parsed),
+                          positions: Dictionary(uniqueKeysWithValues: built.compactMap { p in p.source.frontmatter.sidebarPosition.map { (p.path, $0) } }),
+                          categories: site.categories)
         let assets = AssetCatalog(tree: tree)
         let resolver = LinkResolver(index: index, assets: assets)
         let renderer = PageRenderer(site: site, index: index, navigation: navigation, templates: templates)
@@ -94,7 +99,7 @@ public struct SiteBuilder: Sendable {
 
         let used = assets.used
         result.assetCount = used.count
-        result.diagnostics = Self.oncePerComponent(sortedDiagnostics(diagnostics.compactMap(site.config.adjusted).map(site.relocated)))
+        result.diagnostics = DiagnosticCollapse.collapse(sortedDiagnostics(diagnostics.compactMap(site.config.adjusted).map(site.relocated)))
         if let output = options.output {
             let copies = Dictionary(uniqueKeysWithValues: used.map { ($0.output, tree.absolute($0.source)) })
             do {
@@ -107,24 +112,6 @@ public struct SiteBuilder: Sendable {
         return result
     }
 
-    /// An unknown MDX component is reported once for the whole build, at its first use, with a count.
-    static func oncePerComponent(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        var uses: [String: (first: Int, count: Int, files: Set<String>)] = [:]
-        for (i, d) in diagnostics.enumerated() where d.code == "unknown-component" {
-            var entry = uses[d.message] ?? (i, 0, [])
-            entry.count += 1
-            entry.files.insert(d.location?.path ?? "")
-            uses[d.message] = entry
-        }
-        return diagnostics.enumerated().compactMap { i, d in
-            guard d.code == "unknown-component", let entry = uses[d.message] else { return d }
-            guard entry.first == i else { return nil }
-            var kept = d
-            if entry.count > 1 { kept.note = "used \(entry.count) times in \(entry.files.count) files; the first is shown" }
-            return kept
-        }
-    }
-
     private func hiddenPages(_ parsed: [ParsedPage?]) -> Set<String> {
         Set(parsed.compactMap { $0 }.filter { $0.source.frontmatter.hidden }.map(\.path))
     }
@@ -135,12 +122,16 @@ public struct SiteBuilder: Sendable {
         var index = SiteIndex(tree: site.tree, config: site.config)
         for page in parsed.compactMap({ $0 }) {
             let fm = page.source.frontmatter
+            index.byPublished[site.published[page.path] ?? ""] = page.path
+            if site.isDocusaurusStyle(page.path) { index.docIDs[DocusaurusRoutes.id(of: page.path, frontmatter: fm)] = page.path }
             index.pages[page.path] = .init(source: page.path, route: site.routes[page.path] ?? "",
+                                           published: site.published[page.path] ?? Routes.published(for: page.path),
                                            title: PageRenderer.title(of: page, summary: site.summary),
                                            description: fm.description, anchors: page.anchors, built: true)
         }
         for file in site.tree.files where SiteIndex.isMarkdown(file) && index.pages[file] == nil {
-            index.pages[file] = .init(source: file, route: Routes.output(for: file), title: Routes.split(file).1,
+            index.pages[file] = .init(source: file, route: Routes.output(for: file),
+                                      published: site.published[file] ?? Routes.published(for: file), title: Routes.split(file).1,
                                       description: nil, anchors: [], built: false, unreadable: site.routes[file] != nil)
         }
         return index

@@ -4,6 +4,8 @@ public struct SiteIndex: Sendable {
     public struct Page: Sendable {
         public var source: String
         public var route: String
+        /// Path on the published site, no extension (`guide/setup`, `kratos/social-signin/apple`).
+        public var published: String
         public var title: String
         public var description: String?
         public var anchors: Set<String>
@@ -14,6 +16,10 @@ public struct SiteIndex: Sendable {
     }
 
     public var pages: [String: Page] = [:]
+    /// Published path → source, for links written as routes (`./data-mapping`, `/docs/guide/setup`).
+    public var byPublished: [String: String] = [:]
+    /// Docusaurus doc id → source (`pagination_next: setup`).
+    public var docIDs: [String: String] = [:]
     public var tree: ContentTree
     public var config: SiteConfig
 

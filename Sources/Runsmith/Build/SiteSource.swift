@@ -10,8 +10,13 @@ public struct SiteSource: Sendable {
     public var summary: Summary?
     /// Source path → output route, for every page this build writes.
     public var routes: [String: String] = [:]
+    /// Source path → the page's path on the published site (no extension): `site_url` + this, and what
+    /// Docusaurus-style route links (`./data-mapping`, `/docs/guide/setup`) are matched against.
+    public var published: [String: String] = [:]
     /// Pages in a stable order (SUMMARY order, then the rest sorted).
     public var pages: [String] = []
+    /// Docusaurus `_category_.json` per folder (label, position).
+    public var categories: [String: Navigation.Category] = [:]
 
     /// `.gitbook.yaml`'s `root:` folder, when the docs live below the folder given on the command line:
     /// diagnostics about pages are shown with it in front.
@@ -72,7 +77,52 @@ public struct SiteSource: Sendable {
         let flavor = config.flavor ?? FlavorDetector.detect(tree)
         var source = SiteSource(tree: tree, config: config, flavor: flavor, gitbook: gitbook)
         source.choosePages(diagnostics: &diagnostics)
+        if flavor == .docusaurus { source.loadCategories(diagnostics: &diagnostics) }
         return source
+    }
+
+    /// `_category_.json` (or `.yml`) in each folder; `sidebars.js` cannot run here, which is said once.
+    mutating func loadCategories(diagnostics: inout [Diagnostic]) {
+        for file in tree.files {
+            let name = file.split(separator: "/").last.map(String.init) ?? file
+            if name.hasPrefix("sidebars."), ["js", "ts", "cjs", "mjs"].contains(name.split(separator: ".").last.map(String.init) ?? "") {
+                diagnostics.append(.warning("sidebars-ignored", "\(name) is JavaScript, which Runsmith does not run: the sidebar follows the folders",
+                                            at: SourceLocation(path: file), note: "order pages with sidebar_position and _category_.json"))
+                continue
+            }
+            guard name == "_category_.json" || name == "_category_.yml" || name == "_category_.yaml",
+                  let bytes = try? tree.read(file) else { continue }
+            let source = YAMLSource(path: file, text: String(decoding: bytes, as: UTF8.self), firstLine: 1)
+            do {
+                guard let node = try source.compose(), let mapping = node.mapping else { continue }
+                var category = Navigation.Category()
+                category.label = mapping["label"]?.string
+                category.position = mapping["position"]?.float ?? mapping["position"]?.int.map(Double.init)
+                categories[RelativePath.directory(of: file)] = category
+            } catch {
+                diagnostics.append(error.diagnostic)
+            }
+        }
+    }
+
+    /// Pages written the Docusaurus way: every page of a Docusaurus tree, and `.mdx` pages anywhere.
+    public func isDocusaurusStyle(_ page: String) -> Bool { flavor == .docusaurus || page.lowercased().hasSuffix(".mdx") }
+
+    /// Output route and published path of a page. Docusaurus-style pages need their frontmatter (`id`,
+    /// `slug`) for that, read here on its own; problems in it are reported when the page is built.
+    func place(_ page: String) -> (route: String, published: String) {
+        if isDocusaurusStyle(page) {
+            var frontmatter = Frontmatter()
+            if let bytes = try? tree.read(page), case .success(let split) = FrontmatterSplit.split(bytes, path: page) {
+                frontmatter = split.frontmatter
+            }
+            let path = DocusaurusRoutes.published(for: page, frontmatter: frontmatter)
+            let isIndex = frontmatter.slug == nil && frontmatter.id == nil && Routes.isIndex(Routes.split(page).1)
+            return (DocusaurusRoutes.output(forPublished: path, isIndex: isIndex || path.isEmpty), path)
+        }
+        // GitBook's readme is the space's home page, whatever its file name.
+        if flavor == .gitbook && page == gitbook.readme { return ("index.html", "") }
+        return (Routes.output(for: page), Routes.published(for: page))
     }
 
     public var slugPreset: SlugPreset { config.slugPreset ?? (flavor == .docusaurus ? .docusaurus : .gitbook) }
@@ -101,8 +151,7 @@ public struct SiteSource: Sendable {
         var seen: Set<String> = []
         var owners: [String: String] = [:]
         for page in chosen where seen.insert(page).inserted {
-            // GitBook's readme is the space's home page, whatever its file name.
-            let route = flavor == .gitbook && page == gitbook.readme ? "index.html" : Routes.output(for: page)
+            let (route, path) = place(page)
             if let other = owners[route] {
                 diagnostics.append(.error("duplicate-route", "'\(page)' and '\(other)' would both be written to \(route)",
                                           at: SourceLocation(path: page)))
@@ -110,6 +159,7 @@ public struct SiteSource: Sendable {
             }
             owners[route] = page
             routes[page] = route
+            published[page] = path
             pages.append(page)
         }
     }

@@ -13,6 +13,7 @@ public enum DiagnosticCode {
         "unclosed-tag": .error, "invalid-tag": .error, "unknown-tag": .error, "misplaced-tag": .error,
         "mismatched-tag": .error, "unmatched-closer": .error, "unclosed-block": .error, "integration-dropped": .warning,
         "unknown-admonition": .error, "stray-closer": .warning, "unknown-component": .warning,
+        "sidebars-ignored": .warning,
         // Transform: directives, headings, links, assets
         "crossed-block": .error, "directive-in-html": .error, "inline-tag": .error, "unparsed-link": .error,
         "unknown-hint-style": .error, "invalid-embed": .error, "invalid-condition": .error, "invalid-content-ref": .error,

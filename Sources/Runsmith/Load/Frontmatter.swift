@@ -8,6 +8,14 @@ public struct Frontmatter: Sendable, Equatable {
     public var hidden = false
     /// GitBook's nested `layout.*` switches, flattened: `title.visible` → false.
     public var layout: [String: Bool] = [:]
+    /// Docusaurus: the doc id (links may use it), its URL slug, sidebar label and position.
+    public var id: String?
+    public var slug: String?
+    public var sidebarLabel: String?
+    public var sidebarPosition: Double?
+    /// Docusaurus `pagination_prev`/`pagination_next`: a doc id, or `null` for none (an empty string here).
+    public var paginationPrev: String?
+    public var paginationNext: String?
     /// Every top-level scalar as text, for flavours and later stages that read more keys.
     public var fields: [String: String] = [:]
 
@@ -74,6 +82,14 @@ public struct FrontmatterSplit: Sendable {
             case "description": fm.description = value.string
             case "icon": fm.icon = value.string
             case "hidden": fm.hidden = value.bool ?? false
+            case "id": fm.id = value.string
+            case "slug": fm.slug = value.string
+            case "sidebar_label": fm.sidebarLabel = value.string
+            case "sidebar_position": fm.sidebarPosition = value.float ?? value.int.map(Double.init)
+            case "hide_title": if value.bool == true { fm.layout["title.visible"] = false }
+            case "hide_table_of_contents": if value.bool == true { fm.layout["tableOfContents.visible"] = false }
+            case "pagination_prev": fm.paginationPrev = value.null != nil ? "" : value.string
+            case "pagination_next": fm.paginationNext = value.null != nil ? "" : value.string
             case "layout": flattenLayout(value, prefix: "", into: &fm.layout)
             default: break
             }

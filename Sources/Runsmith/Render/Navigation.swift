@@ -34,8 +34,20 @@ public struct Navigation: Sendable {
         groups = summary.groups.map { Group(title: $0.title, items: $0.entries.compactMap(convert)) }
     }
 
-    /// Folder order: README/index first, then files and folders by name.
-    public init(pages: [String], titles: [String: String], hidden: Set<String>) {
+    /// A folder's `_category_.json` (Docusaurus): its label and position in the sidebar.
+    public struct Category: Sendable, Equatable {
+        public var label: String?
+        public var position: Double?
+        public init(label: String? = nil, position: Double? = nil) {
+            self.label = label
+            self.position = position
+        }
+    }
+
+    /// Folder order, as Docusaurus generates a sidebar: README/index first, then pages and folders by
+    /// `sidebar_position` (or `_category_.json` position, or a number prefix), then by name.
+    public init(pages: [String], titles: [String: String], hidden: Set<String>,
+                positions: [String: Double] = [:], categories: [String: Category] = [:]) {
         final class Folder {
             var index: String?
             var files: [String] = []
@@ -51,16 +63,27 @@ public struct Navigation: Sendable {
             }
             if Routes.isIndex(Routes.split(page).1) { folder.index = page } else { folder.files.append(page) }
         }
-        func items(_ folder: Folder) -> [Item] {
-            var entries: [(String, Item)] = folder.files.map { ($0, Item(title: titles[$0] ?? $0, page: $0)) }
+        /// Position first (unpositioned last), then the name without its number prefix.
+        func key(_ name: String, _ position: Double?) -> (Double, String) {
+            let prefix = Double(name.prefix { $0.isASCII && $0.isNumber })
+            let numbered = DocusaurusRoutes.stripNumberPrefix(name) != name ? prefix : nil
+            return (position ?? numbered ?? .infinity, DocusaurusRoutes.stripNumberPrefix(name).lowercased())
+        }
+        func items(_ folder: Folder, path: String) -> [Item] {
+            var entries: [((Double, String), Item)] = folder.files.map { page in
+                (key(Routes.split(page).1, positions[page]), Item(title: titles[page] ?? page, page: page))
+            }
             for (name, sub) in folder.folders {
-                var item = Item(title: sub.index.flatMap { titles[$0] } ?? name, page: sub.index)
-                item.children = items(sub)
-                entries.append((name, item))
+                let subPath = path.isEmpty ? name : path + "/" + name
+                let category = categories[subPath]
+                var item = Item(title: category?.label ?? sub.index.flatMap { titles[$0] } ?? DocusaurusRoutes.stripNumberPrefix(name),
+                                page: sub.index)
+                item.children = items(sub, path: subPath)
+                entries.append((key(name, category?.position), item))
             }
             return entries.sorted { $0.0 < $1.0 }.map(\.1)
         }
-        var top = items(root)
+        var top = items(root, path: "")
         if let home = root.index { top.insert(Item(title: titles[home] ?? "Home", page: home), at: 0) }
         groups = [Group(title: nil, items: top)]
     }

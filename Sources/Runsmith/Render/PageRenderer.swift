@@ -64,14 +64,17 @@ public struct PageRenderer: Sendable {
             "hidden": fm.hidden,
         ]
         if let icon = fm.icon { context["icon"] = icon }
-        if let i = position[page.path] {
-            if i > 0, let prev = index.pages[order[i - 1]] {
-                context["prev"] = ["url": RelativePath.relative(from: route, to: prev.route), "title": prev.title]
-            }
-            if i + 1 < order.count, let next = index.pages[order[i + 1]] {
-                context["next"] = ["url": RelativePath.relative(from: route, to: next.route), "title": next.title]
-            }
+        // Neighbours in reading order; Docusaurus `pagination_prev/next` name another doc, or none (null).
+        func neighbour(_ override: String?, _ offset: Int) -> [String: String]? {
+            let source: String?
+            if let override { source = override.isEmpty ? nil : index.docIDs[override] }
+            else if let i = position[page.path], order.indices.contains(i + offset) { source = order[i + offset] }
+            else { source = nil }
+            guard let source, let target = index.pages[source], target.built else { return nil }
+            return ["url": RelativePath.relative(from: route, to: target.route), "title": target.title]
         }
+        context["prev"] = neighbour(fm.paginationPrev, -1)
+        context["next"] = neighbour(fm.paginationNext, 1)
         return Array(templates.render("layout", context).utf8)
     }
 

@@ -49,7 +49,7 @@ public struct LinkResolver: Sendable {
         if index.tree.escapingLinks.contains(target) {
             return .failed(.error, code: "path-escapes-root", message: "'\(url)' is a symlink pointing outside the content root")
         }
-        if kind == .link, let markdown = index.markdownFile(for: target) {
+        if kind == .link, let markdown = index.markdownFile(for: target) ?? routeTarget(path, pageSource: pageSource) {
             if index.pages[markdown]?.unreadable == true {
                 return .failed(.error, code: "broken-link", message: "'\(url)' links to a page that could not be read (see its own error)")
             }
@@ -58,7 +58,7 @@ public struct LinkResolver: Sendable {
                     return .failed(.error, code: "unbuilt-page",
                                    message: "'\(url)' is a page that this build does not include, and runsmith.yml has no site_url to link to")
                 }
-                return .rewritten(site + "/" + HTMLText.encodeURL(Routes.published(for: markdown)) + tail)
+                return .rewritten(site + "/" + HTMLText.encodeURL(index.pages[markdown]?.published ?? Routes.published(for: markdown)) + tail)
             }
             let relative = HTMLText.encodeURL(RelativePath.relative(from: route, to: page.route)) + (query.map { "?" + $0 } ?? "")
             return checkAnchor(fragment, in: markdown, url: relative)
@@ -70,6 +70,18 @@ public struct LinkResolver: Sendable {
             return .failed(.error, code: "unreadable-asset", message: "cannot read '\(url)'")
         }
         return .rewritten(HTMLText.encodeURL(RelativePath.relative(from: route, to: output)) + tail)
+    }
+
+    /// A link written as a Docusaurus route (`./data-mapping`, `../guide/setup`, `/docs/guide/setup`): matched
+    /// against published paths, relative to the linking page's own published folder.
+    private func routeTarget(_ path: String, pageSource: String) -> String? {
+        guard !SiteIndex.isMarkdown(path), let page = index.pages[pageSource] else { return nil }
+        var route = path
+        if route.hasPrefix("/docs/") { route = String(route.dropFirst("/docs".count)) }
+        let isIndex = page.route.hasSuffix("index.html")
+        let base = isIndex ? page.published : RelativePath.directory(of: page.published)
+        guard let resolved = RelativePath.resolve(route, from: route.hasPrefix("/") ? "" : base) else { return nil }
+        return index.byPublished[resolved.trimmingSlashes()]
     }
 
     private func noun(_ kind: Kind) -> String {
