@@ -53,7 +53,7 @@ public struct SiteBuilder: Sendable {
         let preprocessor = Preprocessor(read: { try? tree.read($0) }, spaces: site.config.spaces, limits: options.limits,
                                         flavor: site.flavor)
         let local: [PageTransform] = [DirectiveTransform(), InlineComponentTransform(), UnparsedLinkCheck(),
-                                      HeadingTransform(preset: site.slugPreset)]
+                                      HeadingTransform(preset: site.slugPreset), CodeBlockTransform()]
         progress?("parsing \(site.pages.count) pages")
         let phaseOne: [(ParsedPage?, [Diagnostic])] = Parallel.map(site.pages.count) { i in
             let path = site.pages[i]

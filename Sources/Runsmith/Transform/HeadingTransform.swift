@@ -25,8 +25,9 @@ public struct HeadingTransform: PageTransform {
         }
         var first = true
         for node in nodes where node.kind == .heading {
+            let custom = customID(in: node)
             let text = node.plainText.trimmingCharacters(in: .whitespaces)
-            let id = explicitAnchor(in: node) ?? registry.unique(preset.slug(text))
+            let id = custom ?? explicitAnchor(in: node) ?? registry.unique(preset.slug(text))
             page.anchors.insert(id)
             let level = node.headingLevel
             if liftsTitle, first, level == 1, node.parent?.kind == .document, node.previous == nil {
@@ -40,6 +41,16 @@ public struct HeadingTransform: PageTransform {
             page.headings.append(.init(level: level, id: id, text: text))
             replace(node, level: level, id: id)
         }
+    }
+
+    /// Docusaurus' `## Title {#custom-id}`: the id is taken and the braces removed from the text.
+    private func customID(in heading: MarkdownNode) -> String? {
+        guard let last = heading.lastChild, last.kind == .text, let text = last.literal,
+              text.hasSuffix("}"), let open = text.range(of: "{#", options: .backwards) else { return nil }
+        let id = String(text[open.upperBound...].dropLast())
+        guard !id.isEmpty, !id.contains(" ") else { return nil }
+        last.literal = String(text[..<open.lowerBound].reversed().drop { $0 == " " }.reversed())
+        return id
     }
 
     /// GitBook writes a heading's anchor into it: `## Title <a href="#x" id="x"></a>`. That id becomes the

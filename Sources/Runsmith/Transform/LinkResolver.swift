@@ -43,9 +43,11 @@ public struct LinkResolver: Sendable {
             guard query == nil else { return .unchanged }
             return checkAnchor(fragment, in: pageSource, url: nil)
         }
-        guard let target = RelativePath.resolve(path, from: path.hasPrefix("/") ? "" : RelativePath.directory(of: file)) else {
+        guard var target = RelativePath.resolve(path, from: path.hasPrefix("/") ? "" : RelativePath.directory(of: file)) else {
             return .failed(.error, code: "path-escapes-root", message: "'\(url)' leaves the content root")
         }
+        // Docusaurus serves `static/` at the site root: `/img/x.png` is `static/img/x.png`.
+        if path.hasPrefix("/"), !index.tree.contains(target), index.tree.contains("static/" + target) { target = "static/" + target }
         if index.tree.escapingLinks.contains(target) {
             return .failed(.error, code: "path-escapes-root", message: "'\(url)' is a symlink pointing outside the content root")
         }
