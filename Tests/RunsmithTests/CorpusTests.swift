@@ -78,6 +78,41 @@ final class CorpusTests: XCTestCase {
         XCTAssertGreaterThan(pages, 0, file: file, line: line)
     }
 
+    static let ory = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures/docusaurus-ory/docs")
+
+    func testOryDocusaurusTreeBuilds() throws {
+        guard FileManager.default.fileExists(atPath: Self.ory.path) else {
+            print("SKIP corpus test: \(Self.ory.path) not found (the shared fixtures sit beside the repository)")
+            throw XCTSkip("shared fixtures not present")
+        }
+        let tree = try TempTree([:])
+        let result = SiteBuilder(options: .init(root: Self.ory, output: tree.output)).run()
+        XCTAssertTrue(result.hasErrors, "links to pages outside the subset are errors")
+        XCTAssertEqual(result.pageCount, 33, "33 pages; the two _common partials are not pages")
+        XCTAssertEqual(result.assetCount, 11, "all eleven PNGs in _static/ are used")
+        let actual = result.diagnostics.map { "\($0.location.map { "\($0)" } ?? ""): \($0.severity.rawValue): \($0.code): \($0.message)" }
+        let expected = try String(contentsOf: Self.expected.deletingLastPathComponent().appendingPathComponent("docusaurus-ory.diagnostics"),
+                                  encoding: .utf8).split(separator: "\n").map(String.init)
+        XCTAssertEqual(actual, expected)
+        for d in result.diagnostics where d.code == "broken-link" {
+            // Every broken target lies outside the copied kratos/social-signin subset.
+            XCTAssertFalse(d.message.contains("'./"), "a same-folder link is reported broken: \(d)")
+        }
+        try assertNoLeftoverSyntaxAndNoBrokenImages(tree.output)
+        let enumerator = FileManager.default.enumerator(at: tree.output, includingPropertiesForKeys: nil)!
+        for case let url as URL in enumerator where url.pathExtension == "html" {
+            let text = try String(contentsOf: url, encoding: .utf8)
+                .replacingOccurrences(of: "<pre[\\s\\S]*?</pre>", with: "", options: .regularExpression)
+                .replacingOccurrences(of: "<code[\\s\\S]*?</code>", with: "", options: .regularExpression)
+            XCTAssertNil(text.range(of: #"import \S+ from"#, options: .regularExpression), "import left in \(url.lastPathComponent)")
+            for leftover in [":::", "{/*", "<Tabs", "<TabItem", "</TabItem", "<ConsoleLink", "<CodeBlock", "<Mermaid",
+                             "<CodeFromRemote", "<BrowserWindow", "<JsonnetWarning", "<SocialSigninTroubleshooting", "mdx-code-block"] {
+                XCTAssertFalse(text.contains(leftover), "\(leftover) left in \(url.lastPathComponent)")
+            }
+            XCTAssertNil(text.range(of: "</?[A-Z][A-Za-z]+[ />]", options: .regularExpression), "JSX tag left in \(url.lastPathComponent)")
+        }
+    }
+
     func testEmbeddedExampleBuildsCleanly() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("runsmith-content-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }

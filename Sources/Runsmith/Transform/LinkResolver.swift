@@ -78,12 +78,14 @@ public struct LinkResolver: Sendable {
     /// against published paths, relative to the linking page's own published folder.
     private func routeTarget(_ path: String, pageSource: String) -> String? {
         guard !SiteIndex.isMarkdown(path), let page = index.pages[pageSource] else { return nil }
-        var route = path
-        if route.hasPrefix("/docs/") { route = String(route.dropFirst("/docs".count)) }
         let isIndex = page.route.hasSuffix("index.html")
         let base = isIndex ? page.published : RelativePath.directory(of: page.published)
-        guard let resolved = RelativePath.resolve(route, from: route.hasPrefix("/") ? "" : base) else { return nil }
-        return index.byPublished[resolved.trimmingSlashes()]
+        guard let resolved = RelativePath.resolve(path, from: path.hasPrefix("/") ? "" : base)?.trimmingSlashes() else { return nil }
+        // `/docs/…` is Docusaurus' route base: from the content root first, then with the base taken off
+        // (when the docs folder itself is the root).
+        if let source = index.byPublished[resolved] { return source }
+        guard path.hasPrefix("/docs/") else { return nil }
+        return index.byPublished[String(resolved.dropFirst("docs/".count))]
     }
 
     private func noun(_ kind: Kind) -> String {

@@ -1,0 +1,100 @@
+import Foundation
+import XCTest
+@testable import Runsmith
+
+/// Docusaurus trees: routes, sidebar, links and images, built as a whole.
+final class DocusaurusSiteTests: XCTestCase {
+    private func page(_ result: SiteBuilder.Result, _ route: String) -> String {
+        String(decoding: result.files[route] ?? [], as: UTF8.self)
+    }
+
+    func testNumberPrefixesIdsAndSlugsDecideRoutes() {
+        XCTAssertEqual(DocusaurusRoutes.stripNumberPrefix("10_config-with-cli"), "config-with-cli")
+        XCTAssertEqual(DocusaurusRoutes.stripNumberPrefix("01-intro"), "intro")
+        XCTAssertEqual(DocusaurusRoutes.stripNumberPrefix("2024report"), "2024report")
+        var fm = Frontmatter()
+        XCTAssertEqual(DocusaurusRoutes.published(for: "05_guides/10_config-with-cli.mdx", frontmatter: fm), "guides/config-with-cli")
+        fm.id = "cli"
+        XCTAssertEqual(DocusaurusRoutes.published(for: "05_guides/10_config-with-cli.mdx", frontmatter: fm), "guides/cli")
+        fm.slug = "setup"
+        XCTAssertEqual(DocusaurusRoutes.published(for: "05_guides/10_config-with-cli.mdx", frontmatter: fm), "guides/setup")
+        fm.slug = "/elsewhere/setup"
+        XCTAssertEqual(DocusaurusRoutes.published(for: "05_guides/10_config-with-cli.mdx", frontmatter: fm), "elsewhere/setup")
+        XCTAssertEqual(DocusaurusRoutes.published(for: "guides/index.md", frontmatter: Frontmatter()), "guides")
+    }
+
+    func testSeedShapedPageRendersAsTheWriterMeant() throws {
+        let tree = try TempTree([
+            "docusaurus.config.js": "module.exports = {}\n",
+            "docs/getting-started.md": """
+            ---
+            sidebar_position: 2
+            ---
+
+            # Getting started
+
+            <figure>
+
+            ![Architecture](./static/arch.png)
+
+            <figcaption>How the parts fit.</figcaption>
+            </figure>
+
+            Next, read [the setup guide](./setup.md) and [its options](./setup.md#options).
+
+            """,
+            "docs/setup.md": "---\nsidebar_position: 1\ntitle: Setup\n---\n\n## Options\n",
+        ])
+        try tree.write("docs/static/arch.png", Data([1, 2, 3]))
+        let result = tree.check()
+        XCTAssertEqual(lines(result.diagnostics), [])
+        let html = page(result, "docs/getting-started.html")
+        XCTAssertTrue(html.contains("""
+        <figure>
+        <p><img src="static/arch-\(ContentHash.hex([1, 2, 3])).png" alt="Architecture" /></p>
+        <figcaption>How the parts fit.</figcaption>
+        </figure>
+        """.replacingOccurrences(of: "static/arch", with: "../_assets/arch")), html)
+        XCTAssertTrue(html.contains(#"<a href="setup.html">the setup guide</a> and <a href="setup.html#options">its options</a>"#), html)
+        // sidebar_position puts Setup first although its name sorts last.
+        XCTAssertTrue(html.contains(#"<a class="rs-prev" rel="prev" href="setup.html"><span class="rs-pager-label">Previous</span> Setup</a>"#), html)
+    }
+
+    func testRouteLinksDocIdsCategoriesAndPagination() throws {
+        let tree = try TempTree([
+            "docs/10_intro.mdx": "---\nid: intro\ntitle: Intro\npagination_next: null\n---\n\nSee [data](./guides/data-mapping), [by route](/docs/guides/cli#flags), [slugged](./guides/sizing) and ![logo](/img/logo.png).\n",
+            "docs/20_guides/_category_.json": #"{"label": "How-to guides", "position": 1, "link": {"type": "generated-index"}}"#,
+            "docs/20_guides/20_data-mapping.mdx": "---\nsidebar_label: Mapping\nsidebar_position: 2.5\n---\n# Data mapping\n",
+            "docs/20_guides/10_cli.mdx": "---\nsidebar_position: 3\nhide_title: true\nhide_table_of_contents: true\n---\n# CLI\n\n## Flags\n\n## More\n",
+            "docs/20_guides/30_size.mdx": "---\nslug: sizing\n---\n# Sizing\n",
+            "sidebars.js": "module.exports = {}\n",
+        ])
+        try tree.write("static/img/logo.png", Data([9]))
+        let result = tree.check()
+        XCTAssertEqual(lines(result.diagnostics), ["sidebars.js:1:1: warning: sidebars.js is JavaScript, which Runsmith does not run: the sidebar follows the folders"])
+        XCTAssertEqual(result.files.keys.filter { $0.hasSuffix(".html") }.sorted(),
+                       ["docs/guides/cli.html", "docs/guides/data-mapping.html", "docs/guides/sizing.html", "docs/intro.html"])
+        let intro = page(result, "docs/intro.html")
+        XCTAssertTrue(intro.contains(#"<a href="guides/data-mapping.html">data</a>, <a href="guides/cli.html#flags">by route</a>, <a href="guides/sizing.html">slugged</a>"#), intro)
+        XCTAssertTrue(intro.contains("<img src=\"../_assets/logo-\(ContentHash.hex([9])).png\" alt=\"logo\" />"), intro)
+        XCTAssertFalse(intro.contains("rs-next"), "pagination_next: null")
+        // The category names and positions the folder; sidebar_position orders inside it.
+        XCTAssertTrue(intro.contains("<span>How-to guides</span>"), intro)
+        let mapping = intro.range(of: ">Mapping</a>")!.lowerBound, cli = intro.range(of: ">CLI</a>")!.lowerBound
+        XCTAssertLessThan(mapping, cli)
+        let cliPage = page(result, "docs/guides/cli.html")
+        XCTAssertFalse(cliPage.contains("<h1"), "hide_title")
+        XCTAssertFalse(cliPage.contains("rs-toc-list"), "hide_table_of_contents")
+    }
+
+    func testBrokenRouteLinksAndAnchorsAreLocated() throws {
+        let tree = try TempTree([
+            "docs/a.mdx": "# A\n\n[gone](./nowhere) and [anchor](./b#missing)\n",
+            "docs/b.mdx": "# B\n\n## Sign in with GitHub!\n\n## Sign in with GitHub!\n\n[dup](#sign-in-with-github-1)\n",
+        ])
+        XCTAssertEqual(lines(tree.check().diagnostics), [
+            "docs/a.mdx:3:1: error: link target './nowhere' not found",
+            "docs/a.mdx:3:23: error: anchor '#missing' not found in docs/b.mdx",
+        ])
+    }
+}
