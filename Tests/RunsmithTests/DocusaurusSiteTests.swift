@@ -87,6 +87,16 @@ final class DocusaurusSiteTests: XCTestCase {
         XCTAssertFalse(cliPage.contains("rs-toc-list"), "hide_table_of_contents")
     }
 
+    func testACategoryLinkedToADocOpensIt() throws {
+        let tree = try TempTree([
+            "docs/intro.mdx": "# Intro\n",
+            "docs/guides/_category_.json": #"{"label": "Guides", "link": {"type": "doc", "id": "guides-home"}}"#,
+            "docs/guides/overview.mdx": "---\nid: guides-home\n---\n# Guides overview\n",
+        ])
+        let html = page(tree.check(), "docs/intro.html")
+        XCTAssertTrue(html.contains(#"<a href="guides/guides-home.html">Guides</a>"#), html)
+    }
+
     func testBrokenRouteLinksAndAnchorsAreLocated() throws {
         let tree = try TempTree([
             "docs/a.mdx": "# A\n\n[gone](./nowhere) and [anchor](./b#missing)\n",

@@ -77,7 +77,12 @@ public struct SiteBuilder: Sendable {
                           titles: Dictionary(uniqueKeysWithValues: built.map { ($0.path, $0.source.frontmatter.sidebarLabel ?? index.pages[$0.path]?.title ?? $0.path) }),
                           hidden: hiddenPages(parsed),
                           positions: Dictionary(uniqueKeysWithValues: built.compactMap { p in p.source.frontmatter.sidebarPosition.map { (p.path, $0) } }),
-                          categories: site.categories)
+                          categories: site.categories.mapValues { category in
+                              // A category's `link.id` names a doc; the sidebar needs its file.
+                              var c = category
+                              c.linkedDoc = category.linkedDoc.flatMap { index.docIDs[$0] }
+                              return c
+                          })
         let assets = AssetCatalog(tree: tree)
         let resolver = LinkResolver(index: index, assets: assets)
         let renderer = PageRenderer(site: site, index: index, navigation: navigation, templates: templates)

@@ -98,6 +98,7 @@ public struct SiteSource: Sendable {
                 var category = Navigation.Category()
                 category.label = mapping["label"]?.string
                 category.position = mapping["position"]?.float ?? mapping["position"]?.int.map(Double.init)
+                if let link = mapping["link"]?.mapping, link["type"]?.string == "doc" { category.linkedDoc = link["id"]?.string }
                 categories[RelativePath.directory(of: file)] = category
             } catch {
                 diagnostics.append(error.diagnostic)

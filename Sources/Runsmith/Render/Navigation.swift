@@ -38,9 +38,12 @@ public struct Navigation: Sendable {
     public struct Category: Sendable, Equatable {
         public var label: String?
         public var position: Double?
-        public init(label: String? = nil, position: Double? = nil) {
+        /// `link: {type: doc, id: …}`: the doc the category's label opens (resolved to its source path).
+        public var linkedDoc: String?
+        public init(label: String? = nil, position: Double? = nil, linkedDoc: String? = nil) {
             self.label = label
             self.position = position
+            self.linkedDoc = linkedDoc
         }
     }
 
@@ -77,7 +80,7 @@ public struct Navigation: Sendable {
                 let subPath = path.isEmpty ? name : path + "/" + name
                 let category = categories[subPath]
                 var item = Item(title: category?.label ?? sub.index.flatMap { titles[$0] } ?? DocusaurusRoutes.stripNumberPrefix(name),
-                                page: sub.index)
+                                page: category?.linkedDoc ?? sub.index)
                 item.children = items(sub, path: subPath)
                 entries.append((key(name, category?.position), item))
             }
