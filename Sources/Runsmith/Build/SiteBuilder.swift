@@ -52,8 +52,10 @@ public struct SiteBuilder: Sendable {
         let tree = site.tree
         let preprocessor = Preprocessor(read: { try? tree.read($0) }, spaces: site.config.spaces, limits: options.limits,
                                         flavor: site.flavor)
-        let local: [PageTransform] = [DirectiveTransform(), InlineComponentTransform(), UnparsedLinkCheck(),
-                                      HeadingTransform(preset: site.slugPreset), CodeBlockTransform()]
+        func transforms(for page: String) -> [PageTransform] {
+            [DirectiveTransform(), InlineComponentTransform(), UnparsedLinkCheck(),
+             HeadingTransform(preset: site.slugPreset(for: page)), CodeBlockTransform()]
+        }
         progress?("parsing \(site.pages.count) pages")
         let phaseOne: [(ParsedPage?, [Diagnostic])] = Parallel.map(site.pages.count) { i in
             let path = site.pages[i]
@@ -64,7 +66,7 @@ public struct SiteBuilder: Sendable {
             guard let pre = preprocessed else { return (nil, d) }
             let page = ParsedPage(source: pre, document: MarkdownDocument(bytes: pre.text))
             page.diagnostics = d
-            for transform in local { transform.apply(to: page) }
+            for transform in transforms(for: path) { transform.apply(to: page) }
             return (page, [])
         }
         let parsed = phaseOne.map(\.0)

@@ -126,7 +126,10 @@ public struct SiteSource: Sendable {
         return (Routes.output(for: page), Routes.published(for: page))
     }
 
-    public var slugPreset: SlugPreset { config.slugPreset ?? (flavor == .docusaurus ? .docusaurus : .gitbook) }
+    /// `slug_preset` from runsmith.yml, else the page's own way: Docusaurus-style pages use github-slugger.
+    public func slugPreset(for page: String) -> SlugPreset {
+        config.slugPreset ?? (isDocusaurusStyle(page) ? .docusaurus : .gitbook)
+    }
 
     /// GitBook with a SUMMARY.md builds what SUMMARY lists (plus the readme); otherwise every markdown
     /// file outside dot-folders and `_partials` is a page.
