@@ -145,6 +145,14 @@ final class DocusaurusGoldenTests: XCTestCase {
         """)
     }
 
+    func testSiteRootPartials() {
+        let files = ["docs/_partials/_note.mdx": "Site-root partial.\n"]
+        XCTAssertEqual(mdx("import Note from '@site/docs/_partials/_note.mdx'\n\n<Note />\n", files: files).0, "<p>Site-root partial.</p>\n")
+        // When the docs folder itself is the root, `@site/docs/` is that root.
+        XCTAssertEqual(fragment("import Note from '@site/docs/_n.mdx'\n\n<Note />\n", files: ["_n.mdx": "Here.\n"], path: "page.mdx").0,
+                       "<p>Here.</p>\n")
+    }
+
     func testPartialCycleAndMissingPartial() {
         let files = ["docs/_a.mdx": "import B from './_b.mdx'\n\n<B />\n", "docs/_b.mdx": "import A from './_a.mdx'\n\n<A />\n"]
         XCTAssertEqual(mdx("import A from './_a.mdx'\n\n<A />\n", files: files).1,

@@ -62,7 +62,7 @@ final class DocusaurusSiteTests: XCTestCase {
 
     func testRouteLinksDocIdsCategoriesAndPagination() throws {
         let tree = try TempTree([
-            "docs/10_intro.mdx": "---\nid: intro\ntitle: Intro\npagination_next: null\n---\n\nSee [data](./guides/data-mapping), [by route](/docs/guides/cli#flags), [slugged](./guides/sizing) and ![logo](/img/logo.png).\n",
+            "docs/10_intro.mdx": "---\nid: intro\ntitle: Intro\npagination_next: null\n---\n\nSee [data](./guides/data-mapping), [by route](/docs/guides/cli#flags), [slugged](./guides/sizing) and ![logo](/img/logo.png).\n\n[file from the docs root](/20_guides/30_size.mdx)\n",
             "docs/20_guides/_category_.json": #"{"label": "How-to guides", "position": 1, "link": {"type": "generated-index"}}"#,
             "docs/20_guides/20_data-mapping.mdx": "---\nsidebar_label: Mapping\nsidebar_position: 2.5\n---\n# Data mapping\n",
             "docs/20_guides/10_cli.mdx": "---\nsidebar_position: 3\nhide_title: true\nhide_table_of_contents: true\n---\n# CLI\n\n## Flags\n\n## More\n",
@@ -78,6 +78,7 @@ final class DocusaurusSiteTests: XCTestCase {
         XCTAssertTrue(intro.contains(#"<a href="guides/data-mapping.html">data</a>, <a href="guides/cli.html#flags">by route</a>, <a href="guides/sizing.html">slugged</a>"#), intro)
         XCTAssertTrue(intro.contains("<img src=\"../_assets/logo-\(ContentHash.hex([9])).png\" alt=\"logo\" />"), intro)
         XCTAssertFalse(intro.contains("rs-next"), "pagination_next: null")
+        XCTAssertTrue(intro.contains(#"<a href="guides/sizing.html">file from the docs root</a>"#), intro)
         // The category names and positions the folder; sidebar_position orders inside it.
         XCTAssertTrue(intro.contains("<span>How-to guides</span>"), intro)
         let mapping = intro.range(of: ">Mapping</a>")!.lowerBound, cli = intro.range(of: ">CLI</a>")!.lowerBound

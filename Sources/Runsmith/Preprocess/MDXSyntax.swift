@@ -120,8 +120,14 @@ extension PreprocessRun {
             return
         }
         let clean = path.replacingOccurrences(of: "\\", with: "")
-        if isName, clean.hasPrefix("./") || clean.hasPrefix("../"), SiteIndex.isMarkdown(clean) {
+        guard isName, SiteIndex.isMarkdown(clean) else { return }
+        if clean.hasPrefix("./") || clean.hasPrefix("../") {
             scan.partials[defaultName] = clean
+        } else if clean.hasPrefix("@site/") {
+            // `@site/` is the Docusaurus site root: the content root, or the folder above a `docs/` root.
+            let rest = String(clean.dropFirst("@site/".count))
+            let candidates = ["/" + rest] + (rest.hasPrefix("docs/") ? ["/" + rest.dropFirst("docs/".count)] : [])
+            scan.partials[defaultName] = candidates.first { settings.read(String($0.dropFirst())) != nil } ?? candidates[0]
         }
     }
 

@@ -46,8 +46,13 @@ public struct LinkResolver: Sendable {
         guard var target = RelativePath.resolve(path, from: path.hasPrefix("/") ? "" : RelativePath.directory(of: file)) else {
             return .failed(.error, code: "path-escapes-root", message: "'\(url)' leaves the content root")
         }
-        // Docusaurus serves `static/` at the site root: `/img/x.png` is `static/img/x.png`.
-        if path.hasPrefix("/"), !index.tree.contains(target), index.tree.contains("static/" + target) { target = "static/" + target }
+        // Root-absolute paths: the content root first, then the `docs/` folder in it; Docusaurus serves
+        // `static/` at the site root, so `/img/x.png` may be `static/img/x.png`.
+        if path.hasPrefix("/"), !index.tree.contains(target), index.markdownFile(for: target) == nil {
+            if let found = ["docs/" + target, "static/" + target].first(where: { index.tree.contains($0) || index.markdownFile(for: $0) != nil }) {
+                target = found
+            }
+        }
         if index.tree.escapingLinks.contains(target) {
             return .failed(.error, code: "path-escapes-root", message: "'\(url)' is a symlink pointing outside the content root")
         }
