@@ -73,18 +73,7 @@ public struct SiteBuilder: Sendable {
         diagnostics += phaseOne.flatMap(\.1)
 
         let index = buildIndex(site, parsed)
-        let built = parsed.compactMap { $0 }
-        let navigation = site.summary.map { Navigation(summary: $0, hidden: hiddenPages(parsed)) }
-            ?? Navigation(pages: built.map(\.path),
-                          titles: Dictionary(uniqueKeysWithValues: built.map { ($0.path, $0.source.frontmatter.sidebarLabel ?? index.pages[$0.path]?.title ?? $0.path) }),
-                          hidden: hiddenPages(parsed),
-                          positions: Dictionary(uniqueKeysWithValues: built.compactMap { p in p.source.frontmatter.sidebarPosition.map { (p.path, $0) } }),
-                          categories: site.categories.mapValues { category in
-                              // A category's `link.id` names a doc; the sidebar needs its file.
-                              var c = category
-                              c.linkedDoc = category.linkedDoc.flatMap { index.docIDs[$0] }
-                              return c
-                          })
+        let navigation = self.navigation(site, parsed.compactMap { $0 }, index)
         let assets = AssetCatalog(tree: tree)
         let resolver = LinkResolver(index: index, assets: assets)
         let renderer = PageRenderer(site: site, index: index, navigation: navigation, templates: templates)
@@ -119,8 +108,22 @@ public struct SiteBuilder: Sendable {
         return result
     }
 
-    private func hiddenPages(_ parsed: [ParsedPage?]) -> Set<String> {
-        Set(parsed.compactMap { $0 }.filter { $0.source.frontmatter.hidden }.map(\.path))
+    /// The sidebar: SUMMARY.md for GitBook, else the folders ordered the Docusaurus way.
+    private func navigation(_ site: SiteSource, _ built: [ParsedPage], _ index: SiteIndex) -> Navigation {
+        let hidden = Set(built.filter { $0.source.frontmatter.hidden }.map(\.path))
+        if let summary = site.summary { return Navigation(summary: summary, hidden: hidden) }
+        var titles: [String: String] = [:], positions: [String: Double] = [:]
+        for page in built {
+            titles[page.path] = page.source.frontmatter.sidebarLabel ?? index.pages[page.path]?.title ?? page.path
+            positions[page.path] = page.source.frontmatter.sidebarPosition
+        }
+        // A category's `link.id` names a doc; the sidebar needs its file.
+        let categories = site.categories.mapValues { category in
+            var c = category
+            c.linkedDoc = category.linkedDoc.flatMap { index.docIDs[$0] }
+            return c
+        }
+        return Navigation(pages: built.map(\.path), titles: titles, hidden: hidden, positions: positions, categories: categories)
     }
 
     /// Routes, titles and anchors of every page; markdown files that are not built are known too,
