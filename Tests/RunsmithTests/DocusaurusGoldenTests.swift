@@ -153,6 +153,14 @@ final class DocusaurusGoldenTests: XCTestCase {
                        "<p>Here.</p>\n")
     }
 
+    func testPropsOnAComponentLineInsideAPartial() {
+        let files = ["docs/_p.mdx": "<Tabs>\n<TabItem value=\"a\" label=\"{props.label}\">\n\nIn {props.label}.\n\n</TabItem>\n</Tabs>\n"]
+        let (html, diagnostics) = mdx("import P from './_p.mdx'\n\n<P label=\"Linux (x86)\" />\n", files: files)
+        XCTAssertEqual(diagnostics, [])
+        XCTAssertTrue(html.contains(#"<label class="rs-tab-label" for="rs-tabs-0-0">Linux (x86)</label>"#), html)
+        XCTAssertTrue(html.contains("<p>In Linux (x86).</p>"), html)
+    }
+
     func testPartialCycleAndMissingPartial() {
         let files = ["docs/_a.mdx": "import B from './_b.mdx'\n\n<B />\n", "docs/_b.mdx": "import A from './_a.mdx'\n\n<A />\n"]
         XCTAssertEqual(mdx("import A from './_a.mdx'\n\n<A />\n", files: files).1,

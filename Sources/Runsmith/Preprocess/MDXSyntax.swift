@@ -29,12 +29,16 @@ struct MDXBlockTracker {
 
 /// `{props.name}` inside a partial, replaced by the value the `<Partial name="…" />` passed (as text).
 enum MDXProps {
-    static func substitute(_ line: ArraySlice<UInt8>, _ props: [String: String]) -> ArraySlice<UInt8> {
+    /// The line with its props filled in, or nil when it uses none.
+    static func substitute(_ line: ArraySlice<UInt8>, _ props: [String: String]) -> ArraySlice<UInt8>? {
         var text = String(decoding: line, as: UTF8.self)
-        guard text.contains("{props.") else { return line }
+        guard text.contains("{props.") else { return nil }
+        // In markdown the value is backslash-escaped so that it reads as text, never as markup; inside a
+        // component's attributes (`<TabItem label="{props.x}">`) it is taken as it is.
+        let trimmed = text.drop { $0 == " " || $0 == "\t" }
+        let inTag = trimmed.hasPrefix("<") && trimmed.dropFirst().first.map { $0.isUppercase } == true
         for (name, value) in props {
-            // Backslash-escaped so that the value reads as text, never as markdown.
-            let escaped = value.map { c in c.isASCII && c.isPunctuation || c.isASCII && c.isSymbol ? "\\\(c)" : String(c) }.joined()
+            let escaped = inTag ? value : value.map { c in c.isASCII && (c.isPunctuation || c.isSymbol) ? "\\\(c)" : String(c) }.joined()
             text = text.replacingOccurrences(of: "{props.\(name)}", with: escaped)
         }
         return ArraySlice(Array(text.utf8))
@@ -44,7 +48,9 @@ enum MDXProps {
 extension PreprocessRun {
     /// MDX at the start of a line: `import`/`export` statements, `{/* comments */}` and JSX elements.
     /// Returns false when the line is plain markdown.
-    mutating func mdxLine(_ line: ArraySlice<UInt8>, context: LineContext, scan: inout FileScan,
+    /// `substituted`: the line had `{props.x}` filled in, so it is no longer a slice of the file and a
+    /// JSX tag on it is read from the line alone.
+    mutating func mdxLine(_ line: ArraySlice<UInt8>, substituted: Bool, context: LineContext, scan: inout FileScan,
                           cursor: inout LineCursor) -> Bool {
         let body = line.dropFirst(context.lead.count)
         let text = String(decoding: body, as: UTF8.self)
@@ -64,13 +70,13 @@ extension PreprocessRun {
             if !after.allSatisfy(\.isWhitespace) { emit(context.placed, Array(after.utf8), origin: context.origin) }
             return true
         }
-        guard body.first == UInt8(ascii: "<"),
-              let tag = JSXTag.scan(cursor.bytes[...], at: body.startIndex) else { return false }
+        let source = substituted ? line : cursor.bytes[...]
+        guard body.first == UInt8(ascii: "<"), let tag = JSXTag.scan(source, at: body.startIndex) else { return false }
         if tag.end > line.endIndex { cursor.advance(past: tag.end - 1) }
         jsxElement(tag, context: context, scan: &scan)
         // What follows the tag on its last line: children text and, for one-line elements, the closing tag.
-        let lineEnd = cursor.bytes[tag.end...].firstIndex(of: 0x0A) ?? cursor.bytes.count
-        var rest = String(decoding: cursor.bytes[tag.end..<lineEnd], as: UTF8.self)
+        let lineEnd = source[tag.end...].firstIndex(of: 0x0A) ?? source.endIndex
+        var rest = String(decoding: source[tag.end..<lineEnd], as: UTF8.self)
         if rest.hasSuffix("\r") { rest.removeLast() }
         if rest.trimmingCharacters(in: .whitespaces).isEmpty { return true }
         var closing: JSXTag? = nil

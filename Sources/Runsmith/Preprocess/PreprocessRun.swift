@@ -72,7 +72,11 @@ struct PreprocessRun {
                 emit(indent, line, origin: origin)
                 continue
             }
-            if !scan.props.isEmpty { line = MDXProps.substitute(line, scan.props) }
+            var substituted = false
+            if !scan.props.isEmpty, let filled = MDXProps.substitute(line, scan.props) {
+                line = filled
+                substituted = true
+            }
             let context = LineContext(file: file, number: number, indent: indent,
                                       lead: line.prefix { $0 == 0x20 || $0 == 0x09 }, origin: origin, chain: chain, active: active)
             if scan.rawOpened != nil {
@@ -81,7 +85,7 @@ struct PreprocessRun {
                 liquidLine(line, context: context, scan: &scan)
             } else if let admonition = AdmonitionFence(line) {
                 admonitionLine(admonition, context: context)
-            } else if !scan.mdx || !mdxLine(line, context: context, scan: &scan, cursor: &cursor) {
+            } else if !scan.mdx || !mdxLine(line, substituted: substituted, context: context, scan: &scan, cursor: &cursor) {
                 emit(indent, line, origin: origin)
             }
         }
