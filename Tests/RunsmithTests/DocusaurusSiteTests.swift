@@ -73,16 +73,24 @@ final class DocusaurusSiteTests: XCTestCase {
         let result = tree.check()
         XCTAssertEqual(lines(result.diagnostics), ["sidebars.js:1:1: warning: sidebars.js is JavaScript, which Runsmith does not run: the sidebar follows the folders"])
         XCTAssertEqual(result.files.keys.filter { $0.hasSuffix(".html") }.sorted(),
-                       ["docs/guides/cli.html", "docs/guides/data-mapping.html", "docs/guides/sizing.html", "docs/intro.html"])
+                       ["docs/guides/cli.html", "docs/guides/data-mapping.html", "docs/guides/index.html", "docs/guides/sizing.html",
+                        "docs/intro.html", "index.html"])
         let intro = page(result, "docs/intro.html")
         XCTAssertTrue(intro.contains(#"<a href="guides/data-mapping.html">data</a>, <a href="guides/cli.html#flags">by route</a>, <a href="guides/sizing.html">slugged</a>"#), intro)
         XCTAssertTrue(intro.contains("<img src=\"../_assets/logo-\(ContentHash.hex([9])).png\" alt=\"logo\" />"), intro)
         XCTAssertFalse(intro.contains("rs-next"), "pagination_next: null")
         XCTAssertTrue(intro.contains(#"<a href="guides/sizing.html">file from the docs root</a>"#), intro)
         // The category names and positions the folder; sidebar_position orders inside it.
-        XCTAssertTrue(intro.contains("<span>How-to guides</span>"), intro)
+        XCTAssertTrue(intro.contains(#"<a href="guides/index.html">How-to guides</a>"#), intro)
         let mapping = intro.range(of: ">Mapping</a>")!.lowerBound, cli = intro.range(of: ">CLI</a>")!.lowerBound
         XCTAssertLessThan(mapping, cli)
+        // The category's generated index lists its items as cards, in sidebar order.
+        let category = page(result, "docs/guides/index.html")
+        XCTAssertTrue(category.contains("<h1>How-to guides</h1>"), category)
+        let cards = category.components(separatedBy: "rs-card-link\" href=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        XCTAssertEqual(cards, ["data-mapping.html", "cli.html", "sizing.html"])
+        // No README at the root: index.html forwards to the first page in reading order.
+        XCTAssertTrue(page(result, "index.html").contains(#"<meta http-equiv="refresh" content="0; url=docs/guides/index.html">"#), page(result, "index.html"))
         let cliPage = page(result, "docs/guides/cli.html")
         XCTAssertFalse(cliPage.contains("<h1"), "hide_title")
         XCTAssertFalse(cliPage.contains("rs-toc-list"), "hide_table_of_contents")

@@ -89,8 +89,15 @@ public struct SiteBuilder: Sendable {
             result.files[route] = bytes
             diagnostics += d
         }
+        for (key, page) in index.pages where page.built && key.hasSuffix("/") {
+            result.files[page.route] = renderer.renderCategoryIndex(key)
+        }
         for (name, bytes) in templates.assets { result.files["_runsmith/" + name] = bytes }
         diagnostics += renderer.redirects(into: &result.files)
+        if result.files["index.html"] == nil, let first = renderer.order.first, let target = index.pages[first] {
+            // A site without a root page still opens at index.html (the header's home link points there).
+            result.files["index.html"] = Array(templates.render("redirect", ["url": HTMLText.encodeURL(target.route), "title": target.title]).utf8)
+        }
         result.pageCount = rendered.compactMap { $0 }.count
 
         let used = assets.used
@@ -118,11 +125,14 @@ public struct SiteBuilder: Sendable {
             positions[page.path] = page.source.frontmatter.sidebarPosition
         }
         // A category's `link.id` names a doc; the sidebar needs its file.
-        let categories = site.categories.mapValues { category in
+        let categories = Dictionary(uniqueKeysWithValues: site.categories.map { folder, category in
             var c = category
             c.linkedDoc = category.linkedDoc.flatMap { index.docIDs[$0] }
-            return c
-        }
+            if category.generatedIndex, index.pages[Navigation.Category.generatedPage(folder: folder)] != nil {
+                c.linkedDoc = Navigation.Category.generatedPage(folder: folder)
+            }
+            return (folder, c)
+        })
         return Navigation(pages: built.map(\.path), titles: titles, hidden: hidden, positions: positions, categories: categories)
     }
 
@@ -138,6 +148,17 @@ public struct SiteBuilder: Sendable {
                                            published: site.published[page.path] ?? Routes.published(for: page.path),
                                            title: PageRenderer.title(of: page, summary: site.summary),
                                            description: fm.description, anchors: page.anchors, built: true)
+        }
+        // Categories that ask for a generated index get a page of their own, unless a doc already sits there.
+        let taken = Set(index.pages.values.map(\.route))
+        for (folder, category) in site.categories where category.generatedIndex {
+            let published = DocusaurusRoutes.published(for: folder + "/index.md", frontmatter: Frontmatter())
+            let route = DocusaurusRoutes.output(forPublished: published, isIndex: true)
+            guard !taken.contains(route) else { continue }
+            let key = Navigation.Category.generatedPage(folder: folder)
+            index.pages[key] = .init(source: key, route: route, published: published,
+                                     title: category.label ?? DocusaurusRoutes.stripNumberPrefix(folder.split(separator: "/").last.map(String.init) ?? folder),
+                                     description: category.description, anchors: [], built: true)
         }
         for file in site.tree.files where SiteIndex.isMarkdown(file) && index.pages[file] == nil {
             index.pages[file] = .init(source: file, route: Routes.output(for: file),

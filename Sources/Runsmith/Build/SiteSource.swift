@@ -98,7 +98,16 @@ public struct SiteSource: Sendable {
                 var category = Navigation.Category()
                 category.label = mapping["label"]?.string
                 category.position = mapping["position"]?.float ?? mapping["position"]?.int.map(Double.init)
-                if let link = mapping["link"]?.mapping, link["type"]?.string == "doc" { category.linkedDoc = link["id"]?.string }
+                category.description = mapping["description"]?.string
+                if let link = mapping["link"]?.mapping {
+                    switch link["type"]?.string {
+                    case "doc": category.linkedDoc = link["id"]?.string
+                    case "generated-index":
+                        category.generatedIndex = true
+                        category.description = link["description"]?.string ?? category.description
+                    default: break
+                    }
+                }
                 categories[RelativePath.directory(of: file)] = category
             } catch {
                 diagnostics.append(error.diagnostic)

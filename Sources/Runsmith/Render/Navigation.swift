@@ -40,11 +40,17 @@ public struct Navigation: Sendable {
         public var position: Double?
         /// `link: {type: doc, id: …}`: the doc the category's label opens (resolved to its source path).
         public var linkedDoc: String?
+        /// `link: {type: generated-index}`: Runsmith writes the category a page of cards for its items.
+        public var generatedIndex = false
+        public var description: String?
         public init(label: String? = nil, position: Double? = nil, linkedDoc: String? = nil) {
             self.label = label
             self.position = position
             self.linkedDoc = linkedDoc
         }
+
+        /// The key a generated category page has among the pages: its folder with a trailing `/`.
+        public static func generatedPage(folder: String) -> String { folder + "/" }
     }
 
     /// Folder order, as Docusaurus generates a sidebar: README/index first, then pages and folders by
@@ -89,6 +95,18 @@ public struct Navigation: Sendable {
         var top = items(root, path: "")
         if let home = root.index { top.insert(Item(title: titles[home] ?? "Home", page: home), at: 0) }
         groups = [Group(title: nil, items: top)]
+    }
+
+    /// The entry that opens `page` (its children are what a generated category page lists).
+    public func item(for page: String) -> Item? {
+        func find(_ items: [Item]) -> Item? {
+            for item in items {
+                if item.page == page { return item }
+                if let found = find(item.children) { return found }
+            }
+            return nil
+        }
+        return groups.lazy.compactMap { find($0.items) }.first
     }
 
     /// Mustache data for one page: URLs relative to `route`, the current page and its ancestors marked.

@@ -40,42 +40,48 @@ public struct PageRenderer: Sendable {
 
     func render(_ page: ParsedPage, route: String) -> [UInt8] {
         let fm = page.source.frontmatter
-        let body = String(decoding: page.document.renderHTML(), as: UTF8.self)
-        // `../` once per folder level: the prefix of the theme's own files.
-        let root = String(repeating: "../", count: route.filter { $0 == "/" }.count)
         let toc = page.headings.filter { $0.level == 2 || $0.level == 3 }.map {
             ["id": $0.id, "text": $0.text, "sub": $0.level == 3] as [String: Any]
         }
-        var context: [String: Any] = [
-            "siteTitle": siteTitle,
-            "root": root,
-            "home": RelativePath.relative(from: route, to: "index.html"),
-            "title": index.pages[page.path]?.title ?? page.path,
-            "titleID": page.titleID ?? "",
-            "hasTitleID": page.titleID != nil,
-            "showTitle": fm.isVisible("title"),
-            "showDescription": fm.isVisible("description") && fm.description != nil,
-            "description": fm.description ?? "",
-            "body": body,
-            "toc": toc,
-            "showTOC": fm.isVisible("tableOfContents") && toc.count > 1,
-            "nav": navigation.context(route: route, current: page.path, routes: routes),
-            "source": page.path,
-            "hidden": fm.hidden,
-        ]
+        var context = baseContext(route: route, current: page.path, title: index.pages[page.path]?.title ?? page.path)
+        context["titleID"] = page.titleID ?? ""
+        context["hasTitleID"] = page.titleID != nil
+        context["showTitle"] = fm.isVisible("title")
+        context["showDescription"] = fm.isVisible("description") && fm.description != nil
+        context["description"] = fm.description ?? ""
+        context["body"] = String(decoding: page.document.renderHTML(), as: UTF8.self)
+        context["toc"] = toc
+        context["showTOC"] = fm.isVisible("tableOfContents") && toc.count > 1
+        context["hidden"] = fm.hidden
         if let icon = fm.icon { context["icon"] = icon }
-        // Neighbours in reading order; Docusaurus `pagination_prev/next` name another doc, or none (null).
-        func neighbour(_ override: String?, _ offset: Int) -> [String: String]? {
-            let source: String?
-            if let override { source = override.isEmpty ? nil : index.docIDs[override] }
-            else if let i = position[page.path], order.indices.contains(i + offset) { source = order[i + offset] }
-            else { source = nil }
-            guard let source, let target = index.pages[source], target.built else { return nil }
-            return ["url": RelativePath.relative(from: route, to: target.route), "title": target.title]
-        }
-        context["prev"] = neighbour(fm.paginationPrev, -1)
-        context["next"] = neighbour(fm.paginationNext, 1)
+        context["prev"] = neighbour(of: page.path, offset: -1, route: route, override: fm.paginationPrev)
+        context["next"] = neighbour(of: page.path, offset: 1, route: route, override: fm.paginationNext)
         return Array(templates.render("layout", context).utf8)
+    }
+
+    /// What every page's template gets: site, paths to the root and home, the sidebar, the page title.
+    func baseContext(route: String, current: String, title: String) -> [String: Any] {
+        [
+            "siteTitle": siteTitle,
+            // `../` once per folder level: the prefix of the theme's own files.
+            "root": String(repeating: "../", count: route.filter { $0 == "/" }.count),
+            "home": RelativePath.relative(from: route, to: "index.html"),
+            "title": title, "titleID": "", "hasTitleID": false, "showTitle": true,
+            "showDescription": false, "description": "", "toc": [[String: Any]](), "showTOC": false,
+            "nav": navigation.context(route: route, current: current, routes: routes),
+            "source": current, "hidden": false,
+        ]
+    }
+
+    /// The previous or next page in reading order; Docusaurus `pagination_prev/next` name another doc
+    /// instead, or none (`null`, an empty string here).
+    func neighbour(of current: String, offset: Int, route: String, override: String? = nil) -> [String: String]? {
+        let source: String?
+        if let override { source = override.isEmpty ? nil : index.docIDs[override] }
+        else if let i = position[current], order.indices.contains(i + offset) { source = order[i + offset] }
+        else { source = nil }
+        guard let source, let target = index.pages[source], target.built else { return nil }
+        return ["url": RelativePath.relative(from: route, to: target.route), "title": target.title]
     }
 
     /// `.gitbook.yaml` redirects become small pages that forward to their target.
