@@ -79,6 +79,22 @@ final class DocusaurusGoldenTests: XCTestCase {
         """)
     }
 
+    func testEveryAdmonitionTypeHasAStyle() {
+        let expected = ["note": "note", "tip": "tip", "info": "info", "warning": "warning", "caution": "warning",
+                        "danger": "danger", "important": "info", "success": "success"]
+        for (type, style) in expected {
+            let (html, diagnostics) = mdx(":::\(type)\n\nx\n\n:::\n")
+            XCTAssertEqual(diagnostics, [], type)
+            XCTAssertTrue(html.hasPrefix("<aside class=\"rs-hint rs-hint-\(style)\" role=\"note\""), "\(type): \(html)")
+        }
+    }
+
+    func testThreeBacktickMDXBlockAroundAnImportAndItsUse() {
+        let (html, diagnostics) = mdx("```mdx-code-block\nimport Note from './_note.mdx'\n\n<Note />\n```\n", files: ["docs/_note.mdx": "Shared.\n"])
+        XCTAssertEqual(diagnostics, [])
+        XCTAssertEqual(html, "<p>Shared.</p>\n")
+    }
+
     func testStrayCloserAndUnknownTypeAreLocated() {
         XCTAssertEqual(mdx("Text\n\n:::\n").1, ["docs/page.mdx:3:1: warning: ':::' closes no admonition here; it was left out"])
         XCTAssertEqual(mdx(":::notte\n\nx\n\n:::\n").1, [

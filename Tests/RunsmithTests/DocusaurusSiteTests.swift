@@ -66,10 +66,11 @@ final class DocusaurusSiteTests: XCTestCase {
             "docs/20_guides/_category_.json": #"{"label": "How-to guides", "position": 1, "link": {"type": "generated-index"}}"#,
             "docs/20_guides/20_data-mapping.mdx": "---\nsidebar_label: Mapping\nsidebar_position: 2.5\n---\n# Data mapping\n",
             "docs/20_guides/10_cli.mdx": "---\nsidebar_position: 3\nhide_title: true\nhide_table_of_contents: true\n---\n# CLI\n\n## Flags\n\n## More\n",
-            "docs/20_guides/30_size.mdx": "---\nslug: sizing\n---\n# Sizing\n",
+            "docs/20_guides/30_size.mdx": "---\nslug: sizing\npagination_prev: intro\n---\n# Sizing\n\n![shot](_static/shot.png)\n",
             "sidebars.js": "module.exports = {}\n",
         ])
         try tree.write("static/img/logo.png", Data([9]))
+        try tree.write("docs/20_guides/_static/shot.png", Data([8]))
         let result = tree.check()
         XCTAssertEqual(lines(result.diagnostics), ["sidebars.js:1:1: warning: sidebars.js is JavaScript, which Runsmith does not run: the sidebar follows the folders"])
         XCTAssertEqual(result.files.keys.filter { $0.hasSuffix(".html") }.sorted(),
@@ -91,6 +92,9 @@ final class DocusaurusSiteTests: XCTestCase {
         XCTAssertEqual(cards, ["data-mapping.html", "cli.html", "sizing.html"])
         // No README at the root: index.html forwards to the first page in reading order.
         XCTAssertTrue(page(result, "index.html").contains(#"<meta http-equiv="refresh" content="0; url=docs/guides/index.html">"#), page(result, "index.html"))
+        let sizing = page(result, "docs/guides/sizing.html")
+        XCTAssertTrue(sizing.contains(#"<a class="rs-prev" rel="prev" href="../intro.html"><span class="rs-pager-label">Previous</span> Intro</a>"#), sizing)
+        XCTAssertTrue(sizing.contains("<img src=\"../../_assets/shot-\(ContentHash.hex([8])).png\" alt=\"shot\" />"), sizing)
         let cliPage = page(result, "docs/guides/cli.html")
         XCTAssertFalse(cliPage.contains("<h1"), "hide_title")
         XCTAssertFalse(cliPage.contains("rs-toc-list"), "hide_table_of_contents")
