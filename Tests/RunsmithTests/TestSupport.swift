@@ -32,9 +32,11 @@ final class TempTree {
 }
 
 /// Renders markdown as `runsmith render` does, with files for includes.
-func fragment(_ markdown: String, files: [String: String] = [:], path: String = "page.md") -> (String, [Diagnostic]) {
+func fragment(_ markdown: String, files: [String: String] = [:], path: String = "page.md",
+              tenant: TenantContext? = nil) -> (String, [Diagnostic]) {
     let all = files.merging([path: markdown]) { a, _ in a }
-    let (html, diagnostics) = FragmentRenderer.render(Array(markdown.utf8), path: path) { all[$0].map { Array($0.utf8) } }
+    let (html, diagnostics) = FragmentRenderer.render(Array(markdown.utf8), path: path, read: { all[$0].map { Array($0.utf8) } },
+                                                      tenant: tenant)
     return (String(decoding: html, as: UTF8.self), diagnostics)
 }
 

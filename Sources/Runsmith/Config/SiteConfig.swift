@@ -12,13 +12,15 @@ public struct SiteConfig: Sendable {
     public var slugPreset: SlugPreset?
     /// GitBook space id → a folder inside the root (`folder/`) or a base URL (`https://…`).
     public var spaces: [String: String] = [:]
+    /// GitBook adaptive content: claim name (`visitor.claims.unsigned.<claim>`) → tenant variable.
+    public var claims: [String: String] = [:]
     /// Diagnostic code → severity (`off` drops it).
     public var severity: [String: Severity?] = [:]
 
     public init() {}
 
     public static let fileName = "runsmith.yml"
-    static let keys: Set<String> = ["title", "flavor", "site_url", "slug_preset", "spaces", "severity"]
+    static let keys: Set<String> = ["title", "flavor", "site_url", "slug_preset", "spaces", "severity", "claims"]
 
     /// Decodes `runsmith.yml`; every problem is a located diagnostic.
     public static func decode(_ text: String, path: String = fileName) -> (SiteConfig, [Diagnostic]) {
@@ -56,6 +58,14 @@ public struct SiteConfig: Sendable {
                         bad("spaces: each entry is `space-id: folder/ or https://…`"); continue
                     }
                     config.spaces[id] = target
+                }
+            case "claims":
+                guard let mapping = value.mapping else { bad("claims must map GitBook claim names to tenant variables"); continue }
+                for (claim, variable) in mapping {
+                    guard let claim = claim.string, let variable = variable.string else {
+                        bad("claims: each entry is `claim: variable`"); continue
+                    }
+                    config.claims[claim] = variable
                 }
             case "severity":
                 guard let mapping = value.mapping else { bad("severity must map diagnostic codes to error, warning or off"); continue }

@@ -20,6 +20,9 @@ public enum DiagnosticCode {
         "invalid-file": .error, "openapi-card": .warning, "broken-link": .error, "missing-anchor": .error,
         "missing-image": .error, "missing-file": .error, "unreadable-asset": .error, "unbuilt-page": .error,
         "unknown-space": .warning, "duplicate-id": .warning,
+        // Tenants and runbooks
+        "invalid-tenant": .error, "invalid-runbook": .error, "unknown-variable": .error, "invalid-variable": .error,
+        "missing-variable": .error, "undeclared-variable": .error,
         // Render and write
         "invalid-template": .error, "missing-template": .error, "unsafe-output": .error, "write-failed": .error,
     ]

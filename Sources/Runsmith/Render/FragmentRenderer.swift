@@ -2,12 +2,13 @@
 /// HTML fragment, like the `cmark` command. Links are left as written (there is no site to resolve them in).
 public enum FragmentRenderer {
     public static func render(_ bytes: [UInt8], path: String, read: @escaping Preprocessor.Reader = { _ in nil },
-                              preset: SlugPreset = .gitbook) -> (html: [UInt8], diagnostics: [Diagnostic]) {
+                              preset: SlugPreset = .gitbook, tenant: TenantContext? = nil) -> (html: [UInt8], diagnostics: [Diagnostic]) {
         let (preprocessed, diagnostics) = Preprocessor(read: read).run(path: path, bytes: bytes)
         guard let pre = preprocessed else { return ([], diagnostics) }
         let page = ParsedPage(source: pre, document: MarkdownDocument(bytes: pre.text))
         page.diagnostics = diagnostics.filter { $0.code != "empty-page" }
         DirectiveTransform().apply(to: page)
+        if let tenant { VariableSubstitution(context: tenant).apply(to: page) }
         InlineComponentTransform().apply(to: page)
         UnparsedLinkCheck().apply(to: page)
         CardsTableTransform().apply(to: page)

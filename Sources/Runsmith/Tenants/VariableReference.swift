@@ -1,0 +1,148 @@
+import Foundation
+
+/// `{{ tenant.name }}`, `{{ vars.ado_org | upcase }}`, `{{ vars.region | default: "eu" }}`: a reference to
+/// tenant data. Only the `tenant` and `vars` namespaces (and GitBook's `visitor.claims.unsigned`) are ours;
+/// any other `{{ … }}` — Helm, Go templates, Handlebars in code samples — is left exactly as written.
+public struct VariableReference: Equatable, Sendable {
+    public enum Filter: Equatable, Sendable { case upcase, downcase, urlencode, fallback(String) }
+
+    public var name: [String]
+    public var filters: [Filter]
+
+    public enum Parsed: Equatable { case ours(VariableReference), notOurs, invalid(String) }
+
+    /// Parses the text between `{{` and `}}`.
+    public static func parse(_ inner: Substring) -> Parsed {
+        let parts = splitFilters(inner)
+        let head = parts[0].trimmingWhitespace()
+        let name = head.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard let first = name.first, ["tenant", "vars", "visitor"].contains(first) else { return .notOurs }
+        guard name.count >= 2, name.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" } }) else {
+            return first == "visitor" ? .notOurs : .invalid("'\(head)' is not a variable name")
+        }
+        var reference = VariableReference(name: name, filters: [])
+        for raw in parts.dropFirst() {
+            let filter = raw.trimmingWhitespace()
+            switch filter {
+            case "upcase": reference.filters.append(.upcase)
+            case "downcase": reference.filters.append(.downcase)
+            case "urlencode": reference.filters.append(.urlencode)
+            default:
+                guard filter.hasPrefix("default:") else {
+                    return .invalid("unknown filter '\(filter)' (upcase, downcase, urlencode, default: \"…\")")
+                }
+                let argument = filter.dropFirst("default:".count).trimmingWhitespace()
+                guard argument.count >= 2, let q = argument.first, q == "\"" || q == "'", argument.last == q else {
+                    return .invalid("default: needs a quoted value, as in default: \"n/a\"")
+                }
+                reference.filters.append(.fallback(String(argument.dropFirst().dropLast())))
+            }
+        }
+        return .ours(reference)
+    }
+
+    /// Splits on `|` outside quotes.
+    static func splitFilters(_ text: Substring) -> [Substring] {
+        var parts: [Substring] = []
+        var start = text.startIndex
+        var quote: Character? = nil
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            if let q = quote { if c == q { quote = nil } } else if c == "\"" || c == "'" { quote = c } else if c == "|" {
+                parts.append(text[start..<i])
+                start = text.index(after: i)
+            }
+            i = text.index(after: i)
+        }
+        parts.append(text[start...])
+        return parts
+    }
+
+    /// The text the reference stands for, filters applied; a secret is a placeholder, never its value.
+    public func resolve(in context: TenantContext) -> Result<String, TenantContext.Problem> {
+        let mapped = TenantSet.mapClaims(name, context.claims)
+        let dotted = name.joined(separator: ".")
+        if mapped.count == 2, mapped[0] == "vars", let variable = context.schema.variables[mapped[1]], variable.secret {
+            return .success("‹secret: \(variable.name)›")
+        }
+        let known = mapped.count == 2 && (mapped[0] == "tenant" ? ["id", "name"].contains(mapped[1]) : context.schema.variables[mapped[1]] != nil)
+        guard known else {
+            return .failure(.init(code: "undeclared-variable", message: "'\(dotted)' is not a declared variable (\(TenantSchema.path))"))
+        }
+        var value: String? = nil
+        switch context.tenant.value(of: mapped) {
+        case .string(let s)?: value = s
+        case .number(let n)?: value = n == n.rounded() ? String(Int(n)) : String(n)
+        case .bool(let b)?: value = String(b)
+        case .list(let items)?: value = items.map(\.display).joined(separator: ", ")
+        case .null?, nil: value = nil
+        }
+        for filter in filters {
+            switch filter {
+            case .fallback(let text): if value == nil || value == "" { value = text }
+            case .upcase: value = value?.uppercased()
+            case .downcase: value = value?.lowercased()
+            case .urlencode: value = value?.addingPercentEncoding(withAllowedCharacters: .urlUnreserved)
+            }
+        }
+        guard let value else {
+            return .failure(.init(code: "missing-variable", message: "tenant '\(context.tenant.id)' has no value for '\(dotted)' (add `| default: \"…\"`)"))
+        }
+        return .success(value)
+    }
+}
+
+extension CharacterSet {
+    /// RFC 3986 unreserved characters: what `urlencode` leaves alone.
+    static let urlUnreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+}
+
+/// One tenant's data as pages see it.
+public struct TenantContext: Sendable {
+    public var tenant: Tenant
+    public var schema: TenantSchema
+    public var claims: [String: String]
+
+    public init(tenant: Tenant, schema: TenantSchema, claims: [String: String] = [:]) {
+        self.tenant = tenant
+        self.schema = schema
+        self.claims = claims
+    }
+
+    public struct Problem: Error, Equatable, Sendable {
+        public var code: String
+        public var message: String
+    }
+
+    /// Replaces every `{{ … }}` of ours in `text`, each value passed through `escape` for where it lands.
+    /// Returns the text and the problems with the byte offset of their `{{`.
+    public func substitute(_ text: String, escape: (String) -> String) -> (String, [(offset: Int, problem: Problem)]) {
+        guard text.contains("{{") else { return (text, []) }
+        var out = ""
+        var problems: [(Int, Problem)] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+            out += rest[..<open.lowerBound]
+            let inner = rest[open.upperBound..<close.lowerBound]
+            let offset = text.utf8.distance(from: text.startIndex, to: open.lowerBound)
+            switch VariableReference.parse(inner) {
+            case .notOurs:
+                out += rest[open.lowerBound..<close.upperBound]
+            case .invalid(let message):
+                problems.append((offset, Problem(code: "invalid-variable", message: message)))
+                out += rest[open.lowerBound..<close.upperBound]
+            case .ours(let reference):
+                switch reference.resolve(in: self) {
+                case .success(let value): out += escape(value)
+                case .failure(let problem):
+                    problems.append((offset, problem))
+                    out += rest[open.lowerBound..<close.upperBound]
+                }
+            }
+            rest = rest[close.upperBound...]
+        }
+        out += rest
+        return (out, problems)
+    }
+}
