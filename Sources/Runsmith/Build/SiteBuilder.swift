@@ -50,8 +50,9 @@ public struct SiteBuilder: Sendable {
 
         // Preprocess, parse and the page-local transforms, in parallel.
         let tree = site.tree
-        let preprocessor = Preprocessor(read: { try? tree.read($0) }, spaces: site.config.spaces, limits: options.limits,
+        var preprocessor = Preprocessor(read: { try? tree.read($0) }, spaces: site.config.spaces, limits: options.limits,
                                         flavor: site.flavor)
+        preprocessor.tenants = site.tenants
         func transforms(for page: String) -> [PageTransform] {
             [DirectiveTransform(), InlineComponentTransform(), UnparsedLinkCheck(),
              HeadingTransform(preset: site.slugPreset(for: page)), CodeBlockTransform()]

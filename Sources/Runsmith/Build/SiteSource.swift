@@ -17,6 +17,8 @@ public struct SiteSource: Sendable {
     public var pages: [String] = []
     /// Docusaurus `_category_.json` per folder (label, position).
     public var categories: [String: Navigation.Category] = [:]
+    /// tenants/ and runbooks/: the declared variables every condition is checked against.
+    public var tenants = TenantSet()
 
     /// `.gitbook.yaml`'s `root:` folder, when the docs live below the folder given on the command line:
     /// diagnostics about pages are shown with it in front.
@@ -78,6 +80,9 @@ public struct SiteSource: Sendable {
         var source = SiteSource(tree: tree, config: config, flavor: flavor, gitbook: gitbook)
         source.choosePages(diagnostics: &diagnostics)
         if flavor == .docusaurus { source.loadCategories(diagnostics: &diagnostics) }
+        let (tenants, tenantDiagnostics) = TenantSet.load(from: tree)
+        source.tenants = tenants
+        diagnostics += tenantDiagnostics
         return source
     }
 

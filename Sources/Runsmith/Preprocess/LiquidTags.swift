@@ -22,6 +22,13 @@ extension PreprocessRun {
         let text = String(decoding: line, as: UTF8.self)
         let chainList = page.chains[context.chain]
         for segment in DirectiveLine.segments(Substring(text)) {
+            // In a branch this tenant does not get, only the tags that end or switch branches count.
+            if suppressed {
+                guard case .tag(let inner, let column, _) = segment, let tag = DirectiveTag.parse(inner),
+                      Conditionals.tags.contains(tag.name) else { continue }
+                conditional(tag, at: context.location(column), context: context)
+                continue
+            }
             switch segment {
             case .text(let t, let column):
                 var o = context.origin
@@ -61,6 +68,14 @@ extension PreprocessRun {
         func instance(_ role: DirectiveInstance.Role) -> DirectiveInstance {
             DirectiveInstance(name: tag.name, role: role, tag: tag, location: location, chain: context.chain,
                               partner: nil, parent: stack.last, source: source)
+        }
+        if Conditionals.tags.contains(tag.name), settings.tenant != nil {
+            conditional(tag, at: location, context: context)
+            return
+        }
+        if ["if", "elsif", "unless"].contains(tag.name), let tenants = settings.tenants, tenants.isDeclared {
+            // Kept for every reader, but its names must still exist.
+            checkCondition(tag, at: location, context: context)
         }
         if tag.name == "include" {
             guard let reference = tag.positional.first ?? tag.arguments["src"], !reference.isEmpty else {

@@ -12,6 +12,20 @@ struct PreprocessRun {
     private var fileIndex: [String: Int32] = [:]
     /// Openers seen per (enclosing directive, name): numbers tabs and branches without rescanning.
     private var siblings: [String: Int] = [:]
+    /// `{% if %}` decided for a tenant, innermost last.
+    var conditionals: [ConditionalFrame] = []
+
+    struct ConditionalFrame {
+        /// Some branch of this `if` was taken already.
+        var taken: Bool
+        /// The current branch is the one taken.
+        var active: Bool
+        let location: SourceLocation
+        let tag: String
+    }
+
+    /// Inside a branch this tenant does not get: nothing is emitted.
+    var suppressed: Bool { conditionals.contains { !$0.active } }
 
     init(page: PreprocessedPage, settings: Preprocessor) {
         self.page = page
@@ -59,6 +73,7 @@ struct PreprocessRun {
                          indent: [UInt8], chain: Int, active: [String], props: [String: String] = [:]) {
         let fileID = index(of: file)
         let stackBase = stack.count
+        let conditionalBase = conditionals.count
         var scan = FileScan(indentedCode: IndentedCode.lines(in: bytes, from: offset, firstLine: firstLine),
                             mdx: settings.readsMDX(file), props: props)
         var cursor = LineCursor(bytes, from: offset, firstLine: firstLine)
@@ -69,7 +84,7 @@ struct PreprocessRun {
             // mdx-code-block fences only wrap live MDX: the fence lines go, their content stays.
             if scan.mdx, !scan.fence.inFence, scan.mdxBlocks.consume(line) { continue }
             if scan.fence.consume(line) || scan.indentedCode.contains(number) {
-                emit(indent, line, origin: origin)
+                if !suppressed { emit(indent, line, origin: origin) }
                 continue
             }
             var substituted = false
@@ -80,9 +95,11 @@ struct PreprocessRun {
             let context = LineContext(file: file, number: number, indent: indent,
                                       lead: line.prefix { $0 == 0x20 || $0 == 0x09 }, origin: origin, chain: chain, active: active)
             if scan.rawOpened != nil {
-                rawLine(line, context: context, scan: &scan)
+                if !suppressed { rawLine(line, context: context, scan: &scan) }
             } else if LiquidTags.startsLine(line) {
                 liquidLine(line, context: context, scan: &scan)
+            } else if suppressed {
+                continue
             } else if let admonition = AdmonitionFence(line) {
                 admonitionLine(admonition, context: context)
             } else if !scan.mdx || !mdxLine(line, substituted: substituted, context: context, scan: &scan, cursor: &cursor) {
@@ -94,6 +111,13 @@ struct PreprocessRun {
                                       at: opened, includeChain: page.chains[chain]))
         }
         if stack.count > stackBase { closeUnclosed(downTo: stackBase) }
+        if conditionals.count > conditionalBase {
+            for frame in conditionals[conditionalBase...] {
+                diagnostics.append(.error("unclosed-block", "'{% \(frame.tag) %}' is never closed (expected '{% end\(frame.tag) %}')",
+                                          at: frame.location, includeChain: page.chains[chain]))
+            }
+            conditionals.removeSubrange(conditionalBase...)
+        }
     }
 
     /// Reports blocks still open at the end of a file (at their opener) and turns them into standalone tags.

@@ -10,6 +10,11 @@ public struct Preprocessor: Sendable {
     public var limits: PreprocessLimits
     /// In a Docusaurus tree every page is MDX; elsewhere only `.mdx` files are.
     public var flavor: Flavor
+    /// The declared variables (tenants/schema.yml): every `{% if %}` may only name these.
+    public var tenants: TenantSet?
+    /// The tenant a page is built for: `{% if %}` is decided here, and unselected branches never reach
+    /// the parser. Without one, every branch is kept and labelled with its condition.
+    public var tenant: TenantContext?
 
     public init(read: @escaping Reader, spaces: [String: String] = [:], limits: PreprocessLimits = PreprocessLimits(),
                 flavor: Flavor = .gitbook) {

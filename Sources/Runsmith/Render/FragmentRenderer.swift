@@ -3,7 +3,10 @@
 public enum FragmentRenderer {
     public static func render(_ bytes: [UInt8], path: String, read: @escaping Preprocessor.Reader = { _ in nil },
                               preset: SlugPreset = .gitbook, tenant: TenantContext? = nil) -> (html: [UInt8], diagnostics: [Diagnostic]) {
-        let (preprocessed, diagnostics) = Preprocessor(read: read).run(path: path, bytes: bytes)
+        var preprocessor = Preprocessor(read: read)
+        preprocessor.tenant = tenant
+        preprocessor.tenants = tenant.map { TenantSet(schema: $0.schema) }
+        let (preprocessed, diagnostics) = preprocessor.run(path: path, bytes: bytes)
         guard let pre = preprocessed else { return ([], diagnostics) }
         let page = ParsedPage(source: pre, document: MarkdownDocument(bytes: pre.text))
         page.diagnostics = diagnostics.filter { $0.code != "empty-page" }

@@ -10,6 +10,12 @@ public struct TenantSet: Sendable {
 
     public init() {}
 
+    /// Just a schema: for checking and deciding conditions without tenant or runbook files.
+    public init(schema: TenantSchema) {
+        self.schema = schema
+        isDeclared = true
+    }
+
     public static func load(from tree: ContentTree) -> (TenantSet, [Diagnostic]) {
         var set = TenantSet()
         var diagnostics: [Diagnostic] = []
