@@ -142,3 +142,49 @@ final class TenantFileTests: XCTestCase {
         XCTAssertEqual(set.undeclared(in: claims, at: SourceLocation(path: "a.md"), claims: ["edition": "deployment"]), [])
     }
 }
+
+/// `runsmith check` pre-flights every runbook against the site and every tenant, in one run.
+final class RunbookCheckTests: XCTestCase {
+    func testEveryRunbookProblemIsReportedAtOnce() throws {
+        let tree = try TempTree([
+            "tenants/schema.yml": "variables:\n  deployment: { type: enum, values: [services, server], default: services }\n",
+            "tenants/a.yml": "id: a\nname: A\nvars: { deployment: server }\n",
+            "tenants/b.yml": "id: b\nname: B\n",
+            "README.md": "# Home\n\n## Setup\n",
+            "runbooks/setup.yml": """
+            title: Setup for {{ tenant.name }}
+            when: vars.deployment == "server"
+            sections:
+              - page: README.md
+                section: setup
+              - page: missing.md
+              - page: README.md
+                section: nope
+              - page: README.md
+                when: vars.deployment > 3
+              - page: README.md
+                when: vars.regoin == "eu"
+
+            """,
+        ])
+        XCTAssertEqual(lines(tree.check().diagnostics), [
+            "runbooks/setup.yml:6:5: error: runbook 'setup' names page 'missing.md', which does not exist",
+            "runbooks/setup.yml:7:5: error: page 'README.md' has no section '#nope'",
+            "runbooks/setup.yml:9:5: error: cannot compare string with number (tenant a)",
+            "runbooks/setup.yml:9:5: error: cannot compare string with number (tenant b)",
+            "runbooks/setup.yml:11:5: error: condition uses 'vars.regoin', which tenants/schema.yml does not declare",
+        ])
+    }
+
+    func testTheExampleTenantsAndRunbooksAreValid() throws {
+        let tree = try ContentTree(root: repositoryRoot.appendingPathComponent("content"))
+        let (set, diagnostics) = TenantSet.load(from: tree)
+        XCTAssertEqual(diagnostics, [])
+        XCTAssertEqual(set.tenants.map(\.id), ["contoso", "fabrikam", "northwind"])
+        XCTAssertEqual(set.runbooks.map(\.id), ["azure-devops-setup", "on-premises-broker"])
+        let fabrikam = try XCTUnwrap(set.tenants.first { $0.id == "fabrikam" })
+        XCTAssertEqual(try set.runbooks[1].when?.isTrue { fabrikam.value(of: $0) }, true, "fabrikam runs the broker")
+        let northwind = try XCTUnwrap(set.tenants.first { $0.id == "northwind" })
+        XCTAssertEqual(try set.runbooks[0].when?.isTrue { northwind.value(of: $0) }, false, "northwind uses GitLab")
+    }
+}

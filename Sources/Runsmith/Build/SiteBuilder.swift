@@ -75,6 +75,7 @@ public struct SiteBuilder: Sendable {
 
         let index = buildIndex(site, parsed)
         let navigation = self.navigation(site, parsed.compactMap { $0 }, index)
+        diagnostics += RunbookCheck.check(site.tenants, index: index, claims: site.config.claims)
         let assets = AssetCatalog(tree: tree)
         let resolver = LinkResolver(index: index, assets: assets)
         let renderer = PageRenderer(site: site, index: index, navigation: navigation, templates: templates)

@@ -1,0 +1,34 @@
+/// The pre-flight `runsmith check` runs for tailoring: every runbook against the site (its pages and
+/// sections exist) and against every tenant (its conditions can be decided), all reported at once.
+public enum RunbookCheck {
+    public static func check(_ tenants: TenantSet, index: SiteIndex, claims: [String: String]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for runbook in tenants.runbooks {
+            for section in runbook.sections {
+                guard let path = RelativePath.resolve(section.page, from: ""), let page = index.markdownFile(for: path),
+                      let entry = index.pages[page] else {
+                    diagnostics.append(.error("invalid-runbook", "runbook '\(runbook.id)' names page '\(section.page)', which does not exist",
+                                              at: section.location))
+                    continue
+                }
+                if let id = section.section, entry.built, !entry.anchors.contains(id) {
+                    diagnostics.append(.error("invalid-runbook", "page '\(section.page)' has no section '#\(id)'", at: section.location,
+                                              note: "sections are heading ids: \(entry.anchors.sorted().prefix(8).joined(separator: ", "))"))
+                }
+            }
+            for tenant in tenants.tenants {
+                let lookup: ([String]) -> ConditionValue? = { tenant.value(of: TenantSet.mapClaims($0, claims)) }
+                let conditions = [(runbook.when, runbook.whenLocation ?? SourceLocation(path: runbook.path))]
+                    + runbook.sections.map { ($0.when, $0.location) }
+                // Undeclared names were reported when the runbook was loaded; only decidable conditions are tried.
+                for case let (condition?, location) in conditions
+                where tenants.undeclared(in: condition, at: location, claims: claims).isEmpty {
+                    do { _ = try condition.isTrue(lookup) } catch {
+                        diagnostics.append(.error("invalid-condition", "\(error.message) (tenant \(tenant.id))", at: location))
+                    }
+                }
+            }
+        }
+        return diagnostics
+    }
+}
