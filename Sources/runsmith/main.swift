@@ -93,6 +93,8 @@ struct Check: ParsableCommand {
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Render one markdown file (or - for stdin) to an HTML fragment on stdout.")
     @Argument(help: "A markdown file, or - for standard input.") var file: String = "-"
+    @Option(name: .long, help: "Render the page as this tenant gets it (tenants/<ID>.yml under the working directory).")
+    var tenant: String?
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() throws {
@@ -122,10 +124,18 @@ struct Render: ParsableCommand {
             }
         }
         let read = ContentTree.confinedReader(root: base)
-        let input = bytes
-        let (html, found) = FragmentRenderer.render(bytes, path: name) { path in
-            path == name ? input : read(path)
+        var context: TenantContext? = nil
+        if let tenant {
+            let (loaded, problems) = TenantSet.context(for: tenant, read: read)
+            guard let loaded else {
+                Console.report(problems, format: diagnostics.format, root: base, stdoutIsFree: false)
+                throw ExitCode(1)
+            }
+            context = loaded
         }
+        let input = bytes
+        let (html, found) = FragmentRenderer.render(bytes, path: name, read: { path in path == name ? input : read(path) },
+                                                    tenant: context)
         FileHandle.standardOutput.write(Data(html))
         Console.report(found, format: diagnostics.format, root: base, input: (name, input), stdoutIsFree: false)
         if found.contains(where: { $0.severity == .error }) { throw ExitCode(1) }

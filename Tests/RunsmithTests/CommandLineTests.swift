@@ -54,6 +54,20 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(escape.err.hasPrefix("page.md:1:1: error: include path '../inc/n.md' leaves the content root"), escape.err)
     }
 
+    func testRenderAsATenant() throws {
+        let tree = try TempTree([
+            "tenants/schema.yml": "variables:\n  org: { type: string, required: true }\n  server: { type: bool, default: false }\n",
+            "tenants/acme.yml": "id: acme\nname: Acme & Co\nvars: { org: acme-eng, server: true }\n",
+            "page.md": "Org {{ vars.org }} of {{ tenant.name }}.\n\n{% if vars.server %}\nServer steps.\n{% else %}\nCloud steps.\n{% endif %}\n",
+        ])
+        let r = try run(["render", "--tenant", "acme", "page.md"], in: tree.root)
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(r.out, "<p>Org acme-eng of Acme &amp; Co.</p>\n<p>Server steps.</p>\n")
+        let missing = try run(["render", "--tenant", "ghost", "page.md"], in: tree.root)
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.err.contains("no tenant 'ghost' (looked for tenants/ghost.yml)"), missing.err)
+    }
+
     func testExitCodes() throws {
         let tree = try TempTree(["README.md": "# Home\n\n[x](nope.md)\n"])
         let missing = try run(["check", "no-such-folder"], in: tree.root)

@@ -53,6 +53,20 @@ public struct TenantSet: Sendable {
         return (set, sortedDiagnostics(diagnostics))
     }
 
+    /// One tenant and the schema, read directly (no listing of the tree): for `runsmith render --tenant`.
+    public static func context(for id: String, read: (String) -> [UInt8]?, claims: [String: String] = [:]) -> (TenantContext?, [Diagnostic]) {
+        guard let schemaBytes = read(TenantSchema.path) else {
+            return (nil, [.error("invalid-tenant", "no \(TenantSchema.path) here to declare tenant variables", at: nil)])
+        }
+        let (schema, d1) = TenantSchema.decode(String(decoding: schemaBytes, as: UTF8.self))
+        let path = "tenants/\(id).yml"
+        guard TenantValues.isVariableName(id.replacingOccurrences(of: "-", with: "_")), let bytes = read(path) else {
+            return (nil, d1 + [.error("invalid-tenant", "no tenant '\(id)' (looked for \(path))", at: nil)])
+        }
+        let (tenant, d2) = Tenant.decode(String(decoding: bytes, as: UTF8.self), path: path, schema: schema)
+        return (tenant.map { TenantContext(tenant: $0, schema: schema, claims: claims) }, d1 + d2)
+    }
+
     static func isYAML(_ file: String) -> Bool { file.hasSuffix(".yml") || file.hasSuffix(".yaml") }
 
     /// Names a condition uses that no schema declares: `vars.x` must be a variable, `tenant.` only
