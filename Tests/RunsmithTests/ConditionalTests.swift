@@ -92,11 +92,12 @@ final class ConditionalTests: XCTestCase {
         let tree = try TempTree([
             "tenants/schema.yml": "variables:\n  deployment: { type: enum, values: [services, server], default: services }\n",
             "tenants/acme.yml": "id: acme\nname: Acme\nvars:\n  deployment: server\n",
-            "README.md": "# Home\n\n{% if vars.deployment == \"server\" %}\nServer\n{% elsif vars.regoin %}\nOther\n{% endif %}\n",
+            "README.md": "# Home\n\n{% if vars.deployment == \"server\" %}\nServer\n{% elsif vars.regoin %}\nOther\n{% endif %}\n\nFor {{ tenant.name }} on {{ vars.deployment }}; {{ .Helm }} stays.\n",
         ])
         let result = tree.check()
         XCTAssertEqual(lines(result.diagnostics), ["README.md:5:10: error: condition uses 'vars.regoin', which tenants/schema.yml does not declare"])
         let html = String(decoding: result.files["index.html"]!, as: UTF8.self)
         XCTAssertTrue(html.contains("<p>Server</p>") && html.contains("<p>Other</p>"), "without a tenant every branch is shown, labelled")
+        XCTAssertTrue(html.contains("<p>For ‹tenant.name› on ‹vars.deployment›; {{ .Helm }} stays.</p>"), html)
     }
 }

@@ -53,9 +53,11 @@ public struct SiteBuilder: Sendable {
         var preprocessor = Preprocessor(read: { try? tree.read($0) }, spaces: site.config.spaces, limits: options.limits,
                                         flavor: site.flavor)
         preprocessor.tenants = site.tenants
+        // The docs site is built for no tenant: with a schema, variables show as named placeholders.
+        let placeholders = site.tenants.isDeclared ? TenantContext.placeholders(schema: site.tenants.schema) : nil
         func transforms(for page: String) -> [PageTransform] {
-            [DirectiveTransform(), InlineComponentTransform(), UnparsedLinkCheck(),
-             HeadingTransform(preset: site.slugPreset(for: page)), CodeBlockTransform()]
+            [DirectiveTransform()] + (placeholders.map { [VariableSubstitution(context: $0)] } ?? [])
+                + [InlineComponentTransform(), UnparsedLinkCheck(), HeadingTransform(preset: site.slugPreset(for: page)), CodeBlockTransform()]
         }
         progress?("parsing \(site.pages.count) pages")
         let phaseOne: [(ParsedPage?, [Diagnostic])] = Parallel.map(site.pages.count) { i in

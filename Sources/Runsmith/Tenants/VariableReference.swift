@@ -110,6 +110,14 @@ public struct TenantContext: Sendable {
         self.claims = claims
     }
 
+    /// The docs site, built for no tenant: every variable shows as a placeholder naming it (`‹vars.ado_org›`),
+    /// so readers never see raw `{{ }}`, and names are still checked against the schema.
+    public static func placeholders(schema: TenantSchema) -> TenantContext {
+        var values: [String: ConditionValue] = [:]
+        for name in schema.variables.keys { values[name] = .string("‹vars.\(name)›") }
+        return TenantContext(tenant: Tenant(id: "‹tenant.id›", name: "‹tenant.name›", values: values, path: ""), schema: schema)
+    }
+
     public struct Problem: Error, Equatable, Sendable {
         public var code: String
         public var message: String

@@ -65,7 +65,7 @@ public struct VariableSubstitution: PageTransform {
             var (location, chain) = page.origin(of: node)
             if node.kind == .text { location.column += offset }
             page.diagnostics.append(.error(problem.code, problem.message, at: location, includeChain: chain,
-                                           note: "tenant \(context.tenant.id)"))
+                                           note: context.tenant.path.isEmpty ? nil : "tenant \(context.tenant.id)"))
         }
     }
 }
