@@ -100,4 +100,11 @@ final class ConditionalTests: XCTestCase {
         XCTAssertTrue(html.contains("<p>Server</p>") && html.contains("<p>Other</p>"), "without a tenant every branch is shown, labelled")
         XCTAssertTrue(html.contains("<p>For ‹tenant.name› on ‹vars.deployment›; {{ .Helm }} stays.</p>"), html)
     }
+
+    func testConditionSyntaxIsCheckedWithoutATenantToo() {
+        XCTAssertEqual(lines(fragment("{% if %}\nx\n{% endif %}\n\n{% if a == %}\ny\n{% endif %}\n").1), [
+            "page.md:1:7: error: '{% if %}' needs a condition",
+            "page.md:5:9: error: expected an expression after '=='",
+        ])
+    }
 }

@@ -73,8 +73,8 @@ extension PreprocessRun {
             conditional(tag, at: location, context: context)
             return
         }
-        if ["if", "elsif", "unless"].contains(tag.name), let tenants = settings.tenants, tenants.isDeclared {
-            // Kept for every reader, but its names must still exist.
+        if ["if", "elsif", "unless"].contains(tag.name) {
+            // Kept for every reader, but it must parse, and its names must exist when a schema declares them.
             checkCondition(tag, at: location, context: context)
         }
         if tag.name == "include" {

@@ -92,9 +92,6 @@ enum DirectiveHTML {
             case "elsif": label = "Otherwise, when <code>\(esc(d.tag.rest))</code>"
             default: label = "Otherwise"
             }
-            if ["if", "unless", "elsif"].contains(d.tag.name) && d.tag.rest.isEmpty {
-                page.report(.error, "invalid-condition", "'{% \(d.tag.name) %}' needs a condition", directive: index)
-            }
             set("<div class=\"rs-branch\" data-condition=\"\(esc(d.tag.rest))\">\n<p class=\"rs-branch-label\">\(label)</p>\n",
                 "</div>\n")
         case "updates":
