@@ -96,6 +96,7 @@ public struct SiteBuilder: Sendable {
         for (key, page) in index.pages where page.built && key.hasSuffix("/") {
             result.files[page.route] = renderer.renderCategoryIndex(key)
         }
+        diagnostics += buildRunbooks(site, index: index, resolver: resolver, templates: templates, into: &result.files)
         for (name, bytes) in templates.assets { result.files["_runsmith/" + name] = bytes }
         diagnostics += renderer.redirects(into: &result.files)
         if result.files["index.html"] == nil, let first = renderer.order.first, let target = index.pages[first] {
@@ -117,6 +118,40 @@ public struct SiteBuilder: Sendable {
             }
         }
         return result
+    }
+
+    /// Every tenant × runbook whose `when` holds, under `<tenant>/<runbook>/`, plus `runbooks.html` listing them.
+    private func buildRunbooks(_ site: SiteSource, index: SiteIndex, resolver: LinkResolver, templates: TemplateSet,
+                               into files: inout [String: [UInt8]]) -> [Diagnostic] {
+        guard !site.tenants.runbooks.isEmpty, !site.tenants.tenants.isEmpty else { return [] }
+        var diagnostics: [Diagnostic] = []
+        var rows = ""
+        for tenant in site.tenants.tenants {
+            if let clash = files.keys.sorted().first(where: { $0.hasPrefix(tenant.id + "/") }) {
+                diagnostics.append(.error("duplicate-route", "tenant '\(tenant.id)' would write into \(tenant.id)/, where the docs have \(clash)",
+                                          at: SourceLocation(path: tenant.path)))
+                continue
+            }
+            let context = TenantContext(tenant: tenant, schema: site.tenants.schema, claims: site.config.claims)
+            let builder = RunbookBuilder(site: site, index: index, resolver: resolver, templates: templates, context: context)
+            for runbook in site.tenants.runbooks {
+                let (output, problems) = builder.build(runbook)
+                diagnostics += problems
+                files.merge(output) { _, new in new }
+                if !output.isEmpty {
+                    let title = HTMLText.escape(context.substitute(runbook.title) { $0 }.0)
+                    rows += "<tr><td>\(HTMLText.escape(tenant.name))</td><td><a href=\"\(tenant.id)/\(runbook.id)/index.html\">\(title)</a></td></tr>\n"
+                }
+            }
+        }
+        diagnostics += LeakAudit.audit(&files, tenants: site.tenants.tenants, schema: site.tenants.schema)
+        let body = "<table>\n<thead><tr><th>Tenant</th><th>Runbook</th></tr></thead>\n<tbody>\n\(rows)</tbody>\n</table>\n"
+        files["runbooks.html"] = Array(templates.render("layout", [
+            "siteTitle": site.config.title ?? "Runbooks", "root": "", "home": "index.html", "title": "Runbooks",
+            "titleID": "", "hasTitleID": false, "showTitle": true, "showDescription": false, "description": "", "body": body,
+            "toc": [[String: Any]](), "showTOC": false, "nav": [[String: Any]](), "source": "runbooks/", "hidden": true,
+        ]).utf8)
+        return diagnostics
     }
 
     /// The sidebar: SUMMARY.md for GitBook, else the folders ordered the Docusaurus way.
@@ -151,7 +186,9 @@ public struct SiteBuilder: Sendable {
             index.pages[page.path] = .init(source: page.path, route: site.routes[page.path] ?? "",
                                            published: site.published[page.path] ?? Routes.published(for: page.path),
                                            title: PageRenderer.title(of: page, summary: site.summary),
-                                           description: fm.description, anchors: page.anchors, built: true)
+                                           description: fm.description, anchors: page.anchors,
+                                           headingLevels: Dictionary(page.headings.map { ($0.id, $0.level) }, uniquingKeysWith: { a, _ in a }),
+                                           built: true)
         }
         // Categories that ask for a generated index get a page of their own, unless a doc already sits there.
         let taken = Set(index.pages.values.map(\.route))

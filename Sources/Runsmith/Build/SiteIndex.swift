@@ -9,6 +9,8 @@ public struct SiteIndex: Sendable {
         public var title: String
         public var description: String?
         public var anchors: Set<String>
+        /// Heading id → level (the title is 1): runbooks move a section's headings under their step.
+        public var headingLevels: [String: Int] = [:]
         /// False for pages in the tree that this build does not write (not in SUMMARY.md).
         public var built: Bool
         /// A page this build meant to write but could not read as markdown (binary, bad UTF-8 or frontmatter).

@@ -6,9 +6,15 @@ public struct HeadingTransform: PageTransform {
     public var preset: SlugPreset
     /// Pages lift the leading `# Title` into the template; fragments (`runsmith render`) keep it.
     public var liftsTitle: Bool
-    public init(preset: SlugPreset, liftsTitle: Bool = true) {
+    /// Runbooks move a page's headings down under their step (`+1`: `##` is written as `<h3>`)…
+    public var levelShift: Int
+    /// …and prefix their ids (`s2-`), so that steps from different pages never share one.
+    public var idPrefix: String
+    public init(preset: SlugPreset, liftsTitle: Bool = true, levelShift: Int = 0, idPrefix: String = "") {
         self.preset = preset
         self.liftsTitle = liftsTitle
+        self.levelShift = levelShift
+        self.idPrefix = idPrefix
     }
 
     public func apply(to page: ParsedPage) {
@@ -38,8 +44,8 @@ public struct HeadingTransform: PageTransform {
                 continue
             }
             first = false
-            page.headings.append(.init(level: level, id: id, text: text))
-            replace(node, level: level, id: id)
+            let block = replace(node, level: min(6, max(1, level + levelShift)), id: idPrefix + id)
+            page.headings.append(.init(level: level, id: id, text: text, node: block))
         }
     }
 
@@ -71,7 +77,8 @@ public struct HeadingTransform: PageTransform {
 
     /// `<hN id="…">…<a class="rs-anchor" href="#…">#</a></hN>`, made from a custom inline inside an
     /// empty custom block so cmark's renderer writes exactly that (no extra newlines).
-    private func replace(_ heading: MarkdownNode, level: Int, id: String) {
+    @discardableResult
+    private func replace(_ heading: MarkdownNode, level: Int, id: String) -> MarkdownNode {
         let block = MarkdownNode.custom(block: true, onEnter: "", onExit: "")
         let inline = MarkdownNode.custom(
             block: false, onEnter: "<h\(level) id=\"\(HTMLText.escape(id))\">",
@@ -80,5 +87,6 @@ public struct HeadingTransform: PageTransform {
         block.append(inline)
         heading.insertBefore(block)
         heading.remove()
+        return block
     }
 }

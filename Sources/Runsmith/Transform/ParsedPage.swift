@@ -17,6 +17,8 @@ public final class ParsedPage: @unchecked Sendable {
         public var level: Int
         public var id: String
         public var text: String
+        /// The block that now stands for the heading in the tree (runbooks cut sections at it).
+        public var node: MarkdownNode? = nil
     }
 
     public struct PendingCard {

@@ -1,0 +1,156 @@
+import Foundation
+
+/// Assembles one runbook for one tenant: each section a page (or one heading's section of it) run
+/// through the same stages as the site — conditions decided and values put in for this tenant — with
+/// its headings moved under the step, then written as `<tenant>/<runbook>/index.html` and `runbook.json`.
+struct RunbookBuilder {
+    let site: SiteSource
+    let index: SiteIndex
+    let resolver: LinkResolver
+    let templates: TemplateSet
+    let context: TenantContext
+
+    struct Step {
+        var number: Int
+        var id: String
+        var title: String
+        var section: Runbook.Section
+        var html: String
+        var source: SourceLocation
+    }
+
+    func build(_ runbook: Runbook) -> (files: [String: [UInt8]], diagnostics: [Diagnostic]) {
+        let tenant = context.tenant
+        let lookup: ([String]) -> ConditionValue? = { tenant.value(of: TenantSet.mapClaims($0, context.claims)) }
+        guard (try? runbook.when?.isTrue(lookup)) ?? true else { return ([:], []) }
+        let route = "\(tenant.id)/\(runbook.id)/index.html"
+        var diagnostics: [Diagnostic] = []
+        var steps: [Step] = []
+        for section in runbook.sections where (try? section.when?.isTrue(lookup)) ?? true {
+            let n = steps.count + 1
+            let (step, problems) = assemble(section, number: n, runbook: runbook, route: route)
+            diagnostics += problems
+            if let step { steps.append(step) }
+        }
+        let title = context.substitute(runbook.title) { $0 }.0
+        let body = steps.map(render).joined()
+        let intro = runbook.intro.map { "<p class=\"rs-lead\">\(HTMLText.escape(context.substitute($0) { $0 }.0))</p>\n" } ?? ""
+        let outro = runbook.outro.map { "<p>\(HTMLText.escape(context.substitute($0) { $0 }.0))</p>\n" } ?? ""
+        let toc = steps.map { ["id": "step-\($0.number)", "text": "\($0.number). \($0.title)", "sub": false] as [String: Any] }
+        let total = steps.compactMap(\.section.estimate).reduce(0, +)
+        let html = templates.render("layout", [
+            "siteTitle": tenant.name, "root": "../../", "home": "../../index.html",
+            "title": title, "titleID": "", "hasTitleID": false, "showTitle": true,
+            "showDescription": !intro.isEmpty || total > 0,
+            "description": [runbook.intro.map { context.substitute($0) { $0 }.0 }, total > 0 ? "Estimated time: \(Self.duration(total))." : nil]
+                .compactMap { $0 }.joined(separator: " "),
+            "body": body + outro, "toc": toc, "showTOC": !toc.isEmpty, "nav": [[String: Any]](), "source": runbook.path,
+            "hidden": true,
+        ])
+        let json = Self.json(runbook: runbook, tenant: tenant, title: title, steps: steps)
+        return (["\(tenant.id)/\(runbook.id)/index.html": Array(html.utf8), "\(tenant.id)/\(runbook.id)/runbook.json": json],
+                diagnostics)
+    }
+
+    /// One section through preprocess, parse and the transforms, cut to its heading's section.
+    /// The step, or nil (with the reasons) when the section is not there for this tenant.
+    private func assemble(_ section: Runbook.Section, number: Int, runbook: Runbook, route: String) -> (Step?, [Diagnostic]) {
+        // A missing page was reported by the pre-flight check.
+        guard let path = RelativePath.resolve(section.page, from: ""), let source = index.markdownFile(for: path),
+              let bytes = try? site.tree.read(source) else { return (nil, []) }
+        var preprocessor = Preprocessor(read: { [tree = site.tree] in try? tree.read($0) }, spaces: site.config.spaces, flavor: site.flavor)
+        preprocessor.tenant = context
+        preprocessor.tenants = site.tenants
+        let (preprocessed, problems) = preprocessor.run(path: source, bytes: bytes)
+        guard let pre = preprocessed else { return (nil, problems) }
+        let page = ParsedPage(source: pre, document: MarkdownDocument(bytes: pre.text))
+        page.diagnostics = problems
+        let level = section.section.flatMap { index.pages[source]?.headingLevels[$0] } ?? 1
+        let transforms: [PageTransform] = [
+            DirectiveTransform(), VariableSubstitution(context: context), InlineComponentTransform(), UnparsedLinkCheck(),
+            HeadingTransform(preset: site.slugPreset(for: source), liftsTitle: section.section == nil,
+                             levelShift: 2 - level, idPrefix: "s\(number)-"),
+        ]
+        for transform in transforms { transform.apply(to: page) }
+        var title = section.title ?? page.title ?? index.pages[source]?.title ?? source
+        if let id = section.section {
+            guard let heading = page.headings.first(where: { $0.id == id }), let start = heading.node else {
+                // A section missing from the page itself was reported by the pre-flight check; here it is one
+                // that this tenant's conditions removed.
+                var problems = page.diagnostics
+                if index.pages[source]?.anchors.contains(id) == true {
+                    problems.append(.error("invalid-runbook", "section '#\(id)' of '\(section.page)' is not in tenant \(context.tenant.id)'s version of the page",
+                                           at: section.location))
+                }
+                return (nil, problems)
+            }
+            if section.title == nil { title = heading.text }
+            cut(page, from: start, level: heading.level)
+        }
+        LinkTransform(resolver: resolver, route: route).apply(to: page)
+        for node in page.document.root.descendants() where node.kind == .link {
+            // In-page anchors follow the ids, which carry the step's prefix here.
+            if let url = node.url, url.hasPrefix("#"), url.count > 1 { node.url = "#s\(number)-" + url.dropFirst() }
+        }
+        CodeBlockTransform().apply(to: page)
+        CardsTableTransform().apply(to: page)
+        let html = String(decoding: page.document.renderHTML(), as: UTF8.self)
+        let id = "\(runbook.id)-" + ContentHash.hex(Array("\(runbook.id)|\(section.page)#\(section.section ?? "")|\(Self.normalized(title))".utf8))
+        let origin = page.headings.first { $0.id == section.section }.map { _ in section.location } ?? section.location
+        return (Step(number: number, id: id, title: title, section: section, html: html, source: origin), page.diagnostics)
+    }
+
+    /// Keeps the heading's section: from its block up to the next heading at its level or above.
+    private func cut(_ page: ParsedPage, from start: MarkdownNode, level: Int) {
+        let levels = Dictionary(page.headings.compactMap { h in h.node.map { ($0, h.level) } }, uniquingKeysWith: { a, _ in a })
+        var node = page.document.root.firstChild
+        while let n = node, n != start { node = n.next; n.remove() }
+        var after = start.next
+        start.remove()  // the step's own heading takes its place
+        var ended = false
+        while let n = after {
+            after = n.next
+            if let l = levels[n], l <= level { ended = true }
+            if ended { n.remove() }
+        }
+    }
+
+    private func render(_ step: Step) -> String {
+        let esc = HTMLText.escape
+        var meta = ""
+        if let owner = step.section.owner { meta += "<dt>Owner</dt><dd>\(esc(owner))</dd>" }
+        if let minutes = step.section.estimate { meta += "<dt>Estimate</dt><dd>\(Self.duration(minutes))</dd>" }
+        if let verify = step.section.verify { meta += "<dt>Verify</dt><dd>\(esc(context.substitute(verify) { $0 }.0))</dd>" }
+        return "<section class=\"rs-runbook-step\" id=\"step-\(step.number)\" data-step-id=\"\(esc(step.id))\">\n"
+            + "<h2><span class=\"rs-step-number\">\(step.number).</span> \(esc(step.title))</h2>\n"
+            + (meta.isEmpty ? "" : "<dl class=\"rs-step-meta\">\(meta)</dl>\n")
+            + step.html + "</section>\n"
+    }
+
+    static func normalized(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    static func duration(_ minutes: Int) -> String {
+        minutes >= 60 ? "\(minutes / 60) h" + (minutes % 60 > 0 ? " \(minutes % 60) min" : "") : "\(minutes) min"
+    }
+
+    /// `runbook.json`: the steps with their stable ids, owners, estimates and sources, for ticketing tools.
+    static func json(runbook: Runbook, tenant: Tenant, title: String, steps: [Step]) -> [UInt8] {
+        let object: [String: Any] = [
+            "tenant": tenant.id, "runbook": runbook.id, "title": title,
+            "estimateMinutes": steps.compactMap(\.section.estimate).reduce(0, +),
+            "steps": steps.map { step -> [String: Any] in
+                var s: [String: Any] = ["id": step.id, "number": step.number, "title": step.title,
+                                        "source": "\(step.section.page)" + (step.section.section.map { "#" + $0 } ?? ""),
+                                        "definedAt": "\(step.source)"]
+                if let owner = step.section.owner { s["owner"] = owner }
+                if let estimate = step.section.estimate { s["estimateMinutes"] = estimate }
+                if let verify = step.section.verify { s["verify"] = verify }
+                return s
+            },
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])) ?? Data()
+        return [UInt8](data) + [0x0A]
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import XCTest
+@testable import Runsmith
+
+/// Runbooks assembled per tenant, and the guarantee that no tenant's output holds another's data.
+final class RunbookTests: XCTestCase {
+    static let schema = """
+    variables:
+      org: { type: string, required: true }
+      server: { type: bool, default: false }
+      pat: { type: string, secret: true }
+
+    """
+
+    func testRunbookAssemblyPerTenant() throws {
+        let tree = try TempTree([
+            "tenants/schema.yml": Self.schema,
+            "tenants/alpha.yml": "id: alpha\nname: Alpha Corp\nvars: { org: alpha-org, server: true, pat: alpha-secret-token }\n",
+            "tenants/beta.yml": "id: beta\nname: Beta Inc\nvars: { org: beta-org }\n",
+            "README.md": "# Home\n",
+            "setup.md": """
+            # Setup
+
+            ## Create the token
+
+            Run `tollgate login --org {{ vars.org }}` with {{ vars.pat }}.
+
+            ### Scopes
+
+            See [below](#check-it).
+
+            ## Check it
+
+            {% if vars.server %}
+            Server check.
+            {% endif %}
+
+            ## Unrelated
+
+            """,
+            "runbooks/onboard.yml": """
+            title: "Onboard {{ tenant.name }}"
+            sections:
+              - page: setup.md
+                section: create-the-token
+                step: true
+                owner: Admin
+                estimate: 15m
+              - page: setup.md
+                section: check-it
+                when: vars.server
+                title: Verify the server
+            """,
+        ])
+        let result = tree.check()
+        XCTAssertEqual(lines(result.diagnostics), [])
+        let alpha = String(decoding: result.files["alpha/onboard/index.html"]!, as: UTF8.self)
+        XCTAssertTrue(alpha.contains("<title>Onboard Alpha Corp · Alpha Corp</title>"), alpha)
+        XCTAssertTrue(alpha.contains("""
+        <h2><span class="rs-step-number">1.</span> Create the token</h2>
+        <dl class="rs-step-meta"><dt>Owner</dt><dd>Admin</dd><dt>Estimate</dt><dd>15 min</dd></dl>
+        <p>Run <code>tollgate login --org alpha-org</code> with ‹secret: pat›.</p>
+        <h3 id="s1-scopes">Scopes<a class="rs-anchor" href="#s1-scopes" aria-label="Link to this section"></a></h3>
+        """), alpha)
+        XCTAssertTrue(alpha.contains("<h2><span class=\"rs-step-number\">2.</span> Verify the server</h2>\n<p>Server check.</p>\n</section>"), alpha)
+        XCTAssertFalse(alpha.contains("Unrelated"), "a section ends at the next heading of its level")
+        XCTAssertFalse(alpha.contains("alpha-secret-token"))
+        let beta = String(decoding: result.files["beta/onboard/index.html"]!, as: UTF8.self)
+        XCTAssertFalse(beta.contains("Verify the server"), "beta does not run a server")
+        XCTAssertFalse(beta.contains("alpha"))
+        // Step ids come from runbook, section and text, not from the position: the same in both tenants.
+        let a = try JSONSerialization.jsonObject(with: Data(result.files["alpha/onboard/runbook.json"]!)) as! [String: Any]
+        let b = try JSONSerialization.jsonObject(with: Data(result.files["beta/onboard/runbook.json"]!)) as! [String: Any]
+        let aSteps = a["steps"] as! [[String: Any]], bSteps = b["steps"] as! [[String: Any]]
+        XCTAssertEqual(aSteps.count, 2)
+        XCTAssertEqual(bSteps.count, 1)
+        XCTAssertEqual(aSteps[0]["id"] as? String, bSteps[0]["id"] as? String)
+        XCTAssertEqual(aSteps[0]["estimateMinutes"] as? Int, 15)
+        XCTAssertTrue(String(decoding: result.files["runbooks.html"]!, as: UTF8.self).contains(#"<a href="alpha/onboard/index.html">Onboard Alpha Corp</a>"#))
+    }
+
+    /// 20 tenants, each with a unique canary value: no canary of one appears in any byte of another's output.
+    func testNoTenantSeesAnotherTenantsCanary() throws {
+        var files = [
+            "tenants/schema.yml": "variables:\n  canary: { type: string, required: true }\n  vip: { type: bool, default: false }\n",
+            "README.md": "# Home\n",
+            "page.md": "# Page\n\nYour code: {{ vars.canary }}.\n\n{% if vars.vip %}\nVIP lane for {{ tenant.name }}.\n{% endif %}\n\n[Portal](https://portal.example/{{vars.canary}})\n",
+            "runbooks/r.yml": "title: For {{ tenant.name }}\nsections:\n  - page: page.md\n",
+        ]
+        for i in 1...20 {
+            files["tenants/t\(i).yml"] = "id: t\(i)\nname: Tenant-\(i)-Name\nvars: { canary: canary-\(UUID().uuidString), vip: \(i % 3 == 0) }\n"
+        }
+        let tree = try TempTree(files)
+        let result = tree.check()
+        XCTAssertEqual(lines(result.diagnostics), [])
+        let (set, _) = TenantSet.load(from: try ContentTree(root: tree.root))
+        XCTAssertEqual(set.tenants.count, 20)
+        for tenant in set.tenants {
+            let output = result.files.filter { $0.key.hasPrefix(tenant.id + "/") }.values.map { String(decoding: $0, as: UTF8.self) }.joined()
+            XCTAssertFalse(output.isEmpty)
+            guard case .string(let own)? = tenant.values["canary"] else { return XCTFail("no canary") }
+            XCTAssertTrue(output.contains(own))
+            for other in set.tenants where other.id != tenant.id {
+                guard case .string(let canary)? = other.values["canary"] else { continue }
+                XCTAssertFalse(output.contains(canary), "\(tenant.id) holds \(other.id)'s canary")
+                XCTAssertFalse(output.contains(other.name), "\(tenant.id) holds \(other.id)'s name")
+            }
+        }
+    }
+
+    func testTheLeakAuditStopsATenantsOutput() throws {
+        let tree = try TempTree([
+            "tenants/schema.yml": Self.schema,
+            "tenants/alpha.yml": "id: alpha\nname: Alpha Corp\nvars: { org: alpha-org }\n",
+            "tenants/beta.yml": "id: beta\nname: Beta Inc\nvars: { org: beta-org }\n",
+            "README.md": "# Home\n",
+            "page.md": "# Page\n\nText.\n",
+            // A writer pasted one customer's organization into a runbook every tenant gets.
+            "runbooks/r.yml": "title: R\nintro: Same set-up as beta-org.\nsections:\n  - page: page.md\n",
+        ])
+        let result = tree.check()
+        XCTAssertEqual(lines(result.diagnostics), ["tenants/alpha.yml:1:1: error: alpha/r/index.html contains 'beta-org', a value of tenant 'beta'"])
+        XCTAssertNil(result.files["alpha/r/index.html"], "nothing of alpha is written")
+        XCTAssertNil(result.files["alpha/r/runbook.json"])
+        XCTAssertNotNil(result.files["beta/r/index.html"])
+    }
+}
