@@ -79,6 +79,36 @@ final class RunbookTests: XCTestCase {
         XCTAssertTrue(String(decoding: result.files["runbooks.html"]!, as: UTF8.self).contains(#"<a href="alpha/onboard/index.html">Onboard Alpha Corp</a>"#))
     }
 
+    func testChecklistItemsAndStableIds() throws {
+        func build(_ sections: String) throws -> String {
+            let tree = try TempTree([
+                "tenants/schema.yml": Self.schema,
+                "tenants/alpha.yml": "id: alpha\nname: Alpha\nvars: { org: a-org }\n",
+                "README.md": "# Home\n",
+                "scopes.md": "# Scopes\n\n- [ ] Code (Read)\n- [ ] Build (Read & execute)\n\nNotes:\n\n- not an item\n",
+                "steps.md": "# Steps\n\n1. Open settings\n2. Paste the token\n",
+                "about.md": "# About\n\nBackground only.\n",
+                "runbooks/r.yml": "title: R\nsections:\n" + sections,
+            ])
+            let result = tree.check()
+            XCTAssertEqual(lines(result.diagnostics), [])
+            return String(decoding: result.files["alpha/r/checklist.html"]!, as: UTF8.self)
+        }
+        let scopes = "  - page: scopes.md\n    step: true\n    owner: Admin\n    verify: Both scopes listed.\n"
+        let steps = "  - page: steps.md\n    step: true\n"
+        let about = "  - page: about.md\n"
+        let html = try build(scopes + steps + about)
+        let texts = html.components(separatedBy: "data-text=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        XCTAssertEqual(texts, ["Code (Read)", "Build (Read &amp; execute)", "Open settings", "Paste the token"])
+        XCTAssertTrue(html.contains("<span class=\"rs-item-number\">1.1</span> Code (Read)</label><div class=\"rs-verify\">Verify: Both scopes listed.</div>"), html)
+        XCTAssertTrue(html.contains("data-storage-key=\"runsmith:alpha:r\""))
+        XCTAssertTrue(html.contains("<th>Name</th><th>Date</th><th>Initials</th>"), "a sign-off sheet when printed")
+        // Reordering sections keeps every item's id.
+        let ids = { (page: String) in page.components(separatedBy: "data-id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) } }
+        XCTAssertEqual(Set(ids(html)), Set(ids(try build(about + steps + scopes))))
+        XCTAssertEqual(Set(ids(html)).count, 4)
+    }
+
     /// 20 tenants, each with a unique canary value: no canary of one appears in any byte of another's output.
     func testNoTenantSeesAnotherTenantsCanary() throws {
         var files = [

@@ -17,6 +17,8 @@ struct RunbookBuilder {
         var section: Runbook.Section
         var html: String
         var source: SourceLocation
+        /// Checklist items of a step section (empty: the step itself is the one item).
+        var items: [String] = []
     }
 
     func build(_ runbook: Runbook) -> (files: [String: [UInt8]], diagnostics: [Diagnostic]) {
@@ -48,8 +50,29 @@ struct RunbookBuilder {
             "hidden": true,
         ])
         let json = Self.json(runbook: runbook, tenant: tenant, title: title, steps: steps)
-        return (["\(tenant.id)/\(runbook.id)/index.html": Array(html.utf8), "\(tenant.id)/\(runbook.id)/runbook.json": json],
+        let checklist = checklistPage(runbook: runbook, tenant: tenant, title: title, steps: steps, version: ContentHash.hex(json))
+        return (["\(tenant.id)/\(runbook.id)/index.html": Array(html.utf8), "\(tenant.id)/\(runbook.id)/runbook.json": json,
+                 "\(tenant.id)/\(runbook.id)/checklist.html": Array(checklist.utf8)],
                 diagnostics)
+    }
+
+    /// The step sections' items (or the steps themselves) as a page to tick off, print and sign.
+    private func checklistPage(runbook: Runbook, tenant: Tenant, title: String, steps: [Step], version: String) -> String {
+        var items: [Checklist.Item] = []
+        for step in steps where step.section.step {
+            let key = "\(runbook.id)|\(step.section.page)#\(step.section.section ?? "")"
+            let texts = step.items.isEmpty ? [step.title] : step.items
+            for (i, text) in texts.enumerated() {
+                items.append(.init(id: Checklist.id(runbook: runbook.id, section: step.section, text: text), key: key,
+                                   number: step.items.isEmpty ? "\(step.number)." : "\(step.number).\(i + 1)", text: text, section: step.section))
+            }
+        }
+        return templates.render("layout", [
+            "siteTitle": tenant.name, "root": "../../", "home": "index.html", "title": "Checklist: \(title)",
+            "titleID": "", "hasTitleID": false, "showTitle": true, "showDescription": false, "description": "",
+            "body": Checklist.body(items, tenant: tenant, runbook: runbook, version: version),
+            "toc": [[String: Any]](), "showTOC": false, "nav": [[String: Any]](), "source": runbook.path, "hidden": true,
+        ])
     }
 
     /// One section through preprocess, parse and the transforms, cut to its heading's section.
@@ -94,10 +117,11 @@ struct RunbookBuilder {
         }
         CodeBlockTransform().apply(to: page)
         CardsTableTransform().apply(to: page)
+        let items = section.step ? Checklist.texts(in: page.document.root) : []
         let html = String(decoding: page.document.renderHTML(), as: UTF8.self)
-        let id = "\(runbook.id)-" + ContentHash.hex(Array("\(runbook.id)|\(section.page)#\(section.section ?? "")|\(Self.normalized(title))".utf8))
-        let origin = page.headings.first { $0.id == section.section }.map { _ in section.location } ?? section.location
-        return (Step(number: number, id: id, title: title, section: section, html: html, source: origin), page.diagnostics)
+        let id = Checklist.id(runbook: runbook.id, section: section, text: title)
+        return (Step(number: number, id: id, title: title, section: section, html: html, source: section.location, items: items),
+                page.diagnostics)
     }
 
     /// Keeps the heading's section: from its block up to the next heading at its level or above.

@@ -81,6 +81,7 @@ public struct MarkdownNode: Hashable, @unchecked Sendable {
         return cmark_node_get_fenced(pointer, &length, &offset, &char) != 0
     }
     public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+    public var isOrderedList: Bool { kind == .list && cmark_node_get_list_type(pointer) == CMARK_ORDERED_LIST }
     public var isTaskItem: Bool {
         cmark_node_get_type_string(pointer).map { String(cString: $0) } == "tasklist"
     }

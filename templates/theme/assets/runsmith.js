@@ -29,3 +29,72 @@
     });
   });
 })();
+// Checklists: ticks are kept in localStorage (per tenant and runbook), so they survive reloads and
+// rebuilds; an item whose text changed since it was ticked says so instead of staying ticked.
+(function () {
+  "use strict";
+  var list = document.querySelector(".rs-checklist");
+  if (!list) return;
+  var key = list.getAttribute("data-storage-key");
+  var rows = Array.prototype.slice.call(list.querySelectorAll(".rs-item"));
+  function load() {
+    try { return JSON.parse(localStorage.getItem(key) || "{}") || {}; } catch (e) { return {}; }
+  }
+  function save(state) { try { localStorage.setItem(key, JSON.stringify(state)); } catch (e) { /* private mode */ } }
+  function render(state) {
+    var done = 0;
+    var ids = {};
+    rows.forEach(function (row) {
+      var id = row.getAttribute("data-id");
+      ids[id] = true;
+      var box = row.querySelector("input[type=checkbox]");
+      box.checked = !!state[id];
+      if (box.checked) done += 1;
+      row.querySelector(".rs-changed").hidden = true;
+    });
+    // A saved tick whose item is gone but whose section is still here: that item's text changed.
+    Object.keys(state).forEach(function (id) {
+      if (ids[id] || !state[id] || !state[id].key) return;
+      rows.forEach(function (row) {
+        if (row.getAttribute("data-key") === state[id].key && !state[row.getAttribute("data-id")]) {
+          row.querySelector(".rs-changed").hidden = false;
+        }
+      });
+    });
+    list.querySelector(".rs-progress").value = done;
+    list.querySelector(".rs-progress-text").textContent = done + " of " + rows.length + " done";
+  }
+  var state = load();
+  rows.forEach(function (row) {
+    row.querySelector("input[type=checkbox]").addEventListener("change", function (event) {
+      var id = row.getAttribute("data-id");
+      if (event.target.checked) {
+        state[id] = { key: row.getAttribute("data-key"), text: row.getAttribute("data-text"), at: new Date().toISOString() };
+      } else {
+        delete state[id];
+      }
+      save(state);
+      render(state);
+    });
+  });
+  list.querySelector(".rs-reset").addEventListener("click", function () {
+    state = {};
+    save(state);
+    render(state);
+  });
+  list.querySelector(".rs-export").addEventListener("click", function () {
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([JSON.stringify({ key: key, ticks: state }, null, 2)], { type: "application/json" }));
+    link.download = key.replace(/[^a-z0-9-]+/gi, "-") + ".json";
+    link.click();
+  });
+  list.querySelector(".rs-import").addEventListener("change", function (event) {
+    var file = event.target.files[0];
+    if (!file) return;
+    file.text().then(function (text) {
+      var data = JSON.parse(text);
+      if (data && data.ticks) { state = data.ticks; save(state); render(state); }
+    });
+  });
+  render(state);
+})();
