@@ -5,7 +5,7 @@ DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_FLAGS ?=
 
-.PHONY: site test check deps build release clean
+.PHONY: site test check deps browser build release clean
 
 ## Build the embedded example content/ into _site/ and say where it is.
 site: deps
@@ -13,8 +13,8 @@ site: deps
 	$$(swift build $(SWIFT_FLAGS) --show-bin-path)/runsmith build content --out _site
 	@echo "Open $(CURDIR)/_site/index.html"
 
-## Run every test: unit, golden, CommonMark parity, site builds and the fixture corpus.
-test: deps
+## Run every test: unit, golden, CommonMark parity, site builds, the fixture corpus and a real browser.
+test: deps browser
 	swift build $(SWIFT_FLAGS) --build-tests
 	swift test $(SWIFT_FLAGS) --skip-build --disable-swift-testing
 
@@ -35,6 +35,13 @@ deps:
 		echo "Installing $(DEBIAN_PACKAGES)"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(DEBIAN_PACKAGES); }
+
+## Headless Chromium (Debian's package) for the checklist browser test.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing chromium"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
 
 clean:
 	rm -rf .build _site

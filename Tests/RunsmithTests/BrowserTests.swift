@@ -1,0 +1,65 @@
+import Foundation
+import XCTest
+@testable import Runsmith
+
+/// A real browser (Debian's headless Chromium) ticks a checklist opened from file://, reloads it, and
+/// finds the ticks still there; reset clears them. Each step is a separate browser run on one profile,
+/// with a small script injected into a copy of the page to act and to report what the page shows.
+final class BrowserTests: XCTestCase {
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    private func run(_ page: URL, action: String, profile: URL) throws -> String {
+        let html = try String(contentsOf: page, encoding: .utf8)
+        let probe = """
+        <script>window.addEventListener("load", function () {
+          var boxes = document.querySelectorAll(".rs-item input[type=checkbox]");
+          \(action)
+          var out = document.createElement("pre"); out.id = "probe";
+          out.textContent = "checked=" + Array.prototype.filter.call(boxes, function (b) { return b.checked; }).length
+            + " progress=" + document.querySelector(".rs-progress-text").textContent;
+          document.body.appendChild(out);
+        });</script>
+        """
+        let copy = page.deletingLastPathComponent().appendingPathComponent("probe-\(UUID().uuidString).html")
+        try html.replacingOccurrences(of: "</body>", with: probe + "</body>").write(to: copy, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.chromium!)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
+                             "--virtual-time-budget=3000", "--dump-dom", copy.absoluteString]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let dom = String(decoding: data, as: UTF8.self)
+        guard let start = dom.range(of: "<pre id=\"probe\">"), let end = dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex) else {
+            return "no probe in: \(dom.prefix(300))"
+        }
+        return String(dom[start.upperBound..<end.lowerBound])
+    }
+
+    func testChecklistTicksSurviveAReloadAndResetClearsThem() throws {
+        guard Self.chromium != nil else {
+            if ProcessInfo.processInfo.environment["RUNSMITH_SKIP_BROWSER"] == "1" { throw XCTSkip("RUNSMITH_SKIP_BROWSER=1") }
+            return XCTFail("chromium is not installed: `make test` installs it (Debian package chromium)")
+        }
+        let tree = try TempTree([
+            "tenants/schema.yml": "variables:\n  org: { type: string, required: true }\n",
+            "tenants/acme.yml": "id: acme\nname: Acme\nvars: { org: acme-org }\n",
+            "README.md": "# Home\n",
+            "steps.md": "# Steps\n\n1. Open settings\n2. Paste the token\n3. Save\n",
+            "runbooks/r.yml": "title: R\nsections:\n  - page: steps.md\n    step: true\n",
+        ])
+        XCTAssertTrue(tree.build().written)
+        let page = tree.output.appendingPathComponent("acme/r/checklist.html")
+        let profile = tree.root.appendingPathComponent("chromium-profile")
+        XCTAssertEqual(try run(page, action: "", profile: profile), "checked=0 progress=0 of 3 done")
+        XCTAssertEqual(try run(page, action: "boxes[0].click(); boxes[2].click();", profile: profile), "checked=2 progress=2 of 3 done")
+        // A new browser run on the same profile: the page reloads its ticks from localStorage.
+        XCTAssertEqual(try run(page, action: "", profile: profile), "checked=2 progress=2 of 3 done")
+        XCTAssertEqual(try run(page, action: "document.querySelector('.rs-reset').click();", profile: profile), "checked=0 progress=0 of 3 done")
+        XCTAssertEqual(try run(page, action: "", profile: profile), "checked=0 progress=0 of 3 done")
+    }
+}
