@@ -41,14 +41,16 @@ enum Console {
     }
 
     /// `build` (with an output folder) and `check` (without): run the pipeline, report, exit 1 on errors.
-    static func runSite(root: String, output: String?, format: DiagnosticReporter.Format) throws {
+    static func runSite(root: String, output: String?, format: DiagnosticReporter.Format, singleFile: Bool = false) throws {
         let rootURL = URL(fileURLWithPath: root)
         let outURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
         var progress: (@Sendable (String) -> Void)? = nil
         if stderrIsTerminal {
             progress = { message in Console.error("runsmith: \(message)\n") }
         }
-        let result = SiteBuilder(options: .init(root: rootURL, output: outURL)).run(progress: progress)
+        var options = SiteBuilder.Options(root: rootURL, output: outURL)
+        options.singleFile = singleFile
+        let result = SiteBuilder(options: options).run(progress: progress)
         report(result.diagnostics, format: format, root: rootURL)
         if let outURL {
             if result.written {
@@ -73,10 +75,12 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Build the site into an output folder (default content/ → _site/).")
     @Argument(help: "The docs root.") var root: String = "content"
     @Option(name: .long, help: "Output folder; replaced atomically when the build finishes.") var out: String = "_site"
+    @Flag(name: .long, help: "Also write each tenant's runbook as one self-contained <tenant>-<runbook>.html.")
+    var singleFile = false
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() throws {
-        try Console.runSite(root: root, output: out, format: diagnostics.format)
+        try Console.runSite(root: root, output: out, format: diagnostics.format, singleFile: singleFile)
     }
 }
 

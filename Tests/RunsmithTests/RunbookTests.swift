@@ -109,6 +109,28 @@ final class RunbookTests: XCTestCase {
         XCTAssertEqual(Set(ids(html)).count, 4)
     }
 
+    func testSingleFileIsSelfContained() throws {
+        let tree = try TempTree([
+            "runsmith.yml": "site_url: https://docs.example.com\n",
+            "tenants/schema.yml": Self.schema,
+            "tenants/alpha.yml": "id: alpha\nname: Alpha\nvars: { org: a-org }\n",
+            "README.md": "# Home\n",
+            "guide.md": "# Guide\n\n![Diagram](img/d.png)\n\nSee [home](README.md#home) and [below](#more).\n\n## More\n",
+            "runbooks/r.yml": "title: R\nsections:\n  - page: guide.md\n",
+        ])
+        try tree.write("img/d.png", Data([0x89, 0x50, 0x4E, 0x47]))
+        var options = SiteBuilder.Options(root: tree.root, output: tree.output)
+        options.singleFile = true
+        let result = SiteBuilder(options: options).run()
+        XCTAssertEqual(lines(result.diagnostics), [])
+        let html = String(decoding: try XCTUnwrap(result.files["alpha-r.html"]), as: UTF8.self)
+        XCTAssertTrue(html.contains("<img src=\"data:image/png;base64,\(Data([0x89, 0x50, 0x4E, 0x47]).base64EncodedString())\" alt=\"Diagram\" />"), html)
+        XCTAssertTrue(html.contains("href=\"data:text/css;base64,"))
+        XCTAssertTrue(html.contains("src=\"data:text/javascript;base64,"))
+        XCTAssertTrue(html.contains(##"<a href="https://docs.example.com/#home">home</a> and <a href="#s1-more">below</a>"##), html)
+        XCTAssertNil(html.range(of: #"(src|href)="\.\./"#, options: .regularExpression), "nothing points at a file beside it")
+    }
+
     /// 20 tenants, each with a unique canary value: no canary of one appears in any byte of another's output.
     func testNoTenantSeesAnotherTenantsCanary() throws {
         var files = [

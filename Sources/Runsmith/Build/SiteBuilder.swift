@@ -7,6 +7,8 @@ public struct SiteBuilder: Sendable {
         /// nil for `check`: everything is built, nothing is written.
         public var output: URL?
         public var limits = PreprocessLimits()
+        /// Also write each tenant × runbook as one self-contained `<tenant>-<runbook>.html`.
+        public var singleFile = false
         public init(root: URL, output: URL?) {
             self.root = root
             self.output = output
@@ -107,6 +109,22 @@ public struct SiteBuilder: Sendable {
 
         let used = assets.used
         result.assetCount = used.count
+        if options.singleFile {
+            let inputs = SingleFile.Inputs(files: result.files,
+                                           copies: Dictionary(uniqueKeysWithValues: used.map { ($0.output, tree.absolute($0.source)) }),
+                                           published: Dictionary(index.pages.values.filter(\.built).map { ($0.route, $0.published) },
+                                                                 uniquingKeysWith: { a, _ in a }),
+                                           siteURL: site.config.siteURL)
+            for tenant in site.tenants.tenants {
+                for runbook in site.tenants.runbooks {
+                    let route = "\(tenant.id)/\(runbook.id)/index.html"
+                    guard let page = result.files[route] else { continue }
+                    let (html, problems) = SingleFile.make(String(decoding: page, as: UTF8.self), route: route, inputs: inputs)
+                    result.files["\(tenant.id)-\(runbook.id).html"] = Array(html.utf8)
+                    diagnostics += problems
+                }
+            }
+        }
         result.diagnostics = DiagnosticCollapse.collapse(sortedDiagnostics(diagnostics.compactMap(site.config.adjusted).map(site.relocated)))
         if let output = options.output {
             let copies = Dictionary(uniqueKeysWithValues: used.map { ($0.output, tree.absolute($0.source)) })
