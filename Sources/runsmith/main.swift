@@ -8,7 +8,7 @@ struct RunsmithCommand: ParsableCommand {
         commandName: "runsmith",
         abstract: "Build GitBook and Docusaurus docs into static HTML sites and tenant runbooks.",
         version: "0.1.0",
-        subcommands: [Build.self, Check.self, Render.self]
+        subcommands: [Build.self, Check.self, Render.self, Diff.self]
     )
 }
 
@@ -143,6 +143,32 @@ struct Render: ParsableCommand {
         FileHandle.standardOutput.write(Data(html))
         Console.report(found, format: diagnostics.format, root: base, input: (name, input), stdoutIsFree: false)
         if found.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+}
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the runbooks, sections and steps one tenant gets and the other does not.")
+    @Argument(help: "A tenant id.") var tenantA: String
+    @Argument(help: "Another tenant id.") var tenantB: String
+    @Option(name: .long, help: "Only this runbook.") var runbook: String?
+    @Option(name: .long, help: "The docs root.") var root: String = "content"
+
+    func run() throws {
+        let rootURL = URL(fileURLWithPath: root)
+        guard let tree = try? ContentTree(root: rootURL) else {
+            Console.error("runsmith: error: cannot read \(root)\n")
+            throw ExitCode(1)
+        }
+        let (set, problems) = TenantSet.load(from: tree)
+        let config = (try? tree.read(SiteConfig.fileName)).map { SiteConfig.decode(String(decoding: $0, as: UTF8.self)).0 } ?? SiteConfig()
+        Console.report(problems, format: .human, root: rootURL)
+        switch TenantDiff.diff(set, tenantA, tenantB, runbook: runbook, claims: config.claims) {
+        case .success(let text): print(text, terminator: "")
+        case .failure(let error):
+            Console.report([error.diagnostic], format: .human, root: rootURL)
+            throw ExitCode(1)
+        }
+        if problems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 }
 

@@ -68,6 +68,21 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(missing.err.contains("no tenant 'ghost' (looked for tenants/ghost.yml)"), missing.err)
     }
 
+    func testDiffListsWhatOneTenantGetsAndTheOtherDoesNot() throws {
+        let r = try run(["diff", "contoso", "fabrikam", "--root", repositoryRoot.appendingPathComponent("content").path])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(r.out, """
+        azure-devops-setup: both
+          only fabrikam: integrations/azure-devops/azure-devops-server.md
+          only contoso: Give manufacturing its own token
+        on-premises-broker: only fabrikam
+
+        """)
+        let missing = try run(["diff", "contoso", "ghost", "--root", repositoryRoot.appendingPathComponent("content").path])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.err.contains("no tenant 'ghost'"), missing.err)
+    }
+
     func testExitCodes() throws {
         let tree = try TempTree(["README.md": "# Home\n\n[x](nope.md)\n"])
         let missing = try run(["check", "no-such-folder"], in: tree.root)
