@@ -7,7 +7,7 @@ struct RunsmithCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "runsmith",
         abstract: "Build GitBook and Docusaurus docs into static HTML sites and tenant runbooks.",
-        version: "0.1.0",
+        version: String(Provenance.generator.dropFirst("Runsmith ".count)),
         subcommands: [Build.self, Check.self, Render.self, Diff.self]
     )
 }

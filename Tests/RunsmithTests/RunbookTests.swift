@@ -131,6 +131,17 @@ final class RunbookTests: XCTestCase {
         XCTAssertNil(html.range(of: #"(src|href)="\.\./"#, options: .regularExpression), "nothing points at a file beside it")
     }
 
+    func testProvenanceIsReproducible() throws {
+        let tree = try TempTree(["README.md": "# Home\n"])
+        let none = Provenance.current(root: tree.root, environment: [:])
+        XCTAssertNil(none.commit, "not a git work tree")
+        XCTAssertNil(none.buildTime, "no clock unless SOURCE_DATE_EPOCH says so")
+        let dated = Provenance.current(root: tree.root, environment: ["SOURCE_DATE_EPOCH": "1700000000"])
+        XCTAssertEqual(dated.line(tenant: "t", runbook: "r", version: "v1"), "Tenant t · runbook r, version v1 · Runsmith 0.1.0 · built 2023-11-14T22:13:20Z")
+        let repo = Provenance.current(root: repositoryRoot, environment: [:])
+        XCTAssertEqual(repo.commit?.count, 12, "the repository itself is in git")
+    }
+
     /// 20 tenants, each with a unique canary value: no canary of one appears in any byte of another's output.
     func testNoTenantSeesAnotherTenantsCanary() throws {
         var files = [

@@ -9,6 +9,7 @@ struct RunbookBuilder {
     let resolver: LinkResolver
     let templates: TemplateSet
     let context: TenantContext
+    let provenance: Provenance
 
     struct Step {
         var number: Int
@@ -40,24 +41,26 @@ struct RunbookBuilder {
         let outro = runbook.outro.map { "<p>\(HTMLText.escape(context.substitute($0) { $0 }.0))</p>\n" } ?? ""
         let toc = steps.map { ["id": "step-\($0.number)", "text": "\($0.number). \($0.title)", "sub": false] as [String: Any] }
         let total = steps.compactMap(\.section.estimate).reduce(0, +)
+        let json = Self.json(runbook: runbook, tenant: tenant, title: title, steps: steps)
+        let version = ContentHash.hex(json)
+        let footer = "<p class=\"rs-provenance\">\(HTMLText.escape(provenance.line(tenant: tenant.id, runbook: runbook.id, version: version)))</p>\n"
         let html = templates.render("layout", [
             "siteTitle": tenant.name, "root": "../../", "home": "../../index.html",
             "title": title, "titleID": "", "hasTitleID": false, "showTitle": true,
             "showDescription": !intro.isEmpty || total > 0,
             "description": [runbook.intro.map { context.substitute($0) { $0 }.0 }, total > 0 ? "Estimated time: \(Self.duration(total))." : nil]
                 .compactMap { $0 }.joined(separator: " "),
-            "body": body + outro, "toc": toc, "showTOC": !toc.isEmpty, "nav": [[String: Any]](), "source": runbook.path,
+            "body": body + outro + footer, "toc": toc, "showTOC": !toc.isEmpty, "nav": [[String: Any]](), "source": runbook.path,
             "hidden": true,
         ])
-        let json = Self.json(runbook: runbook, tenant: tenant, title: title, steps: steps)
-        let checklist = checklistPage(runbook: runbook, tenant: tenant, title: title, steps: steps, version: ContentHash.hex(json))
+        let checklist = checklistPage(runbook: runbook, tenant: tenant, title: title, steps: steps, footer: footer)
         return (["\(tenant.id)/\(runbook.id)/index.html": Array(html.utf8), "\(tenant.id)/\(runbook.id)/runbook.json": json,
                  "\(tenant.id)/\(runbook.id)/checklist.html": Array(checklist.utf8)],
                 diagnostics)
     }
 
     /// The step sections' items (or the steps themselves) as a page to tick off, print and sign.
-    private func checklistPage(runbook: Runbook, tenant: Tenant, title: String, steps: [Step], version: String) -> String {
+    private func checklistPage(runbook: Runbook, tenant: Tenant, title: String, steps: [Step], footer: String) -> String {
         var items: [Checklist.Item] = []
         for step in steps where step.section.step {
             let key = "\(runbook.id)|\(step.section.page)#\(step.section.section ?? "")"
@@ -70,7 +73,7 @@ struct RunbookBuilder {
         return templates.render("layout", [
             "siteTitle": tenant.name, "root": "../../", "home": "index.html", "title": "Checklist: \(title)",
             "titleID": "", "hasTitleID": false, "showTitle": true, "showDescription": false, "description": "",
-            "body": Checklist.body(items, tenant: tenant, runbook: runbook, version: version),
+            "body": Checklist.body(items, tenant: tenant, runbook: runbook, footer: footer),
             "toc": [[String: Any]](), "showTOC": false, "nav": [[String: Any]](), "source": runbook.path, "hidden": true,
         ])
     }

@@ -144,6 +144,7 @@ public struct SiteBuilder: Sendable {
         guard !site.tenants.runbooks.isEmpty, !site.tenants.tenants.isEmpty else { return [] }
         var diagnostics: [Diagnostic] = []
         var rows = ""
+        let provenance = Provenance.current(root: options.root)
         for tenant in site.tenants.tenants {
             if let clash = files.keys.sorted().first(where: { $0.hasPrefix(tenant.id + "/") }) {
                 diagnostics.append(.error("duplicate-route", "tenant '\(tenant.id)' would write into \(tenant.id)/, where the docs have \(clash)",
@@ -151,7 +152,8 @@ public struct SiteBuilder: Sendable {
                 continue
             }
             let context = TenantContext(tenant: tenant, schema: site.tenants.schema, claims: site.config.claims)
-            let builder = RunbookBuilder(site: site, index: index, resolver: resolver, templates: templates, context: context)
+            let builder = RunbookBuilder(site: site, index: index, resolver: resolver, templates: templates, context: context,
+                                         provenance: provenance)
             for runbook in site.tenants.runbooks {
                 let (output, problems) = builder.build(runbook)
                 diagnostics += problems
