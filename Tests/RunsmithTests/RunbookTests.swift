@@ -142,6 +142,25 @@ final class RunbookTests: XCTestCase {
         XCTAssertEqual(repo.commit?.count, 12, "the repository itself is in git")
     }
 
+    func testLinksBetweenStepsStayInTheRunbookAndStepperStepsAreItems() throws {
+        let tree = try TempTree([
+            "tenants/schema.yml": Self.schema,
+            "tenants/alpha.yml": "id: alpha\nname: Alpha\nvars: { org: a-org }\n",
+            "README.md": "# Home\n",
+            "a.md": "# A\n\nFirst do [B](b.md), then [its check](b.md#check) and [C](c.md#setup).\n",
+            "b.md": "# B\n\n{% stepper %}\n{% step %}\n### Open settings\n{% endstep %}\n{% step %}\n### Save\n{% endstep %}\n{% endstepper %}\n\n## Check\n",
+            "c.md": "# C\n\n## Setup\n\nText.\n",
+            "runbooks/r.yml": "title: R\nsections:\n  - page: a.md\n  - page: b.md\n    step: true\n  - page: c.md\n    section: setup\n",
+        ])
+        let result = tree.check()
+        XCTAssertEqual(lines(result.diagnostics), [])
+        let page = String(decoding: result.files["alpha/r/index.html"]!, as: UTF8.self)
+        XCTAssertTrue(page.contains(##"First do <a href="#step-2">B</a>, then <a href="#s2-check">its check</a> and <a href="#step-3">C</a>."##), page)
+        let checklist = String(decoding: result.files["alpha/r/checklist.html"]!, as: UTF8.self)
+        let texts = checklist.components(separatedBy: "data-text=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        XCTAssertEqual(texts, ["Open settings", "Save"])
+    }
+
     /// 20 tenants, each with a unique canary value: no canary of one appears in any byte of another's output.
     func testNoTenantSeesAnotherTenantsCanary() throws {
         var files = [

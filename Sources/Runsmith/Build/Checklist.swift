@@ -10,14 +10,31 @@ enum Checklist {
         var section: Runbook.Section
     }
 
-    /// The item texts of a step section: its task-list items, else the items of its top-level ordered
-    /// lists, else none (the step itself is the item).
+    /// The item texts of a step section, in document order: GitBook stepper steps, task-list items and
+    /// the items of top-level ordered lists; none when it has neither (the step itself is the item).
+    /// Bullet lists explain; they are not things to tick.
     static func texts(in root: MarkdownNode) -> [String] {
-        let nodes = root.descendants()
-        let tasks = nodes.filter(\.isTaskItem).map(itemText)
-        if !tasks.isEmpty { return tasks }
-        // Ordered lists only: bullet lists in a step explain; they are not things to tick.
-        return root.children.filter(\.isOrderedList).flatMap { $0.children.map(itemText) }
+        var texts: [String] = []
+        func walk(_ node: MarkdownNode, topLevel: Bool) {
+            if node.kind == .customBlock, node.onEnter.hasPrefix(DirectiveHTML.stepOpening) {
+                texts.append(stepText(node))
+                return
+            }
+            if node.isTaskItem { texts.append(itemText(node)) }
+            if topLevel, node.isOrderedList, !node.children.contains(where: \.isTaskItem) {
+                texts += node.children.map(itemText)
+                return
+            }
+            for child in node.children { walk(child, topLevel: false) }
+        }
+        for child in root.children { walk(child, topLevel: true) }
+        return texts.filter { !$0.isEmpty }
+    }
+
+    /// A stepper step is named by its first heading or paragraph.
+    private static func stepText(_ step: MarkdownNode) -> String {
+        let first = step.children.first { $0.kind == .paragraph || $0.kind == .customBlock || $0.kind == .heading } ?? step
+        return first.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     private static func itemText(_ item: MarkdownNode) -> String {

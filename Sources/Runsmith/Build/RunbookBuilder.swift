@@ -29,9 +29,16 @@ struct RunbookBuilder {
         let route = "\(tenant.id)/\(runbook.id)/index.html"
         var diagnostics: [Diagnostic] = []
         var steps: [Step] = []
-        for section in runbook.sections where (try? section.when?.isTrue(lookup)) ?? true {
+        let sections = runbook.sections.filter { (try? $0.when?.isTrue(lookup)) ?? true }
+        // Where each step's page is in the docs site: links to it become links within the runbook.
+        let plan = sections.enumerated().compactMap { i, section -> (route: String, section: String?, number: Int)? in
+            guard let path = RelativePath.resolve(section.page, from: ""), let source = index.markdownFile(for: path),
+                  let page = index.pages[source], page.built else { return nil }
+            return (page.route, section.section, i + 1)
+        }
+        for section in sections {
             let n = steps.count + 1
-            let (step, problems) = assemble(section, number: n, runbook: runbook, route: route)
+            let (step, problems) = assemble(section, number: n, runbook: runbook, route: route, plan: plan)
             diagnostics += problems
             if let step { steps.append(step) }
         }
@@ -80,7 +87,8 @@ struct RunbookBuilder {
 
     /// One section through preprocess, parse and the transforms, cut to its heading's section.
     /// The step, or nil (with the reasons) when the section is not there for this tenant.
-    private func assemble(_ section: Runbook.Section, number: Int, runbook: Runbook, route: String) -> (Step?, [Diagnostic]) {
+    private func assemble(_ section: Runbook.Section, number: Int, runbook: Runbook, route: String,
+                          plan: [(route: String, section: String?, number: Int)]) -> (Step?, [Diagnostic]) {
         // A missing page was reported by the pre-flight check.
         guard let path = RelativePath.resolve(section.page, from: ""), let source = index.markdownFile(for: path),
               let bytes = try? site.tree.read(source) else { return (nil, []) }
@@ -115,8 +123,10 @@ struct RunbookBuilder {
         }
         LinkTransform(resolver: resolver, route: route).apply(to: page)
         for node in page.document.root.descendants() where node.kind == .link {
+            guard let url = node.url else { continue }
             // In-page anchors follow the ids, which carry the step's prefix here.
-            if let url = node.url, url.hasPrefix("#"), url.count > 1 { node.url = "#s\(number)-" + url.dropFirst() }
+            if url.hasPrefix("#"), url.count > 1 { node.url = "#s\(number)-" + url.dropFirst(); continue }
+            if let local = Self.withinRunbook(url, from: route, plan: plan) { node.url = local }
         }
         CodeBlockTransform().apply(to: page)
         CardsTableTransform().apply(to: page)
@@ -125,6 +135,22 @@ struct RunbookBuilder {
         let id = Checklist.id(runbook: runbook.id, section: section, text: title)
         return (Step(number: number, id: id, title: title, section: section, html: html, source: section.location, items: items),
                 page.diagnostics)
+    }
+
+    /// A link to a page (or section) that is itself a step of this runbook points at that step instead.
+    static func withinRunbook(_ url: String, from route: String, plan: [(route: String, section: String?, number: Int)]) -> String? {
+        guard LinkResolver.scheme(of: url) == nil else { return nil }
+        let (path, fragment) = LinkResolver.splitFragment(url)
+        guard let target = RelativePath.resolve(path.removingPercentEncoding ?? path, from: RelativePath.directory(of: route)) else { return nil }
+        for step in plan where step.route == target {
+            switch (step.section, fragment) {
+            case (nil, nil): return "#step-\(step.number)"
+            case (nil, let anchor?): return "#s\(step.number)-\(anchor)"
+            case (let section?, let anchor?) where section == anchor: return "#step-\(step.number)"
+            default: continue
+            }
+        }
+        return nil
     }
 
     /// Keeps the heading's section: from its block up to the next heading at its level or above.

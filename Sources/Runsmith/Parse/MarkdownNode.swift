@@ -81,6 +81,8 @@ public struct MarkdownNode: Hashable, @unchecked Sendable {
         return cmark_node_get_fenced(pointer, &length, &offset, &char) != 0
     }
     public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+    /// The opening HTML of a custom block or inline (what a directive was rendered to).
+    public var onEnter: String { cmark_node_get_on_enter(pointer).map { String(cString: $0) } ?? "" }
     public var isOrderedList: Bool { kind == .list && cmark_node_get_list_type(pointer) == CMARK_ORDERED_LIST }
     public var isTaskItem: Bool {
         cmark_node_get_type_string(pointer).map { String(cString: $0) } == "tasklist"

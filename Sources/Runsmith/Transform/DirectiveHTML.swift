@@ -12,6 +12,9 @@ enum DirectiveHTML {
         "warning": "warning", "caution": "warning", "danger": "danger", "success": "success",
     ]
 
+    /// How a stepper step opens: checklists find steps by it.
+    static let stepOpening = "<li class=\"rs-step\">\n"
+
     static func render(_ node: MarkdownNode, directive index: Int, page: ParsedPage) {
         let d = page.source.directives[index]
         let args = d.tag.arguments
@@ -53,7 +56,7 @@ enum DirectiveHTML {
         case "stepper":
             set("<ol class=\"rs-stepper\">\n", "</ol>\n")
         case "step":
-            set("<li class=\"rs-step\">\n", "</li>\n")
+            set(stepOpening, "</li>\n")
         case "code":
             var attrs = ""
             for (key, attr) in [("overflow", "overflow"), ("lineNumbers", "line-numbers"),
