@@ -161,6 +161,24 @@ final class RunbookTests: XCTestCase {
         XCTAssertEqual(texts, ["Open settings", "Save"])
     }
 
+    func testRepeatedStepsAreErrorsAndRepeatedItemsStayDistinct() throws {
+        let tree = try TempTree([
+            "tenants/schema.yml": Self.schema,
+            "tenants/alpha.yml": "id: alpha\nname: Alpha\nvars: { org: a-org }\n",
+            "README.md": "# Home\n",
+            "a.md": "# A\n\n- [ ] Save\n- [ ] Check\n- [ ] Save\n",
+            "runbooks/r.yml": "title: R\nsections:\n  - page: a.md\n    step: true\n    estimate: 5m\n  - page: a.md\n",
+        ])
+        let result = tree.check()
+        XCTAssertEqual(lines(result.diagnostics),
+                       ["runbooks/r.yml:6:5: error: step 2 repeats step 1 (same page, section and title): give it its own `title:`"])
+        let checklist = String(decoding: result.files["alpha/r/checklist.html"]!, as: UTF8.self)
+        let ids = checklist.components(separatedBy: "data-id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        XCTAssertEqual(ids.count, 3)
+        XCTAssertEqual(Set(ids).count, 3, "the two 'Save' items keep separate ticks")
+        XCTAssertTrue(checklist.contains("<p class=\"rs-lead\">Estimated time: 5 min.</p>"), checklist)
+    }
+
     /// 20 tenants, each with a unique canary value: no canary of one appears in any byte of another's output.
     func testNoTenantSeesAnotherTenantsCanary() throws {
         var files = [

@@ -25,11 +25,16 @@ struct RunbookBuilder {
     func build(_ runbook: Runbook) -> (files: [String: [UInt8]], diagnostics: [Diagnostic]) {
         let tenant = context.tenant
         let lookup: ([String]) -> ConditionValue? = { tenant.value(of: TenantSet.mapClaims($0, context.claims)) }
-        guard (try? runbook.when?.isTrue(lookup)) ?? true else { return ([:], []) }
+        // No condition: always. A condition that cannot be decided (reported by the check): never — fail closed.
+        func holds(_ condition: Condition?) -> Bool {
+            guard let condition else { return true }
+            return (try? condition.isTrue(lookup)) ?? false
+        }
+        guard holds(runbook.when) else { return ([:], []) }
         let route = "\(tenant.id)/\(runbook.id)/index.html"
         var diagnostics: [Diagnostic] = []
         var steps: [Step] = []
-        let sections = runbook.sections.filter { (try? $0.when?.isTrue(lookup)) ?? true }
+        let sections = runbook.sections.filter { holds($0.when) }
         // Where each step's page is in the docs site: links to it become links within the runbook.
         let plan = sections.enumerated().compactMap { i, section -> (route: String, section: String?, number: Int)? in
             guard let path = RelativePath.resolve(section.page, from: ""), let source = index.markdownFile(for: path),
@@ -41,6 +46,16 @@ struct RunbookBuilder {
             let (step, problems) = assemble(section, number: n, runbook: runbook, route: route, plan: plan)
             diagnostics += problems
             if let step { steps.append(step) }
+        }
+        // Two steps with one id would share their ticks: that is an error, at the second one.
+        var seen: [String: Int] = [:]
+        for step in steps {
+            if let first = seen[step.id] {
+                diagnostics.append(.error("invalid-runbook", "step \(step.number) repeats step \(first) (same page, section and title): give it its own `title:`",
+                                          at: step.section.location))
+            } else {
+                seen[step.id] = step.number
+            }
         }
         let title = context.substitute(runbook.title) { $0 }.0
         let body = steps.map(render).joined()
@@ -72,15 +87,21 @@ struct RunbookBuilder {
         for step in steps where step.section.step {
             let key = "\(runbook.id)|\(step.section.page)#\(step.section.section ?? "")"
             let texts = step.items.isEmpty ? [step.title] : step.items
+            var repeats: [String: Int] = [:]
             for (i, text) in texts.enumerated() {
-                items.append(.init(id: Checklist.id(runbook: runbook.id, section: step.section, text: text), key: key,
+                // The same text twice in one step ("Save"): the second is "Save" #2, still not a position.
+                repeats[text, default: 0] += 1
+                let occurrence = repeats[text]! > 1 ? "#\(repeats[text]!)" : ""
+                items.append(.init(id: Checklist.id(runbook: runbook.id, section: step.section, text: text + occurrence), key: key,
                                    number: step.items.isEmpty ? "\(step.number)." : "\(step.number).\(i + 1)", text: text, section: step.section))
             }
         }
         return templates.render("layout", [
             "siteTitle": tenant.name, "root": "../../", "home": "index.html", "title": "Checklist: \(title)",
-            "titleID": "", "hasTitleID": false, "showTitle": true, "showDescription": false, "description": "",
+            "titleID": "", "hasTitleID": false, "showTitle": true,
             "body": Checklist.body(items, tenant: tenant, runbook: runbook, footer: footer),
+            "showDescription": steps.contains { $0.section.estimate != nil },
+            "description": "Estimated time: \(Self.duration(steps.compactMap(\.section.estimate).reduce(0, +))).",
             "toc": [[String: Any]](), "showTOC": false, "nav": [[String: Any]](), "source": runbook.path, "hidden": true,
         ])
     }

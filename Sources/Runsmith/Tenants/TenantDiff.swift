@@ -8,7 +8,8 @@ public enum TenantDiff {
         let runbooks = set.runbooks.filter { only == nil || $0.id == only }
         if let only, runbooks.isEmpty { return .failure(DiagnosticError(.error("invalid-runbook", "no runbook '\(only)'", at: nil))) }
         func gets(_ tenant: Tenant, _ condition: Condition?) -> Bool {
-            (try? condition?.isTrue { tenant.value(of: TenantSet.mapClaims($0, claims)) }) ?? true
+            guard let condition else { return true }
+            return (try? condition.isTrue { tenant.value(of: TenantSet.mapClaims($0, claims)) }) ?? false
         }
         var out = ""
         for runbook in runbooks {
