@@ -59,7 +59,6 @@ struct RunbookBuilder {
         }
         let title = context.substitute(runbook.title) { $0 }.0
         let body = steps.map(render).joined()
-        let intro = runbook.intro.map { "<p class=\"rs-lead\">\(HTMLText.escape(context.substitute($0) { $0 }.0))</p>\n" } ?? ""
         let outro = runbook.outro.map { "<p>\(HTMLText.escape(context.substitute($0) { $0 }.0))</p>\n" } ?? ""
         let toc = steps.map { ["id": "step-\($0.number)", "text": "\($0.number). \($0.title)", "sub": false] as [String: Any] }
         let total = steps.compactMap(\.section.estimate).reduce(0, +)
@@ -69,7 +68,7 @@ struct RunbookBuilder {
         let html = templates.render("layout", [
             "siteTitle": tenant.name, "root": "../../", "home": "../../index.html",
             "title": title, "titleID": "", "hasTitleID": false, "showTitle": true,
-            "showDescription": !intro.isEmpty || total > 0,
+            "showDescription": runbook.intro != nil || total > 0,
             "description": [runbook.intro.map { context.substitute($0) { $0 }.0 }, total > 0 ? "Estimated time: \(Self.duration(total))." : nil]
                 .compactMap { $0 }.joined(separator: " "),
             "body": body + outro + footer, "toc": toc, "showTOC": !toc.isEmpty, "nav": [[String: Any]](), "source": runbook.path,

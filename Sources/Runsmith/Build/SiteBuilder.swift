@@ -160,12 +160,14 @@ public struct SiteBuilder: Sendable {
                 files.merge(output) { _, new in new }
                 if !output.isEmpty {
                     let title = HTMLText.escape(context.substitute(runbook.title) { $0 }.0)
-                    rows += "<tr><td>\(HTMLText.escape(tenant.name))</td><td><a href=\"\(tenant.id)/\(runbook.id)/index.html\">\(title)</a></td></tr>\n"
+                    let folder = "\(tenant.id)/\(runbook.id)/"
+                    rows += "<tr><td>\(HTMLText.escape(tenant.name))</td><td><a href=\"\(folder)index.html\">\(title)</a></td>"
+                        + "<td><a href=\"\(folder)checklist.html\">checklist</a> · <a href=\"\(folder)runbook.json\">JSON</a></td></tr>\n"
                 }
             }
         }
         diagnostics += LeakAudit.audit(&files, tenants: site.tenants.tenants, schema: site.tenants.schema)
-        let body = "<table>\n<thead><tr><th>Tenant</th><th>Runbook</th></tr></thead>\n<tbody>\n\(rows)</tbody>\n</table>\n"
+        let body = "<table>\n<thead><tr><th>Tenant</th><th>Runbook</th><th>Also</th></tr></thead>\n<tbody>\n\(rows)</tbody>\n</table>\n"
         files["runbooks.html"] = Array(templates.render("layout", [
             "siteTitle": site.config.title ?? "Runbooks", "root": "", "home": "index.html", "title": "Runbooks",
             "titleID": "", "hasTitleID": false, "showTitle": true, "showDescription": false, "description": "", "body": body,
