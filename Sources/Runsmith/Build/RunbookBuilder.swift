@@ -96,7 +96,7 @@ struct RunbookBuilder {
             }
         }
         return templates.render("layout", [
-            "siteTitle": tenant.name, "root": "../../", "home": "index.html", "title": "Checklist: \(title)",
+            "siteTitle": tenant.name, "root": "../../", "home": "../../index.html", "title": "Checklist: \(title)",
             "titleID": "", "hasTitleID": false, "showTitle": true,
             "body": Checklist.body(items, tenant: tenant, runbook: runbook, footer: footer),
             "showDescription": steps.contains { $0.section.estimate != nil },
