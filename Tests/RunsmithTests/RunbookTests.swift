@@ -179,6 +179,20 @@ final class RunbookTests: XCTestCase {
         XCTAssertTrue(checklist.contains("<p class=\"rs-lead\">Estimated time: 5 min.</p>"), checklist)
     }
 
+    func testALinkToContentTheTenantDoesNotGetIsAnError() throws {
+        let tree = try TempTree([
+            "tenants/schema.yml": Self.schema,
+            "tenants/alpha.yml": "id: alpha\nname: Alpha\nvars: { org: a-org, server: true }\n",
+            "tenants/beta.yml": "id: beta\nname: Beta\nvars: { org: b-org }\n",
+            "README.md": "# Home\n",
+            "guide.md": "# Guide\n\nRead [the server notes](ref.md#server-notes).\n",
+            "ref.md": "# Ref\n\n{% if vars.server %}\n## Server notes\n\nOnly for servers.\n{% endif %}\n",
+            "runbooks/r.yml": "title: R\nsections:\n  - page: guide.md\n",
+        ])
+        XCTAssertEqual(lines(tree.check().diagnostics),
+                       ["guide.md:3:6: error: links to '#server-notes' of ref.md, which tenant beta does not get"])
+    }
+
     /// 20 tenants, each with a unique canary value: no canary of one appears in any byte of another's output.
     func testNoTenantSeesAnotherTenantsCanary() throws {
         var files = [

@@ -10,6 +10,22 @@ struct RunbookBuilder {
     let templates: TemplateSet
     let context: TenantContext
     let provenance: Provenance
+    /// Source → the anchors of that page as this tenant gets it (conditions decided), filled on demand.
+    private let tenantAnchors = AnchorCache()
+
+    final class AnchorCache: @unchecked Sendable {
+        var anchors: [String: Set<String>] = [:]
+    }
+
+    init(site: SiteSource, index: SiteIndex, resolver: LinkResolver, templates: TemplateSet, context: TenantContext,
+         provenance: Provenance) {
+        self.site = site
+        self.index = index
+        self.resolver = resolver
+        self.templates = templates
+        self.context = context
+        self.provenance = provenance
+    }
 
     struct Step {
         var number: Int
@@ -146,7 +162,8 @@ struct RunbookBuilder {
             guard let url = node.url else { continue }
             // In-page anchors follow the ids, which carry the step's prefix here.
             if url.hasPrefix("#"), url.count > 1 { node.url = "#s\(number)-" + url.dropFirst(); continue }
-            if let local = Self.withinRunbook(url, from: route, plan: plan) { node.url = local }
+            if let local = Self.withinRunbook(url, from: route, plan: plan) { node.url = local; continue }
+            if let problem = anchorWithheld(url, route: route) { page.report(.error, "withheld-content", problem, at: node) }
         }
         CodeBlockTransform().apply(to: page)
         CardsTableTransform().apply(to: page)
@@ -155,6 +172,35 @@ struct RunbookBuilder {
         let id = Checklist.id(runbook: runbook.id, section: section, text: title)
         return (Step(number: number, id: id, title: title, section: section, html: html, source: section.location, items: items),
                 page.diagnostics)
+    }
+
+    /// A link to an anchor of the docs that this tenant's version of the page does not have: the section
+    /// is gated to other tenants, so the link would lead nowhere (or to content this tenant may not see).
+    private func anchorWithheld(_ url: String, route: String) -> String? {
+        guard LinkResolver.scheme(of: url) == nil else { return nil }
+        let (path, fragment) = LinkResolver.splitFragment(url)
+        guard let fragment, !fragment.isEmpty,
+              let target = RelativePath.resolve(path.removingPercentEncoding ?? path, from: RelativePath.directory(of: route)),
+              let page = index.pages.values.first(where: { $0.route == target && $0.built }),
+              page.anchors.contains(fragment) else { return nil }
+        let anchors = anchorsForTenant(page.source)
+        guard !anchors.contains(fragment) else { return nil }
+        return "links to '#\(fragment)' of \(page.source), which tenant \(context.tenant.id) does not get"
+    }
+
+    private func anchorsForTenant(_ source: String) -> Set<String> {
+        if let known = tenantAnchors.anchors[source] { return known }
+        var preprocessor = Preprocessor(read: { [tree = site.tree] in try? tree.read($0) }, spaces: site.config.spaces, flavor: site.flavor)
+        preprocessor.tenant = context
+        var anchors: Set<String> = []
+        if let bytes = try? site.tree.read(source), let pre = preprocessor.run(path: source, bytes: bytes).0 {
+            let page = ParsedPage(source: pre, document: MarkdownDocument(bytes: pre.text))
+            DirectiveTransform().apply(to: page)
+            HeadingTransform(preset: site.slugPreset(for: source)).apply(to: page)
+            anchors = page.anchors
+        }
+        tenantAnchors.anchors[source] = anchors
+        return anchors
     }
 
     /// A link to a page (or section) that is itself a step of this runbook points at that step instead.

@@ -22,7 +22,7 @@ public enum DiagnosticCode {
         "unknown-space": .warning, "duplicate-id": .warning,
         // Tenants and runbooks
         "invalid-tenant": .error, "invalid-runbook": .error, "unknown-variable": .error, "invalid-variable": .error,
-        "missing-variable": .error, "undeclared-variable": .error, "tenant-leak": .error,
+        "missing-variable": .error, "undeclared-variable": .error, "tenant-leak": .error, "withheld-content": .error,
         "single-file-links": .warning,
         // Render and write
         "invalid-template": .error, "missing-template": .error, "unsafe-output": .error, "write-failed": .error,
