@@ -76,6 +76,8 @@ final class RunbookTests: XCTestCase {
         XCTAssertEqual(bSteps.count, 1)
         XCTAssertEqual(aSteps[0]["id"] as? String, bSteps[0]["id"] as? String)
         XCTAssertEqual(aSteps[0]["estimateMinutes"] as? Int, 15)
+        XCTAssertEqual(aSteps[0]["source"] as? String, "setup.md:3:1", "where the step's content is written")
+        XCTAssertEqual(aSteps[0]["definedAt"] as? String, "runbooks/onboard.yml:3:5")
         XCTAssertTrue(String(decoding: result.files["runbooks.html"]!, as: UTF8.self).contains(#"<a href="alpha/onboard/index.html">Onboard Alpha Corp</a>"#))
     }
 

@@ -33,6 +33,7 @@ struct RunbookBuilder {
         var title: String
         var section: Runbook.Section
         var html: String
+        /// Where the step's content is written: the section's heading, or the page.
         var source: SourceLocation
         /// Checklist items of a step section (empty: the step itself is the one item).
         var items: [String] = []
@@ -170,7 +171,8 @@ struct RunbookBuilder {
         let items = section.step ? Checklist.texts(in: page.document.root) : []
         let html = String(decoding: page.document.renderHTML(), as: UTF8.self)
         let id = Checklist.id(runbook: runbook.id, section: section, text: title)
-        return (Step(number: number, id: id, title: title, section: section, html: html, source: section.location, items: items),
+        let written = section.section.flatMap { id in page.headings.first { $0.id == id }?.location } ?? SourceLocation(path: source)
+        return (Step(number: number, id: id, title: title, section: section, html: html, source: written, items: items),
                 page.diagnostics)
     }
 
@@ -261,8 +263,8 @@ struct RunbookBuilder {
             "estimateMinutes": steps.compactMap(\.section.estimate).reduce(0, +),
             "steps": steps.map { step -> [String: Any] in
                 var s: [String: Any] = ["id": step.id, "number": step.number, "title": step.title,
-                                        "source": "\(step.section.page)" + (step.section.section.map { "#" + $0 } ?? ""),
-                                        "definedAt": "\(step.source)"]
+                                        "section": "\(step.section.page)" + (step.section.section.map { "#" + $0 } ?? ""),
+                                        "source": "\(step.source)", "definedAt": "\(step.section.location)"]
                 if let owner = step.section.owner { s["owner"] = owner }
                 if let estimate = step.section.estimate { s["estimateMinutes"] = estimate }
                 if let verify = step.section.verify { s["verify"] = verify }

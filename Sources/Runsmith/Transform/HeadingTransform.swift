@@ -44,8 +44,9 @@ public struct HeadingTransform: PageTransform {
                 continue
             }
             first = false
+            let location = page.origin(of: node).location
             let block = replace(node, level: min(6, max(1, level + levelShift)), id: idPrefix + id)
-            page.headings.append(.init(level: level, id: id, text: text, node: block))
+            page.headings.append(.init(level: level, id: id, text: text, node: block, location: location))
         }
     }
 

@@ -19,6 +19,8 @@ public final class ParsedPage: @unchecked Sendable {
         public var text: String
         /// The block that now stands for the heading in the tree (runbooks cut sections at it).
         public var node: MarkdownNode? = nil
+        /// Where the heading was written (through includes): what runbook steps point back to.
+        public var location: SourceLocation? = nil
     }
 
     public struct PendingCard {
