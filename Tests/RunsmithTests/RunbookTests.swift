@@ -195,6 +195,23 @@ final class RunbookTests: XCTestCase {
                        ["guide.md:3:6: error: links to '#server-notes' of ref.md, which tenant beta does not get"])
     }
 
+    func testContentWithheldFromATenantCannotReachItAnotherWay() throws {
+        let tree = try TempTree([
+            "tenants/schema.yml": Self.schema,
+            "tenants/alpha.yml": "id: alpha\nname: Alpha\nvars: { org: a-org, server: true }\n",
+            "tenants/beta.yml": "id: beta\nname: Beta\nvars: { org: b-org }\n",
+            "README.md": "# Home\n",
+            "ref.md": "# Ref\n\n{% if vars.server %}\nFlush the broker cache before **every** upgrade.\n{% endif %}\n",
+            // The same sentence pasted into the intro every tenant gets.
+            "runbooks/r.yml": "title: R\nintro: Flush the broker cache before every upgrade.\nsections:\n  - page: ref.md\n",
+        ])
+        let result = tree.check()
+        XCTAssertEqual(lines(result.diagnostics),
+                       ["tenants/beta.yml:1:1: error: beta/r/index.html shows \"Flush the broker cache before every upgrade.\", which tenant beta's conditions withhold"])
+        XCTAssertNil(result.files["beta/r/index.html"])
+        XCTAssertNotNil(result.files["alpha/r/index.html"], "alpha gets that content anyway")
+    }
+
     /// 20 tenants, each with a unique canary value: no canary of one appears in any byte of another's output.
     func testNoTenantSeesAnotherTenantsCanary() throws {
         var files = [

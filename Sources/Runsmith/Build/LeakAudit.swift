@@ -3,6 +3,20 @@
 /// A value counts when it is distinctive: at least four characters, not one of the tenant's own values,
 /// and not already in the shared docs (an enum value like `server` is ordinary text there).
 enum LeakAudit {
+    /// Text with runs of whitespace as one space, for comparing what a page says.
+    static func plain(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// The text of an HTML page: tags dropped, entities decoded.
+    static func text(ofHTML html: String) -> String {
+        var out = "", inTag = false
+        for c in html {
+            if c == "<" { inTag = true; out.append(" ") } else if c == ">" { inTag = false } else if !inTag { out.append(c) }
+        }
+        return HTMLText.decodeEntities(out)
+    }
+
     static func audit(_ files: inout [String: [UInt8]], tenants: [Tenant], schema: TenantSchema) -> [Diagnostic] {
         let prefixes = tenants.map { $0.id + "/" }
         let shared = files.filter { key, _ in !prefixes.contains { key.hasPrefix($0) } }.values

@@ -37,6 +37,9 @@ struct RunbookBuilder {
         var source: SourceLocation
         /// Checklist items of a step section (empty: the step itself is the one item).
         var items: [String] = []
+        /// Text of branches this tenant does not get, and the text it does: for the leak audit.
+        var withheld: [String] = []
+        var kept = ""
     }
 
     func build(_ runbook: Runbook) -> (files: [String: [UInt8]], diagnostics: [Diagnostic]) {
@@ -92,6 +95,18 @@ struct RunbookBuilder {
             "hidden": true,
         ])
         let checklist = checklistPage(runbook: runbook, tenant: tenant, title: title, steps: steps, footer: footer)
+        // Content gated away from this tenant must not reach its runbook by another way (shared intro, …).
+        let kept = steps.map(\.kept).joined(separator: "\n")
+        let shown = LeakAudit.plain(LeakAudit.text(ofHTML: html))
+        for line in steps.flatMap(\.withheld) {
+            let document = MarkdownDocument(bytes: Array(line.utf8))
+            // The nodes live only as long as their document.
+            let text = withExtendedLifetime(document) { LeakAudit.plain(document.root.plainText) }
+            guard text.count >= 24, !kept.contains(text), shown.contains(text) else { continue }
+            diagnostics.append(.error("tenant-leak", "\(route) shows \"\(text.prefix(60))\", which tenant \(tenant.id)'s conditions withhold",
+                                      at: SourceLocation(path: tenant.path), note: "nothing was written for this runbook"))
+            return ([:], diagnostics)
+        }
         return (["\(tenant.id)/\(runbook.id)/index.html": Array(html.utf8), "\(tenant.id)/\(runbook.id)/runbook.json": json,
                  "\(tenant.id)/\(runbook.id)/checklist.html": Array(checklist.utf8)],
                 diagnostics)
@@ -172,7 +187,8 @@ struct RunbookBuilder {
         let html = String(decoding: page.document.renderHTML(), as: UTF8.self)
         let id = Checklist.id(runbook: runbook.id, section: section, text: title)
         let written = section.section.flatMap { id in page.headings.first { $0.id == id }?.location } ?? SourceLocation(path: source)
-        return (Step(number: number, id: id, title: title, section: section, html: html, source: written, items: items),
+        return (Step(number: number, id: id, title: title, section: section, html: html, source: written, items: items,
+                     withheld: pre.withheld, kept: LeakAudit.plain(page.document.root.plainText)),
                 page.diagnostics)
     }
 

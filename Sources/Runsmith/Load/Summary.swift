@@ -74,6 +74,8 @@ public struct Summary: Sendable {
             }
         }
         if group.title != nil || !group.entries.isEmpty { summary.groups.append(group) }
+        // Nodes are only valid while their document lives; optimized builds may end it at its last use.
+        withExtendedLifetime(doc) {}
         return (summary, diagnostics)
     }
 }

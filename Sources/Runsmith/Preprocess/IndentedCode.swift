@@ -6,8 +6,11 @@ enum IndentedCode {
         guard mayHaveIndentedTags(bytes, from: offset) else { return [] }
         let document = MarkdownDocument(bytes: Array(bytes[offset...]), options: 0)
         var result: Set<Int> = []
-        for node in document.root.descendants() where node.kind == .codeBlock && !node.isFenced {
-            for line in node.startLine...max(node.startLine, node.endLine) { result.insert(line + firstLine - 1) }
+        // Nodes are only valid while their document lives; optimized builds may end it at its last use.
+        withExtendedLifetime(document) {
+            for node in document.root.descendants() where node.kind == .codeBlock && !node.isFenced {
+                for line in node.startLine...max(node.startLine, node.endLine) { result.insert(line + firstLine - 1) }
+            }
         }
         return result
     }

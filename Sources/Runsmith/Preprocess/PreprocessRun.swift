@@ -84,7 +84,7 @@ struct PreprocessRun {
             // mdx-code-block fences only wrap live MDX: the fence lines go, their content stays.
             if scan.mdx, !scan.fence.inFence, scan.mdxBlocks.consume(line) { continue }
             if scan.fence.consume(line) || scan.indentedCode.contains(number) {
-                if !suppressed { emit(indent, line, origin: origin) }
+                if suppressed { withhold(line) } else { emit(indent, line, origin: origin) }
                 continue
             }
             var substituted = false
@@ -99,7 +99,7 @@ struct PreprocessRun {
             } else if LiquidTags.startsLine(line) {
                 liquidLine(line, context: context, scan: &scan)
             } else if suppressed {
-                continue
+                withhold(line)
             } else if let admonition = AdmonitionFence(line) {
                 admonitionLine(admonition, context: context)
             } else if !scan.mdx || !mdxLine(line, substituted: substituted, context: context, scan: &scan, cursor: &cursor) {
@@ -118,6 +118,11 @@ struct PreprocessRun {
             }
             conditionals.removeSubrange(conditionalBase...)
         }
+    }
+
+    mutating func withhold(_ line: ArraySlice<UInt8>) {
+        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        if !text.isEmpty { page.withheld.append(text) }
     }
 
     /// Reports blocks still open at the end of a file (at their opener) and turns them into standalone tags.

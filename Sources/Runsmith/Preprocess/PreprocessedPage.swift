@@ -23,6 +23,8 @@ public struct PreprocessedPage: Sendable {
     public var frontmatter = Frontmatter()
     /// Output lines between `{% raw %}` and `{% endraw %}`: shown exactly as written, never flagged.
     public var literalLines: Set<Int> = []
+    /// Lines of branches this tenant does not get: what the leak audit makes sure never shows up anyway.
+    public var withheld: [String] = []
     /// Every file this page pulled in, for dependency tracking.
     public var includedFiles: Set<String> = []
 
