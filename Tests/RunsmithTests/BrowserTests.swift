@@ -62,4 +62,43 @@ final class BrowserTests: XCTestCase {
         XCTAssertEqual(try run(page, action: "document.querySelector('.rs-reset').click();", profile: profile), "checked=0 progress=0 of 3 done")
         XCTAssertEqual(try run(page, action: "", profile: profile), "checked=0 progress=0 of 3 done")
     }
+
+    func testAChangedItemSaysItChangedSinceChecked() throws {
+        guard Self.chromium != nil else {
+            if ProcessInfo.processInfo.environment["RUNSMITH_SKIP_BROWSER"] == "1" { throw XCTSkip("RUNSMITH_SKIP_BROWSER=1") }
+            return XCTFail("chromium is not installed")
+        }
+        let tree = try TempTree([
+            "tenants/schema.yml": "variables:\n  org: { type: string, required: true }\n",
+            "tenants/acme.yml": "id: acme\nname: Acme\nvars: { org: acme-org }\n",
+            "README.md": "# Home\n",
+            "steps.md": "# Steps\n\n1. Open settings\n2. Paste the token\n",
+            "runbooks/r.yml": "title: R\nsections:\n  - page: steps.md\n    step: true\n",
+        ])
+        XCTAssertTrue(tree.build().written)
+        let page = tree.output.appendingPathComponent("acme/r/checklist.html")
+        let profile = tree.root.appendingPathComponent("chromium-profile")
+        XCTAssertEqual(try run(page, action: "boxes[1].click();", profile: profile), "checked=1 progress=1 of 2 done")
+        // The writer rewords the ticked item and the site is rebuilt.
+        try tree.write("steps.md", Data("# Steps\n\n1. Open settings\n2. Paste the new token\n".utf8))
+        XCTAssertTrue(tree.build().written)
+        let changed = "document.body.setAttribute('data-changed', Array.prototype.filter.call(document.querySelectorAll('.rs-changed'), function (p) { return !p.hidden; }).map(function (p) { return p.textContent; }).join('|'));"
+        XCTAssertEqual(try run(page, action: changed, profile: profile), "checked=0 progress=0 of 2 done")
+        let dom = try dumpDOM(page, profile: profile)
+        XCTAssertTrue(dom.contains("Changed since checked (was: \u{201C}Paste the token\u{201D})"), String(dom.prefix(2000)))
+    }
+
+    private func dumpDOM(_ page: URL, profile: URL) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.chromium!)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
+                             "--virtual-time-budget=3000", "--dump-dom", page.absoluteString]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
 }

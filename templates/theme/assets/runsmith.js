@@ -52,12 +52,15 @@
       if (box.checked) done += 1;
       row.querySelector(".rs-changed").hidden = true;
     });
-    // A saved tick whose item is gone but whose section is still here: that item's text changed.
+    // A saved tick whose item is gone but whose section is still here: that item's text changed, so the
+    // section's unticked items say so, with the text that was ticked.
     Object.keys(state).forEach(function (id) {
       if (ids[id] || !state[id] || !state[id].key) return;
       rows.forEach(function (row) {
         if (row.getAttribute("data-key") === state[id].key && !state[row.getAttribute("data-id")]) {
-          row.querySelector(".rs-changed").hidden = false;
+          var note = row.querySelector(".rs-changed");
+          note.textContent = "Changed since checked (was: \u201c" + state[id].text + "\u201d)";
+          note.hidden = false;
         }
       });
     });
