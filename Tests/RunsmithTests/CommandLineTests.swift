@@ -75,6 +75,7 @@ final class CommandLineTests: XCTestCase {
         azure-devops-setup: both
           only fabrikam: integrations/azure-devops/azure-devops-server.md
           only contoso: Give manufacturing its own token
+        gitlab-setup: neither
         on-premises-broker: only fabrikam
 
         """)

@@ -181,10 +181,11 @@ final class RunbookCheckTests: XCTestCase {
         let (set, diagnostics) = TenantSet.load(from: tree)
         XCTAssertEqual(diagnostics, [])
         XCTAssertEqual(set.tenants.map(\.id), ["contoso", "fabrikam", "northwind"])
-        XCTAssertEqual(set.runbooks.map(\.id), ["azure-devops-setup", "on-premises-broker"])
+        XCTAssertEqual(set.runbooks.map(\.id), ["azure-devops-setup", "gitlab-setup", "on-premises-broker"])
         let fabrikam = try XCTUnwrap(set.tenants.first { $0.id == "fabrikam" })
-        XCTAssertEqual(try set.runbooks[1].when?.isTrue { fabrikam.value(of: $0) }, true, "fabrikam runs the broker")
+        XCTAssertEqual(try set.runbooks[2].when?.isTrue { fabrikam.value(of: $0) }, true, "fabrikam runs the broker")
         let northwind = try XCTUnwrap(set.tenants.first { $0.id == "northwind" })
         XCTAssertEqual(try set.runbooks[0].when?.isTrue { northwind.value(of: $0) }, false, "northwind uses GitLab")
+        XCTAssertEqual(try set.runbooks[1].when?.isTrue { northwind.value(of: $0) }, true)
     }
 }

@@ -75,7 +75,10 @@ public struct VariableReference: Equatable, Sendable {
         case .string(let s)?: value = s
         case .number(let n)?: value = n == n.rounded() ? String(Int(n)) : String(n)
         case .bool(let b)?: value = String(b)
-        case .list(let items)?: value = items.map(\.display).joined(separator: ", ")
+        case .list(let items)?:
+            // A list reads as words in a sentence: `research, manufacturing` (an empty list has no value).
+            let words = items.map { item -> String in if case .string(let s) = item { return s } else { return item.display } }
+            value = words.isEmpty ? nil : words.joined(separator: ", ")
         case .null?, nil: value = nil
         }
         for filter in filters {
