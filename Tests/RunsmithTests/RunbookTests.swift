@@ -209,7 +209,9 @@ final class RunbookTests: XCTestCase {
         XCTAssertEqual(lines(result.diagnostics),
                        ["tenants/beta.yml:1:1: error: beta/r/index.html shows \"Flush the broker cache before every upgrade.\", which tenant beta's conditions withhold"])
         XCTAssertNil(result.files["beta/r/index.html"])
+        XCTAssertNil(result.files["beta/r/checklist.html"], "nothing of beta is written")
         XCTAssertNotNil(result.files["alpha/r/index.html"], "alpha gets that content anyway")
+        XCTAssertFalse(String(decoding: result.files["runbooks.html"]!, as: UTF8.self).contains("beta/r/"), "the index lists only what was written")
     }
 
     /// 20 tenants, each with a unique canary value: no canary of one appears in any byte of another's output.

@@ -154,19 +154,28 @@ public struct SiteBuilder: Sendable {
             let context = TenantContext(tenant: tenant, schema: site.tenants.schema, claims: site.config.claims)
             let builder = RunbookBuilder(site: site, index: index, resolver: resolver, templates: templates, context: context,
                                          provenance: provenance)
+            var tenantFiles: [String: [UInt8]] = [:]
+            var tenantProblems: [Diagnostic] = []
             for runbook in site.tenants.runbooks {
                 let (output, problems) = builder.build(runbook)
-                diagnostics += problems
-                files.merge(output) { _, new in new }
-                if !output.isEmpty {
-                    let title = HTMLText.escape(context.substitute(runbook.title) { $0 }.0)
-                    let folder = "\(tenant.id)/\(runbook.id)/"
-                    rows += "<tr><td>\(HTMLText.escape(tenant.name))</td><td><a href=\"\(folder)index.html\">\(title)</a></td>"
-                        + "<td><a href=\"\(folder)checklist.html\">checklist</a> · <a href=\"\(folder)runbook.json\">JSON</a></td></tr>\n"
-                }
+                tenantProblems += problems
+                tenantFiles.merge(output) { _, new in new }
             }
+            diagnostics += tenantProblems
+            // A leak anywhere in a tenant's runbooks: nothing of that tenant is written.
+            if !tenantProblems.contains(where: { $0.code == "tenant-leak" }) { files.merge(tenantFiles) { _, new in new } }
         }
         diagnostics += LeakAudit.audit(&files, tenants: site.tenants.tenants, schema: site.tenants.schema)
+        // The index lists what was actually written.
+        for tenant in site.tenants.tenants {
+            let context = TenantContext(tenant: tenant, schema: site.tenants.schema, claims: site.config.claims)
+            for runbook in site.tenants.runbooks where files["\(tenant.id)/\(runbook.id)/index.html"] != nil {
+                let title = HTMLText.escape(context.substitute(runbook.title) { $0 }.0)
+                let folder = "\(tenant.id)/\(runbook.id)/"
+                rows += "<tr><td>\(HTMLText.escape(tenant.name))</td><td><a href=\"\(folder)index.html\">\(title)</a></td>"
+                    + "<td><a href=\"\(folder)checklist.html\">checklist</a> · <a href=\"\(folder)runbook.json\">JSON</a></td></tr>\n"
+            }
+        }
         let body = "<table>\n<thead><tr><th>Tenant</th><th>Runbook</th><th>Also</th></tr></thead>\n<tbody>\n\(rows)</tbody>\n</table>\n"
         files["runbooks.html"] = Array(templates.render("layout", [
             "siteTitle": site.config.title ?? "Runbooks", "root": "", "home": "index.html", "title": "Runbooks",
