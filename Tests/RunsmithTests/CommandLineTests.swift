@@ -84,6 +84,32 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(missing.err.contains("no tenant 'ghost'"), missing.err)
     }
 
+    func testCheckListsEverySeededProblemOfABrokenTenantSetInOneRun() throws {
+        let tree = try TempTree([
+            "tenants/schema.yml": "variables:\n  org: { type: string, required: true }\n  tier: { type: enum, values: [basic, pro], default: basic }\n",
+            "tenants/good.yml": "id: good\nname: Good\nvars: { org: good-org, tier: pro }\n",
+            "tenants/bad.yml": "id: bad\nname: Bad\nvars:\n  tier: gold\n  colour: red\n",
+            "README.md": "# Home\n\n{% if vars.plan == \"pro\" %}\nPro\n{% endif %}\n\nOrg: {{ vars.orgg }}\n",
+            "runbooks/r.yml": "title: R\nwhen: vars.tier == \"pro\"\nsections:\n  - page: gone.md\n  - page: README.md\n    section: nope\n  - page: README.md\n    estimate: soonish\n",
+        ])
+        let r = try run(["check", ".", "--format", "json"], in: tree.root)
+        XCTAssertEqual(r.status, 1)
+        let found = r.out.split(separator: "\n").map { line -> String in
+            let object = try! JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            return "\(object["file"]!):\(object["line"]!): \(object["code"]!)"
+        }
+        XCTAssertEqual(found, [
+            "README.md:3: undeclared-variable",
+            "README.md:7: undeclared-variable",
+            "runbooks/r.yml:4: invalid-runbook",
+            "runbooks/r.yml:5: invalid-runbook",
+            "runbooks/r.yml:8: invalid-runbook",
+            "tenants/bad.yml:3: missing-variable",
+            "tenants/bad.yml:4: invalid-variable",
+            "tenants/bad.yml:5: unknown-variable",
+        ])
+    }
+
     func testExitCodes() throws {
         let tree = try TempTree(["README.md": "# Home\n\n[x](nope.md)\n"])
         let missing = try run(["check", "no-such-folder"], in: tree.root)

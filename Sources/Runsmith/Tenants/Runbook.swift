@@ -112,7 +112,9 @@ public struct Runbook: Sendable {
         }
         if runbook.title.isEmpty { diagnostics.append(.error("invalid-runbook", "runbook needs a title", at: SourceLocation(path: path))) }
         if runbook.sections.isEmpty { diagnostics.append(.error("invalid-runbook", "runbook has no sections", at: SourceLocation(path: path))) }
-        return (diagnostics.contains { $0.severity == .error } ? nil : runbook, sortedDiagnostics(diagnostics))
+        // A bad field is reported and left out; the rest is still checked, so one run shows every problem.
+        let usable = !runbook.title.isEmpty && !runbook.sections.isEmpty
+        return (usable ? runbook : nil, sortedDiagnostics(diagnostics))
     }
 
     /// `15m` → 15, `1h` → 60, `1h30m` → 90, `2h 15m` → 135; nil when it is not such a duration.
