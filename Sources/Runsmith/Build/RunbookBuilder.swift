@@ -179,7 +179,8 @@ struct RunbookBuilder {
             // In-page anchors follow the ids, which carry the step's prefix here.
             if url.hasPrefix("#"), url.count > 1 { node.url = "#s\(number)-" + url.dropFirst(); continue }
             if let local = Self.withinRunbook(url, from: route, plan: plan) { node.url = local; continue }
-            if let problem = anchorWithheld(url, route: route) { page.report(.error, "withheld-content", problem, at: node) }
+            if let problem = anchorWithheld(url, route: route) { page.report(.error, "withheld-content", problem, at: node); continue }
+            if let published = publishedURL(url, route: route) { node.url = published }
         }
         CodeBlockTransform().apply(to: page)
         CardsTableTransform().apply(to: page)
@@ -190,6 +191,16 @@ struct RunbookBuilder {
         return (Step(number: number, id: id, title: title, section: section, html: html, source: written, items: items,
                      withheld: pre.withheld, kept: LeakAudit.plain(page.document.root.plainText)),
                 page.diagnostics)
+    }
+
+    /// A link to a docs page that is not a step goes to the published docs (`site_url`), since a runbook
+    /// is handed to a customer without the rest of the site; without `site_url` it stays relative.
+    private func publishedURL(_ url: String, route: String) -> String? {
+        guard let site = self.site.config.siteURL, LinkResolver.scheme(of: url) == nil else { return nil }
+        let (path, fragment) = LinkResolver.splitFragment(url)
+        guard !path.isEmpty, let target = RelativePath.resolve(path.removingPercentEncoding ?? path, from: RelativePath.directory(of: route)),
+              let page = index.pages.values.first(where: { $0.route == target && $0.built }) else { return nil }
+        return site + "/" + HTMLText.encodeURL(page.published) + (fragment.map { "#" + $0 } ?? "")
     }
 
     /// A link to an anchor of the docs that this tenant's version of the page does not have: the section
