@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Debian's libcmark-gfm (+ extensions), the one C library we parse markdown with.
@@ -37,16 +39,26 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `runsmith serve`: the preview server, kept apart so that the pipeline does not depend on HTTP.
+        .target(
+            name: "RunsmithServe",
+            dependencies: [
+                "Runsmith",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "runsmith",
             dependencies: [
                 "Runsmith",
+                "RunsmithServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "RunsmithTests",
-            dependencies: ["Runsmith", "CCmarkGFM"],
+            dependencies: ["Runsmith", "RunsmithServe", "CCmarkGFM"],
             // The corpus tests read their expected diagnostics from here by path.
             exclude: ["Corpus"]
         ),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Runsmith
+import RunsmithServe
 
 /// Exit codes: 0 success, 1 errors found in the docs, 2 usage.
 struct RunsmithCommand: ParsableCommand {
@@ -8,7 +9,7 @@ struct RunsmithCommand: ParsableCommand {
         commandName: "runsmith",
         abstract: "Build GitBook and Docusaurus docs into static HTML sites and tenant runbooks.",
         version: String(Provenance.generator.dropFirst("Runsmith ".count)),
-        subcommands: [Build.self, Check.self, Render.self, Diff.self]
+        subcommands: [Build.self, Check.self, Render.self, Diff.self, Serve.self]
     )
 }
 
@@ -172,10 +173,58 @@ struct Diff: ParsableCommand {
     }
 }
 
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Preview the docs and runbooks locally; pages reload when files change.")
+    @Argument(help: "The docs root.") var root: String = "content"
+    @Option(name: .long, help: "Port to listen on (0: any free port).") var port: Int = 4000
+    @Option(name: .long, help: "Address to listen on. Only loopback unless you ask.") var host: String = "127.0.0.1"
+    @Flag(name: .long, help: "Open the site in the default browser.") var open = false
+
+    func run() async throws { try await start() }
+
+    /// Named apart from `run()`: with both a synchronous and an asynchronous `run()` in reach, a direct
+    /// call can pick the synchronous default, which only prints help.
+    func start() async throws {
+        let rootURL = URL(fileURLWithPath: root)
+        if !["127.0.0.1", "localhost", "::1"].contains(host) {
+            Console.error("runsmith: warning: serving on \(host): anyone who can reach this machine can read the preview\n")
+        }
+        let site = PreviewSite(root: rootURL)
+        let first = await site.rebuild()
+        Console.report(first.diagnostics, format: .human, root: rootURL)
+        let watcher = DocsWatcher(root: rootURL)
+        let watching = Task {
+            await watcher.run {
+                let result = await site.rebuild()
+                // The terminal shows each change's diagnostics once.
+                Console.error("runsmith: rebuilt: \(Console.summary(result))\n")
+                Console.report(result.diagnostics, format: .human, root: rootURL)
+            }
+        }
+        defer { watching.cancel() }
+        let openBrowser = open
+        try await PreviewServer.run(site: site, host: host, port: port, handlesSignals: true) { bound in
+            let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(bound)/"
+            Console.error("runsmith: serving \(rootURL.standardizedFileURL.path) at \(url) (Ctrl-C to stop)\n")
+            if openBrowser {
+                let opener = Process()
+                opener.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                opener.arguments = ["xdg-open", url]
+                try? opener.run()
+            }
+        }
+    }
+}
+
 // Usage errors exit 2 (ArgumentParser's default is 64).
 do {
     var command = try RunsmithCommand.parseAsRoot()
-    try command.run()
+    // `serve` is the one asynchronous command; the others run synchronously.
+    if let serve = command as? Serve {
+        try await serve.start()
+    } else {
+        try command.run()
+    }
 } catch {
     let code = RunsmithCommand.exitCode(for: error)
     if code == .success || code == ExitCode(1) {

@@ -21,9 +21,12 @@ public struct SiteBuilder: Sendable {
         public var assetCount = 0
         /// Output path → bytes of every page and theme file (empty for a failed load).
         public var files: [String: [UInt8]] = [:]
+        /// Output path → source file, for the images and attachments copied rather than generated.
+        public var copies: [String: URL] = [:]
         /// True once the output folder was replaced with this build.
         public var written = false
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+        public init() {}
     }
 
     public let options: Options
@@ -109,9 +112,10 @@ public struct SiteBuilder: Sendable {
 
         let used = assets.used
         result.assetCount = used.count
+        result.copies = Dictionary(uniqueKeysWithValues: used.map { ($0.output, tree.absolute($0.source)) })
         if options.singleFile {
             let inputs = SingleFile.Inputs(files: result.files,
-                                           copies: Dictionary(uniqueKeysWithValues: used.map { ($0.output, tree.absolute($0.source)) }),
+                                           copies: result.copies,
                                            published: Dictionary(index.pages.values.filter(\.built).map { ($0.route, $0.published) },
                                                                  uniquingKeysWith: { a, _ in a }),
                                            siteURL: site.config.siteURL)
@@ -127,9 +131,8 @@ public struct SiteBuilder: Sendable {
         }
         result.diagnostics = DiagnosticCollapse.collapse(sortedDiagnostics(diagnostics.compactMap(site.config.adjusted).map(site.relocated)))
         if let output = options.output {
-            let copies = Dictionary(uniqueKeysWithValues: used.map { ($0.output, tree.absolute($0.source)) })
             do {
-                try OutputWriter(destination: output).write(files: result.files, copies: copies)
+                try OutputWriter(destination: output).write(files: result.files, copies: result.copies)
                 result.written = true
             } catch {
                 result.diagnostics.append(.error("write-failed", "cannot write \(output.path): \(error.localizedDescription)", at: nil))

@@ -1,0 +1,88 @@
+import Foundation
+import Runsmith
+
+/// The in-memory site `runsmith serve` answers from: built by the same `SiteBuilder` as `runsmith build`,
+/// never written to disk, rebuilt when the docs change, with every open page told to reload.
+public actor PreviewSite {
+    public let root: URL
+    public private(set) var result = SiteBuilder.Result()
+    /// Bumped on every rebuild; what reload events carry.
+    public private(set) var generation = 0
+    private var listeners: [UUID: AsyncStream<Int>.Continuation] = [:]
+
+    public init(root: URL) {
+        self.root = root.standardizedFileURL
+    }
+
+    /// Builds the site again and tells every open page.
+    @discardableResult
+    public func rebuild() -> SiteBuilder.Result {
+        result = SiteBuilder(options: .init(root: root, output: nil)).run()
+        generation += 1
+        for listener in listeners.values { listener.yield(generation) }
+        return result
+    }
+
+    /// A stream of generations, one per rebuild from now on.
+    public func events() -> AsyncStream<Int> {
+        let id = UUID()
+        let (stream, continuation) = AsyncStream<Int>.makeStream()
+        continuation.onTermination = { [weak self] _ in Task { await self?.forget(id) } }
+        listeners[id] = continuation
+        return stream
+    }
+
+    private func forget(_ id: UUID) { listeners[id] = nil }
+
+    public struct Answer: Sendable {
+        public var status: Int
+        public var contentType: String
+        public var body: [UInt8]
+    }
+
+    /// The answer for a request path. Only what the build produced is ever served: a path is looked up
+    /// in the build, never joined to a folder on disk, so `..`, `%2e%2e`, absolute paths and symlinks
+    /// have nothing to reach.
+    public func answer(for requestPath: String) -> Answer {
+        guard let key = Self.key(for: requestPath) else { return Self.notFound }
+        if let bytes = result.files[key] {
+            let type = Self.contentType(key)
+            let body = type.hasPrefix("text/html") ? Array(PreviewPage.decorate(String(decoding: bytes, as: UTF8.self), result: result, root: root).utf8) : bytes
+            return Answer(status: 200, contentType: type, body: body)
+        }
+        if let source = result.copies[key], let data = FileManager.default.contents(atPath: source.path) {
+            return Answer(status: 200, contentType: Self.contentType(key), body: [UInt8](data))
+        }
+        return Self.notFound
+    }
+
+    static let notFound = Answer(status: 404, contentType: "text/plain; charset=utf-8", body: Array("Not found\n".utf8))
+
+    /// `/` → `index.html`, `/guide/` → `guide/index.html`; nil for anything that tries to leave the site.
+    static func key(for requestPath: String) -> String? {
+        var path = String(requestPath.prefix { $0 != "?" && $0 != "#" })
+        guard let decoded = path.removingPercentEncoding, !decoded.contains("\0"), !decoded.contains("\\") else { return nil }
+        path = decoded
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        guard !parts.contains(where: { $0 == ".." || $0 == "." }) else { return nil }
+        let joined = parts.joined(separator: "/")
+        if joined.isEmpty || path.hasSuffix("/") { return joined.isEmpty ? "index.html" : joined + "/index.html" }
+        return joined
+    }
+
+    static func contentType(_ path: String) -> String {
+        switch path.split(separator: ".").last.map({ $0.lowercased() }) ?? "" {
+        case "html": return "text/html; charset=utf-8"
+        case "css": return "text/css; charset=utf-8"
+        case "js": return "text/javascript; charset=utf-8"
+        case "json": return "application/json"
+        case "png": return "image/png"
+        case "jpg", "jpeg": return "image/jpeg"
+        case "gif": return "image/gif"
+        case "svg": return "image/svg+xml"
+        case "webp": return "image/webp"
+        case "yml", "yaml", "txt", "md": return "text/plain; charset=utf-8"
+        default: return "application/octet-stream"
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import XCTest
+@testable import Runsmith
+@testable import RunsmithServe
+
+/// `runsmith serve` on an ephemeral port: pages, edits, reload events, the error overlay, traversal.
+final class ServeTests: XCTestCase {
+    /// GET with curl (status, headers, body); `path` is sent as written.
+    private func get(_ port: Int, _ path: String) throws -> (status: Int, headers: String, body: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        process.arguments = ["-s", "--path-as-is", "--max-time", "10", "-D", "-", "http://127.0.0.1:\(port)\(path)"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        let parts = text.components(separatedBy: "\r\n\r\n")
+        let status = Int(parts[0].split(separator: " ").dropFirst().first ?? "") ?? 0
+        return (status, parts[0].lowercased(), parts.dropFirst().joined(separator: "\r\n\r\n"))
+    }
+
+    /// Waits (bounded) until `condition` holds.
+    private func eventually(_ condition: () throws -> Bool) throws {
+        for _ in 0..<100 {
+            if try condition() { return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        XCTFail("condition never held")
+    }
+
+    func testServePagesEditsReloadsOverlayAndTraversal() async throws {
+        let tree = try TempTree([
+            "README.md": "# Home\n\n{% include \".gitbook/includes/note.md\" %}\n",
+            "guide.md": "# Guide\n\nFirst version.\n",
+            ".gitbook/includes/note.md": "Shared note v1.\n",
+        ])
+        let site = PreviewSite(root: tree.root)
+        await site.rebuild()
+        let (portStream, portContinuation) = AsyncStream<Int>.makeStream()
+        let server = Task {
+            try await PreviewServer.run(site: site, host: "127.0.0.1", port: 0) { portContinuation.yield($0) }
+        }
+        defer { server.cancel() }
+        var ports = portStream.makeAsyncIterator()
+        let bound = await ports.next()
+        let port = try XCTUnwrap(bound)
+        let watched = DocsWatcher(root: tree.root, interval: .milliseconds(50))
+        let watcher = Task { await watched.run { await site.rebuild() } }
+        defer { watcher.cancel() }
+
+        let home = try get(port, "/")
+        XCTAssertEqual(home.status, 200)
+        XCTAssertTrue(home.headers.contains("cache-control: no-store"), home.headers)
+        XCTAssertTrue(home.headers.contains("content-type: text/html; charset=utf-8"))
+        XCTAssertTrue(home.body.contains("Shared note v1."))
+        XCTAssertTrue(home.body.contains("new EventSource(\"/_runsmith/events\")"), "pages reload themselves")
+        XCTAssertTrue(try get(port, "/_runsmith/runsmith.css").headers.contains("content-type: text/css"))
+
+        // Outside the build: never answered, whatever the spelling.
+        for path in ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/etc/passwd", "//etc/passwd", "/guide.md", "/..%2f..%2fetc%2fpasswd"] {
+            XCTAssertEqual(try get(port, path).status, 404, path)
+        }
+
+        // A reload event follows an edit.
+        let events = await site.events()
+        let generation = await site.generation
+        try tree.write("guide.md", Data("# Guide\n\nSecond version.\n".utf8))
+        var iterator = events.makeAsyncIterator()
+        let next = await iterator.next()
+        XCTAssertEqual(next, generation + 1)
+        XCTAssertTrue(try get(port, "/guide.html").body.contains("Second version."))
+
+        // An include edit shows up in the page that uses it.
+        try tree.write(".gitbook/includes/note.md", Data("Shared note v2.\n".utf8))
+        try eventually { try get(port, "/").body.contains("Shared note v2.") }
+
+        // An invalid edit brings the overlay; the fix takes it away.
+        try tree.write("guide.md", Data("# Guide\n\n{% hint style=\"info\" %}\nunclosed\n".utf8))
+        try eventually { try get(port, "/guide.html").body.contains("id=\"rs-error-overlay\"") }
+        XCTAssertTrue(try get(port, "/guide.html").body.contains("guide.md:3:1: error: &#39;{% hint %}&#39; is never closed"))
+        try tree.write("guide.md", Data("# Guide\n\nFixed.\n".utf8))
+        try eventually { !(try get(port, "/guide.html").body.contains("rs-error-overlay")) }
+    }
+
+    func testTheEventStreamSpeaksServerSentEvents() async throws {
+        let tree = try TempTree(["README.md": "# Home\n"])
+        let site = PreviewSite(root: tree.root)
+        await site.rebuild()
+        let (portStream, portContinuation) = AsyncStream<Int>.makeStream()
+        let server = Task { try await PreviewServer.run(site: site, host: "127.0.0.1", port: 0) { portContinuation.yield($0) } }
+        defer { server.cancel() }
+        var ports = portStream.makeAsyncIterator()
+        let bound = await ports.next()
+        let port = try XCTUnwrap(bound)
+        // curl listens for two seconds while the site is rebuilt once.
+        let curl = Process()
+        curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        curl.arguments = ["-sN", "--max-time", "2", "-D", "-", "http://127.0.0.1:\(port)/_runsmith/events"]
+        let out = Pipe()
+        curl.standardOutput = out
+        try curl.run()
+        try await Task.sleep(for: .milliseconds(700))
+        await site.rebuild()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        curl.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        XCTAssertTrue(text.lowercased().contains("content-type: text/event-stream"), text)
+        XCTAssertTrue(text.contains(": connected\n\n"), text)
+        XCTAssertTrue(text.contains("data: 2\n\n"), text)
+    }
+}
