@@ -14,8 +14,26 @@ enum PreviewPage {
     })();</script>
     """
 
-    static func decorate(_ html: String, result: SiteBuilder.Result, root: URL) -> String {
+    /// A menu on every page: the same page for the docs' readers, or as one tenant gets it.
+    static func switcher(_ tenants: [(id: String, name: String)], viewer: String?) -> String {
+        let esc = HTMLText.escape
+        var options = "<option value=\"\"\(viewer == nil ? " selected" : "")>Docs (every tenant)</option>"
+        for t in tenants {
+            options += "<option value=\"\(esc(t.id))\"\(viewer == t.id ? " selected" : "")>\(esc(t.name))</option>"
+        }
+        return """
+        <label id="rs-tenant-switcher" style="position:fixed;right:1em;bottom:1em;z-index:900;background:var(--bg,#fff);border:1px solid var(--border,#ccc);border-radius:6px;padding:.4em .6em;font-size:.85em">View as <select>\(options)</select></label>
+        <script>document.querySelector("#rs-tenant-switcher select").addEventListener("change", function (event) {
+          var path = location.pathname.replace(/^\\/_tenant\\/[^\\/]+/, "");
+          location.pathname = (event.target.value ? "/_tenant/" + event.target.value : "") + path;
+        });</script>
+        """
+    }
+
+    static func decorate(_ html: String, result: SiteBuilder.Result, root: URL,
+                         tenants: [(id: String, name: String)] = [], viewer: String? = nil) -> String {
         var extra = reloadScript
+        if !tenants.isEmpty { extra += switcher(tenants, viewer: viewer) }
         let errors = result.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
             let reporter = DiagnosticReporter(format: .human) { path in

@@ -8,6 +8,10 @@ public actor PreviewSite {
     public private(set) var result = SiteBuilder.Result()
     /// Bumped on every rebuild; what reload events carry.
     public private(set) var generation = 0
+    /// The docs as each tenant gets them, built when first asked for (`/_tenant/<id>/…`), dropped on change.
+    private var tenantBuilds: [String: SiteBuilder.Result] = [:]
+    /// Tenants the switcher offers.
+    public private(set) var tenants: [(id: String, name: String)] = []
     private var listeners: [UUID: AsyncStream<Int>.Continuation] = [:]
 
     public init(root: URL) {
@@ -18,6 +22,10 @@ public actor PreviewSite {
     @discardableResult
     public func rebuild() -> SiteBuilder.Result {
         result = SiteBuilder(options: .init(root: root, output: nil)).run()
+        tenantBuilds = [:]
+        if let tree = try? ContentTree(root: root) {
+            tenants = TenantSet.load(from: tree).0.tenants.map { ($0.id, $0.name) }
+        }
         generation += 1
         for listener in listeners.values { listener.yield(generation) }
         return result
@@ -44,16 +52,37 @@ public actor PreviewSite {
     /// in the build, never joined to a folder on disk, so `..`, `%2e%2e`, absolute paths and symlinks
     /// have nothing to reach.
     public func answer(for requestPath: String) -> Answer {
-        guard let key = Self.key(for: requestPath) else { return Self.notFound }
-        if let bytes = result.files[key] {
-            let type = Self.contentType(key)
-            let body = type.hasPrefix("text/html") ? Array(PreviewPage.decorate(String(decoding: bytes, as: UTF8.self), result: result, root: root).utf8) : bytes
-            return Answer(status: 200, contentType: type, body: body)
+        guard var key = Self.key(for: requestPath) else { return Self.notFound }
+        var build = result
+        var viewer: String? = nil
+        // `/_tenant/<id>/page.html`: the same page as that tenant gets it.
+        if key.hasPrefix("_tenant/") {
+            let parts = key.split(separator: "/", maxSplits: 2).map(String.init)
+            guard parts.count >= 2, tenants.contains(where: { $0.id == parts[1] }) else { return Self.notFound }
+            viewer = parts[1]
+            build = tenantBuild(parts[1])
+            key = parts.count == 3 ? parts[2] : "index.html"
         }
-        if let source = result.copies[key], let data = FileManager.default.contents(atPath: source.path) {
+        if let bytes = build.files[key] {
+            let type = Self.contentType(key)
+            guard type.hasPrefix("text/html") else { return Answer(status: 200, contentType: type, body: bytes) }
+            let html = PreviewPage.decorate(String(decoding: bytes, as: UTF8.self), result: build, root: root,
+                                            tenants: tenants, viewer: viewer)
+            return Answer(status: 200, contentType: type, body: Array(html.utf8))
+        }
+        if let source = build.copies[key], let data = FileManager.default.contents(atPath: source.path) {
             return Answer(status: 200, contentType: Self.contentType(key), body: [UInt8](data))
         }
         return Self.notFound
+    }
+
+    private func tenantBuild(_ id: String) -> SiteBuilder.Result {
+        if let known = tenantBuilds[id] { return known }
+        var options = SiteBuilder.Options(root: root, output: nil)
+        options.tenant = id
+        let built = SiteBuilder(options: options).run()
+        tenantBuilds[id] = built
+        return built
     }
 
     static let notFound = Answer(status: 404, contentType: "text/plain; charset=utf-8", body: Array("Not found\n".utf8))

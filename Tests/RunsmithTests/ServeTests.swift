@@ -110,4 +110,31 @@ final class ServeTests: XCTestCase {
         XCTAssertTrue(text.contains(": connected\n\n"), text)
         XCTAssertTrue(text.contains("data: 2\n\n"), text)
     }
+
+    func testTheTenantSwitcherShowsAPageAsEachTenantGetsIt() async throws {
+        let tree = try TempTree([
+            "tenants/schema.yml": "variables:\n  org: { type: string, required: true }\n  server: { type: bool, default: false }\n",
+            "tenants/alpha.yml": "id: alpha\nname: Alpha Corp\nvars: { org: alpha-org, server: true }\n",
+            "tenants/beta.yml": "id: beta\nname: Beta Inc\nvars: { org: beta-org }\n",
+            "README.md": "# Home\n\nOrg {{ vars.org }}.\n\n{% if vars.server %}\nServer only.\n{% endif %}\n",
+        ])
+        let site = PreviewSite(root: tree.root)
+        await site.rebuild()
+        let (portStream, portContinuation) = AsyncStream<Int>.makeStream()
+        let server = Task { try await PreviewServer.run(site: site, host: "127.0.0.1", port: 0) { portContinuation.yield($0) } }
+        defer { server.cancel() }
+        var ports = portStream.makeAsyncIterator()
+        let bound = await ports.next()
+        let port = try XCTUnwrap(bound)
+        let docs = try get(port, "/").body
+        XCTAssertTrue(docs.contains("Org ‹vars.org›.") && docs.contains("Server only."), "the docs show every branch")
+        XCTAssertTrue(docs.contains("<option value=\"alpha\">Alpha Corp</option><option value=\"beta\">Beta Inc</option>"), docs)
+        let alpha = try get(port, "/_tenant/alpha/").body
+        XCTAssertTrue(alpha.contains("<p>Org alpha-org.</p>\n<p>Server only.</p>"), alpha)
+        XCTAssertTrue(alpha.contains("<option value=\"alpha\" selected>"))
+        let beta = try get(port, "/_tenant/beta/index.html").body
+        XCTAssertTrue(beta.contains("<p>Org beta-org.</p>"))
+        XCTAssertFalse(beta.contains("Server only.") || beta.contains("alpha-org"))
+        XCTAssertEqual(try get(port, "/_tenant/gamma/").status, 404)
+    }
 }

@@ -9,6 +9,9 @@ public struct SiteBuilder: Sendable {
         public var limits = PreprocessLimits()
         /// Also write each tenant × runbook as one self-contained `<tenant>-<runbook>.html`.
         public var singleFile = false
+        /// Build the docs as this tenant gets them (conditions decided, values in place) instead of for
+        /// every reader; runbooks are then left out (`runsmith serve`'s tenant switcher).
+        public var tenant: String?
         public init(root: URL, output: URL?) {
             self.root = root
             self.output = output
@@ -58,10 +61,20 @@ public struct SiteBuilder: Sendable {
         var preprocessor = Preprocessor(read: { try? tree.read($0) }, spaces: site.config.spaces, limits: options.limits,
                                         flavor: site.flavor)
         preprocessor.tenants = site.tenants
-        // The docs site is built for no tenant: with a schema, variables show as named placeholders.
-        let placeholders = site.tenants.isDeclared ? TenantContext.placeholders(schema: site.tenants.schema) : nil
+        // Built as one tenant gets it, when asked.
+        var viewer: TenantContext? = nil
+        if let id = options.tenant {
+            guard let tenant = site.tenants.tenants.first(where: { $0.id == id }) else {
+                result.diagnostics = [.error("invalid-tenant", "no tenant '\(id)'", at: nil)]
+                return result
+            }
+            viewer = TenantContext(tenant: tenant, schema: site.tenants.schema, claims: site.config.claims)
+            preprocessor.tenant = viewer
+        }
+        // Otherwise for no tenant: with a schema, variables show as named placeholders.
+        let values = viewer ?? (site.tenants.isDeclared ? TenantContext.placeholders(schema: site.tenants.schema) : nil)
         func transforms(for page: String) -> [PageTransform] {
-            [DirectiveTransform()] + (placeholders.map { [VariableSubstitution(context: $0)] } ?? [])
+            [DirectiveTransform()] + (values.map { [VariableSubstitution(context: $0)] } ?? [])
                 + [InlineComponentTransform(), UnparsedLinkCheck(), HeadingTransform(preset: site.slugPreset(for: page)), CodeBlockTransform()]
         }
         progress?("parsing \(site.pages.count) pages")
@@ -101,7 +114,9 @@ public struct SiteBuilder: Sendable {
         for (key, page) in index.pages where page.built && key.hasSuffix("/") {
             result.files[page.route] = renderer.renderCategoryIndex(key)
         }
-        diagnostics += buildRunbooks(site, index: index, resolver: resolver, templates: templates, into: &result.files)
+        if viewer == nil {
+            diagnostics += buildRunbooks(site, index: index, resolver: resolver, templates: templates, into: &result.files)
+        }
         for (name, bytes) in templates.assets { result.files["_runsmith/" + name] = bytes }
         diagnostics += renderer.redirects(into: &result.files)
         if result.files["index.html"] == nil, let first = renderer.order.first, let target = index.pages[first] {
