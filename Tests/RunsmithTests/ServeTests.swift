@@ -21,6 +21,15 @@ final class ServeTests: XCTestCase {
         return (status, parts[0].lowercased(), parts.dropFirst().joined(separator: "\r\n\r\n"))
     }
 
+    /// Starts the preview server on a free port; cancel the task to stop it.
+    private func start(_ site: PreviewSite) async throws -> (Int, Task<Void, Error>) {
+        let (portStream, portContinuation) = AsyncStream<Int>.makeStream()
+        let server = Task { try await PreviewServer.run(site: site, host: "127.0.0.1", port: 0) { portContinuation.yield($0) } }
+        var ports = portStream.makeAsyncIterator()
+        let bound = await ports.next()
+        return (try XCTUnwrap(bound), server)
+    }
+
     /// Waits (bounded) until `condition` holds.
     private func eventually(_ condition: () throws -> Bool) throws {
         for _ in 0..<100 {
@@ -38,14 +47,8 @@ final class ServeTests: XCTestCase {
         ])
         let site = PreviewSite(root: tree.root)
         await site.rebuild()
-        let (portStream, portContinuation) = AsyncStream<Int>.makeStream()
-        let server = Task {
-            try await PreviewServer.run(site: site, host: "127.0.0.1", port: 0) { portContinuation.yield($0) }
-        }
+        let (port, server) = try await start(site)
         defer { server.cancel() }
-        var ports = portStream.makeAsyncIterator()
-        let bound = await ports.next()
-        let port = try XCTUnwrap(bound)
         let watched = DocsWatcher(root: tree.root, interval: .milliseconds(50))
         let watcher = Task { await watched.run { await site.rebuild() } }
         defer { watcher.cancel() }
@@ -88,12 +91,8 @@ final class ServeTests: XCTestCase {
         let tree = try TempTree(["README.md": "# Home\n"])
         let site = PreviewSite(root: tree.root)
         await site.rebuild()
-        let (portStream, portContinuation) = AsyncStream<Int>.makeStream()
-        let server = Task { try await PreviewServer.run(site: site, host: "127.0.0.1", port: 0) { portContinuation.yield($0) } }
+        let (port, server) = try await start(site)
         defer { server.cancel() }
-        var ports = portStream.makeAsyncIterator()
-        let bound = await ports.next()
-        let port = try XCTUnwrap(bound)
         // curl listens for two seconds while the site is rebuilt once.
         let curl = Process()
         curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
@@ -120,12 +119,8 @@ final class ServeTests: XCTestCase {
         ])
         let site = PreviewSite(root: tree.root)
         await site.rebuild()
-        let (portStream, portContinuation) = AsyncStream<Int>.makeStream()
-        let server = Task { try await PreviewServer.run(site: site, host: "127.0.0.1", port: 0) { portContinuation.yield($0) } }
+        let (port, server) = try await start(site)
         defer { server.cancel() }
-        var ports = portStream.makeAsyncIterator()
-        let bound = await ports.next()
-        let port = try XCTUnwrap(bound)
         let docs = try get(port, "/").body
         XCTAssertTrue(docs.contains("Org ‹vars.org›.") && docs.contains("Server only."), "the docs show every branch")
         XCTAssertTrue(docs.contains("<option value=\"alpha\">Alpha Corp</option><option value=\"beta\">Beta Inc</option>"), docs)
