@@ -144,10 +144,7 @@ struct RunbookBuilder {
         // A missing page was reported by the pre-flight check.
         guard let path = RelativePath.resolve(section.page, from: ""), let source = index.markdownFile(for: path),
               let bytes = try? site.tree.read(source) else { return (nil, []) }
-        var preprocessor = Preprocessor(read: { [tree = site.tree] in try? tree.read($0) }, spaces: site.config.spaces, flavor: site.flavor)
-        preprocessor.tenant = context
-        preprocessor.tenants = site.tenants
-        let (preprocessed, problems) = preprocessor.run(path: source, bytes: bytes)
+        let (preprocessed, problems) = site.preprocessor(tenant: context).run(path: source, bytes: bytes)
         guard let pre = preprocessed else { return (nil, problems) }
         let page = ParsedPage(source: pre, document: MarkdownDocument(bytes: pre.text))
         page.diagnostics = problems
@@ -219,10 +216,8 @@ struct RunbookBuilder {
 
     private func anchorsForTenant(_ source: String) -> Set<String> {
         if let known = tenantAnchors.anchors[source] { return known }
-        var preprocessor = Preprocessor(read: { [tree = site.tree] in try? tree.read($0) }, spaces: site.config.spaces, flavor: site.flavor)
-        preprocessor.tenant = context
         var anchors: Set<String> = []
-        if let bytes = try? site.tree.read(source), let pre = preprocessor.run(path: source, bytes: bytes).0 {
+        if let bytes = try? site.tree.read(source), let pre = site.preprocessor(tenant: context).run(path: source, bytes: bytes).0 {
             let page = ParsedPage(source: pre, document: MarkdownDocument(bytes: pre.text))
             DirectiveTransform().apply(to: page)
             HeadingTransform(preset: site.slugPreset(for: source)).apply(to: page)

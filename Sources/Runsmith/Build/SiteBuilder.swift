@@ -58,9 +58,6 @@ public struct SiteBuilder: Sendable {
 
         // Preprocess, parse and the page-local transforms, in parallel.
         let tree = site.tree
-        var preprocessor = Preprocessor(read: { try? tree.read($0) }, spaces: site.config.spaces, limits: options.limits,
-                                        flavor: site.flavor)
-        preprocessor.tenants = site.tenants
         // Built as one tenant gets it, when asked.
         var viewer: TenantContext? = nil
         if let id = options.tenant {
@@ -69,8 +66,8 @@ public struct SiteBuilder: Sendable {
                 return result
             }
             viewer = TenantContext(tenant: tenant, schema: site.tenants.schema, claims: site.config.claims)
-            preprocessor.tenant = viewer
         }
+        let preprocessor = site.preprocessor(limits: options.limits, tenant: viewer)
         // Otherwise for no tenant: with a schema, variables show as named placeholders.
         let values = viewer ?? (site.tenants.isDeclared ? TenantContext.placeholders(schema: site.tenants.schema) : nil)
         func transforms(for page: String) -> [PageTransform] {

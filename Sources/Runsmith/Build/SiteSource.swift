@@ -120,6 +120,16 @@ public struct SiteSource: Sendable {
         }
     }
 
+    /// The preprocess stage set up for this site: its files, space map, flavour and declared variables,
+    /// deciding conditions for `tenant` when one is given. Every build of a page starts here.
+    func preprocessor(limits: PreprocessLimits = PreprocessLimits(), tenant: TenantContext? = nil) -> Preprocessor {
+        let tree = self.tree
+        var preprocessor = Preprocessor(read: { try? tree.read($0) }, spaces: config.spaces, limits: limits, flavor: flavor)
+        preprocessor.tenants = tenants
+        preprocessor.tenant = tenant
+        return preprocessor
+    }
+
     /// Pages written the Docusaurus way: every page of a Docusaurus tree, and `.mdx` pages anywhere.
     public func isDocusaurusStyle(_ page: String) -> Bool { flavor == .docusaurus || page.lowercased().hasSuffix(".mdx") }
 
