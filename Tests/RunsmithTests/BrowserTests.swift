@@ -30,21 +30,28 @@ final class BrowserTests: XCTestCase {
         return String(dom[start.upperBound..<end.lowerBound])
     }
 
-    func testChecklistTicksSurviveAReloadAndResetClearsThem() throws {
+    /// One tenant, one runbook of one step page with these ordered-list items: the built checklist and a
+    /// browser profile of its own. Fails (skips only with RUNSMITH_SKIP_BROWSER=1) without chromium.
+    private func checklistSite(steps: String) throws -> (TempTree, URL, URL) {
         guard Self.chromium != nil else {
             if ProcessInfo.processInfo.environment["RUNSMITH_SKIP_BROWSER"] == "1" { throw XCTSkip("RUNSMITH_SKIP_BROWSER=1") }
-            return XCTFail("chromium is not installed: `make test` installs it (Debian package chromium)")
+            XCTFail("chromium is not installed: `make test` installs it (Debian package chromium)")
+            throw CocoaError(.fileNoSuchFile)
         }
         let tree = try TempTree([
             "tenants/schema.yml": "variables:\n  org: { type: string, required: true }\n",
             "tenants/acme.yml": "id: acme\nname: Acme\nvars: { org: acme-org }\n",
             "README.md": "# Home\n",
-            "steps.md": "# Steps\n\n1. Open settings\n2. Paste the token\n3. Save\n",
+            "steps.md": "# Steps\n\n" + steps,
             "runbooks/r.yml": "title: R\nsections:\n  - page: steps.md\n    step: true\n",
         ])
         XCTAssertTrue(tree.build().written)
-        let page = tree.output.appendingPathComponent("acme/r/checklist.html")
-        let profile = tree.root.appendingPathComponent("chromium-profile")
+        return (tree, tree.output.appendingPathComponent("acme/r/checklist.html"), tree.root.appendingPathComponent("chromium-profile"))
+    }
+
+    func testChecklistTicksSurviveAReloadAndResetClearsThem() throws {
+        let (tree, page, profile) = try checklistSite(steps: "1. Open settings\n2. Paste the token\n3. Save\n")
+        defer { withExtendedLifetime(tree) {} }  // its folder holds the site the browser opens
         XCTAssertEqual(try run(page, action: "", profile: profile), "checked=0 progress=0 of 3 done")
         XCTAssertEqual(try run(page, action: "boxes[0].click(); boxes[2].click();", profile: profile), "checked=2 progress=2 of 3 done")
         // A new browser run on the same profile: the page reloads its ticks from localStorage.
@@ -54,20 +61,7 @@ final class BrowserTests: XCTestCase {
     }
 
     func testAChangedItemSaysItChangedSinceChecked() throws {
-        guard Self.chromium != nil else {
-            if ProcessInfo.processInfo.environment["RUNSMITH_SKIP_BROWSER"] == "1" { throw XCTSkip("RUNSMITH_SKIP_BROWSER=1") }
-            return XCTFail("chromium is not installed")
-        }
-        let tree = try TempTree([
-            "tenants/schema.yml": "variables:\n  org: { type: string, required: true }\n",
-            "tenants/acme.yml": "id: acme\nname: Acme\nvars: { org: acme-org }\n",
-            "README.md": "# Home\n",
-            "steps.md": "# Steps\n\n1. Open settings\n2. Paste the token\n",
-            "runbooks/r.yml": "title: R\nsections:\n  - page: steps.md\n    step: true\n",
-        ])
-        XCTAssertTrue(tree.build().written)
-        let page = tree.output.appendingPathComponent("acme/r/checklist.html")
-        let profile = tree.root.appendingPathComponent("chromium-profile")
+        let (tree, page, profile) = try checklistSite(steps: "1. Open settings\n2. Paste the token\n")
         XCTAssertEqual(try run(page, action: "boxes[1].click();", profile: profile), "checked=1 progress=1 of 2 done")
         // The writer rewords the ticked item and the site is rebuilt.
         try tree.write("steps.md", Data("# Steps\n\n1. Open settings\n2. Paste the new token\n".utf8))
