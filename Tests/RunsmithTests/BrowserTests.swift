@@ -33,11 +33,7 @@ final class BrowserTests: XCTestCase {
     /// One tenant, one runbook of one step page with these ordered-list items: the built checklist and a
     /// browser profile of its own. Fails (skips only with RUNSMITH_SKIP_BROWSER=1) without chromium.
     private func checklistSite(steps: String) throws -> (TempTree, URL, URL) {
-        guard Self.chromium != nil else {
-            if ProcessInfo.processInfo.environment["RUNSMITH_SKIP_BROWSER"] == "1" { throw XCTSkip("RUNSMITH_SKIP_BROWSER=1") }
-            XCTFail("chromium is not installed: `make test` installs it (Debian package chromium)")
-            throw CocoaError(.fileNoSuchFile)
-        }
+        try requireChromium()
         let tree = try TempTree([
             "tenants/schema.yml": "variables:\n  org: { type: string, required: true }\n",
             "tenants/acme.yml": "id: acme\nname: Acme\nvars: { org: acme-org }\n",
@@ -70,6 +66,29 @@ final class BrowserTests: XCTestCase {
         XCTAssertEqual(try run(page, action: changed, profile: profile), "checked=0 progress=0 of 2 done")
         let dom = try dumpDOM(page, profile: profile)
         XCTAssertTrue(dom.contains("Changed since checked (was: \u{201C}Paste the token\u{201D})"), String(dom.prefix(2000)))
+    }
+
+    private func requireChromium() throws {
+        guard Self.chromium != nil else {
+            if ProcessInfo.processInfo.environment["RUNSMITH_SKIP_BROWSER"] == "1" { throw XCTSkip("RUNSMITH_SKIP_BROWSER=1") }
+            XCTFail("chromium is not installed: `make test` installs it (Debian package chromium)")
+            throw CocoaError(.fileNoSuchFile)
+        }
+    }
+
+    /// The sidebar is one shared script: in a page two folders down, its links lead back up and the
+    /// page's own entry and its parent are marked.
+    func testTheSharedSidebarMarksThePageAndLinksRelativeToIt() throws {
+        try requireChromium()
+        let tree = try TempTree([
+            "SUMMARY.md": "# Contents\n\n* [Home](README.md)\n* [Guide](guide/README.md)\n  * [Deep & page](guide/deep/page.md)\n",
+            "README.md": "# Home\n", "guide/README.md": "# Guide\n", "guide/deep/page.md": "# Deep\n",
+        ])
+        XCTAssertTrue(tree.build().written)
+        let dom = try dumpDOM(tree.output.appendingPathComponent("guide/deep/page.html"), profile: tree.root.appendingPathComponent("profile"))
+        XCTAssertTrue(dom.contains(#"<a href="../../index.html">Home</a>"#), dom)
+        XCTAssertTrue(dom.contains(#"<li class="rs-nav-item rs-open"><a href="../../guide/index.html">Guide</a>"#), dom)
+        XCTAssertTrue(dom.contains(#"<li class="rs-nav-item rs-current rs-open"><a href="../../guide/deep/page.html" aria-current="page">Deep &amp; page</a>"#), dom)
     }
 
     private func dumpDOM(_ page: URL, profile: URL) throws -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import XCTest
 @testable import Runsmith
 
 /// A docs tree written into a fresh temporary folder, removed (with any output beside it) when released.
@@ -45,3 +46,13 @@ func lines(_ diagnostics: [Diagnostic]) -> [String] { diagnostics.map(\.descript
 
 /// The repository's root folder (tests read content/ and ../shared/fixtures from it).
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The HTML that `_runsmith/sidebar.js` inserts: its one string literal, read as JSON.
+func sidebarList(_ result: SiteBuilder.Result) throws -> String {
+    let script = String(decoding: try XCTUnwrap(result.files["_runsmith/sidebar.js"]), as: UTF8.self)
+    let start = try XCTUnwrap(script.range(of: "holder.innerHTML = "))
+    let end = try XCTUnwrap(script.range(of: ";\n", range: start.upperBound..<script.endIndex))
+    XCTAssertFalse(script.contains("</"), "nothing in the script can end a <script> element")
+    let literal = Data(script[start.upperBound..<end.lowerBound].utf8)
+    return try XCTUnwrap(JSONSerialization.jsonObject(with: literal, options: .fragmentsAllowed) as? String)
+}

@@ -91,7 +91,7 @@ struct RunbookBuilder {
             "showDescription": runbook.intro != nil || total > 0,
             "description": [runbook.intro.map { context.substitute($0) { $0 }.0 }, total > 0 ? "Estimated time: \(Self.duration(total))." : nil]
                 .compactMap { $0 }.joined(separator: " "),
-            "body": body + outro + footer, "toc": toc, "showTOC": !toc.isEmpty, "nav": [[String: Any]](), "source": runbook.path,
+            "body": body + outro + footer, "toc": toc, "showTOC": !toc.isEmpty, "source": runbook.path,
             "hidden": true,
         ])
         let checklist = checklistPage(runbook: runbook, tenant: tenant, title: title, steps: steps, footer: footer)
@@ -133,7 +133,7 @@ struct RunbookBuilder {
             "body": Checklist.body(items, tenant: tenant, runbook: runbook, footer: footer),
             "showDescription": steps.contains { $0.section.estimate != nil },
             "description": "Estimated time: \(Self.duration(steps.compactMap(\.section.estimate).reduce(0, +))).",
-            "toc": [[String: Any]](), "showTOC": false, "nav": [[String: Any]](), "source": runbook.path, "hidden": true,
+            "toc": [[String: Any]](), "showTOC": false, "source": runbook.path, "hidden": true,
         ])
     }
 

@@ -115,6 +115,7 @@ public struct SiteBuilder: Sendable {
             diagnostics += buildRunbooks(site, index: index, resolver: resolver, templates: templates, into: &result.files)
         }
         for (name, bytes) in templates.assets { result.files["_runsmith/" + name] = bytes }
+        result.files.merge(renderer.sidebarFiles()) { _, new in new }
         diagnostics += renderer.redirects(into: &result.files)
         if result.files["index.html"] == nil, let first = renderer.order.first, let target = index.pages[first] {
             // A site without a root page still opens at index.html (the header's home link points there).
@@ -195,7 +196,7 @@ public struct SiteBuilder: Sendable {
         files["runbooks.html"] = Array(templates.render("layout", [
             "siteTitle": site.config.title ?? "Runbooks", "root": "", "home": "index.html", "title": "Runbooks",
             "titleID": "", "hasTitleID": false, "showTitle": true, "showDescription": false, "description": "", "body": body,
-            "toc": [[String: Any]](), "showTOC": false, "nav": [[String: Any]](), "source": "runbooks/", "hidden": true,
+            "toc": [[String: Any]](), "showTOC": false, "source": "runbooks/", "hidden": true,
         ]).utf8)
         return diagnostics
     }

@@ -109,26 +109,18 @@ public struct Navigation: Sendable {
         return groups.lazy.compactMap { find($0.items) }.first
     }
 
-    /// Mustache data for one page: URLs relative to `route`, the current page and its ancestors marked.
-    public func context(route: String, current: String, routes: [String: String]) -> [[String: Any]] {
-        func item(_ i: Item) -> ([String: Any], Bool) {
-            var children: [[String: Any]] = []
-            var open = i.page == current
-            for c in i.children {
-                let (ctx, childOpen) = item(c)
-                children.append(ctx)
-                open = open || childOpen
-            }
-            // Every key is set, so Mustache never falls back to a key of the page around the sidebar.
+    /// Mustache data for the sidebar, with page URLs relative to `route` (where the list is written).
+    public func context(route: String, routes: [String: String]) -> [[String: Any]] {
+        func item(_ i: Item) -> [String: Any] {
+            let children = i.children.map(item)
+            // Every key is set, so Mustache never falls back to a key of the context around the sidebar.
             var url = ""
             if let p = i.page, let r = routes[p] { url = RelativePath.relative(from: route, to: r) } else if let u = i.url { url = u }
-            let ctx: [String: Any] = ["title": i.title, "children": children, "hasChildren": !children.isEmpty,
-                                      "current": i.page == current, "open": open, "hasURL": !url.isEmpty, "url": url,
-                                      "hasTooltip": i.tooltip != nil, "tooltip": i.tooltip ?? ""]
-            return (ctx, open)
+            return ["title": i.title, "children": children, "hasChildren": !children.isEmpty,
+                    "hasURL": !url.isEmpty, "url": url, "hasTooltip": i.tooltip != nil, "tooltip": i.tooltip ?? ""]
         }
         return groups.map { g in
-            ["items": g.items.map { item($0).0 }, "hasGroupTitle": g.title != nil, "groupTitle": g.title ?? ""] as [String: Any]
+            ["items": g.items.map(item), "hasGroupTitle": g.title != nil, "groupTitle": g.title ?? ""] as [String: Any]
         }
     }
 }

@@ -68,7 +68,7 @@ public struct PageRenderer: Sendable {
             "home": RelativePath.relative(from: route, to: "index.html"),
             "title": title, "titleID": "", "hasTitleID": false, "showTitle": true,
             "showDescription": false, "description": "", "toc": [[String: Any]](), "showTOC": false,
-            "nav": navigation.context(route: route, current: current, routes: routes),
+            "hasNav": true, "route": route,
             "source": current, "hidden": false,
         ]
     }

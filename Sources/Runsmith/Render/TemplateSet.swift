@@ -9,7 +9,7 @@ public struct TemplateSet: Sendable {
     /// Asset path (relative to `assets/`) → bytes, written under `_runsmith/`.
     public let assets: [String: [UInt8]]
 
-    public static let required = ["layout", "page", "nav", "nav-item", "toc", "pager", "redirect"]
+    public static let required = ["layout", "page", "nav", "nav-item", "toc", "pager", "redirect", "sidebar-script"]
 
     public init(projectDirectory: URL?) throws(DiagnosticError) {
         var sources: [String: (text: String, location: SourceLocation?)] = [:]
