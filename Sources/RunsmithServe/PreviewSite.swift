@@ -1,29 +1,33 @@
 import Foundation
 import Runsmith
 
-/// The in-memory site `runsmith serve` answers from: built by the same `SiteBuilder` as `runsmith build`,
-/// never written to disk, rebuilt when the docs change, with every open page told to reload.
+/// The in-memory site `runsmith serve` answers from: built by the same stages as `runsmith build`, never
+/// written to disk, rebuilt incrementally when the docs change (only what a change touches), with every
+/// open page told to reload.
 public actor PreviewSite {
     public let root: URL
     public private(set) var result = SiteBuilder.Result()
     /// Bumped on every rebuild; what reload events carry.
     public private(set) var generation = 0
-    /// The docs as each tenant gets them, built when first asked for (`/_tenant/<id>/…`), dropped on change.
-    private var tenantBuilds: [String: SiteBuilder.Result] = [:]
+    private let build: IncrementalBuild
+    /// The docs as each tenant gets them (`/_tenant/<id>/…`), built when first asked for, then kept up to date.
+    private var tenantBuilds: [String: (build: IncrementalBuild, result: SiteBuilder.Result)] = [:]
     /// Tenants the switcher offers.
     public private(set) var tenants: [(id: String, name: String)] = []
     private var listeners: [UUID: AsyncStream<Int>.Continuation] = [:]
 
     public init(root: URL) {
         self.root = root.standardizedFileURL
+        build = IncrementalBuild(options: .init(root: self.root, output: nil))
     }
 
-    /// Builds the site again and tells every open page.
+    /// Builds again what `changed` touches (paths relative to the root; nil: everything) and tells every
+    /// open page.
     @discardableResult
-    public func rebuild() -> SiteBuilder.Result {
-        result = SiteBuilder(options: .init(root: root, output: nil)).run()
-        tenantBuilds = [:]
-        if let tree = try? ContentTree(root: root) {
+    public func rebuild(changed: Set<String>? = nil) -> SiteBuilder.Result {
+        result = build.update(changed: changed)
+        for (id, view) in tenantBuilds { tenantBuilds[id]?.result = view.build.update(changed: changed) }
+        if changed.map({ $0.contains { $0.hasPrefix("tenants/") } }) ?? true, let tree = try? ContentTree(root: root) {
             tenants = TenantSet.load(from: tree).0.tenants.map { ($0.id, $0.name) }
         }
         generation += 1
@@ -77,11 +81,12 @@ public actor PreviewSite {
     }
 
     private func tenantBuild(_ id: String) -> SiteBuilder.Result {
-        if let known = tenantBuilds[id] { return known }
+        if let known = tenantBuilds[id] { return known.result }
         var options = SiteBuilder.Options(root: root, output: nil)
         options.tenant = id
-        let built = SiteBuilder(options: options).run()
-        tenantBuilds[id] = built
+        let view = IncrementalBuild(options: options)
+        let built = view.update()
+        tenantBuilds[id] = (view, built)
         return built
     }
 

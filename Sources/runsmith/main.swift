@@ -194,8 +194,8 @@ struct Serve: AsyncParsableCommand {
         Console.report(first.diagnostics, format: .human, root: rootURL)
         let watcher = DocsWatcher(root: rootURL)
         let watching = Task {
-            await watcher.run {
-                let result = await site.rebuild()
+            await watcher.run { changed in
+                let result = await site.rebuild(changed: changed)
                 // The terminal shows each change's diagnostics once.
                 Console.error("runsmith: rebuilt: \(Console.summary(result))\n")
                 Console.report(result.diagnostics, format: .human, root: rootURL)

@@ -49,8 +49,8 @@ final class ServeTests: XCTestCase {
         await site.rebuild()
         let (port, server) = try await start(site)
         defer { server.cancel() }
-        let watched = DocsWatcher(root: tree.root, interval: .milliseconds(50))
-        let watcher = Task { await watched.run { await site.rebuild() } }
+        let watched = DocsWatcher(root: tree.root)
+        let watcher = Task { await watched.run { await site.rebuild(changed: $0) } }
         defer { watcher.cancel() }
 
         let home = try get(port, "/")
@@ -116,11 +116,15 @@ final class ServeTests: XCTestCase {
             "tenants/alpha.yml": "id: alpha\nname: Alpha Corp\nvars: { org: alpha-org, server: true }\n",
             "tenants/beta.yml": "id: beta\nname: Beta Inc\nvars: { org: beta-org }\n",
             "README.md": "# Home\n\nOrg {{ vars.org }}.\n\n{% if vars.server %}\nServer only.\n{% endif %}\n",
+            "runbooks/r.yml": "title: Set up {{ vars.org }}\nsections:\n  - page: README.md\n",
         ])
         let site = PreviewSite(root: tree.root)
         await site.rebuild()
         let (port, server) = try await start(site)
         defer { server.cancel() }
+        let watched = DocsWatcher(root: tree.root)
+        let watcher = Task { await watched.run { await site.rebuild(changed: $0) } }
+        defer { watcher.cancel() }
         let docs = try get(port, "/").body
         XCTAssertTrue(docs.contains("Org ‹vars.org›.") && docs.contains("Server only."), "the docs show every branch")
         XCTAssertTrue(docs.contains("<option value=\"alpha\">Alpha Corp</option><option value=\"beta\">Beta Inc</option>"), docs)
@@ -131,5 +135,39 @@ final class ServeTests: XCTestCase {
         XCTAssertTrue(beta.contains("<p>Org beta-org.</p>"))
         XCTAssertFalse(beta.contains("Server only.") || beta.contains("alpha-org"))
         XCTAssertEqual(try get(port, "/_tenant/gamma/").status, 404)
+
+        // A tenant file edit reaches that tenant's view and runbook, and no other page is rebuilt.
+        let generation = await site.generation
+        try tree.write("tenants/beta.yml", Data("id: beta\nname: Beta Inc\nvars: { org: beta-renamed }\n".utf8))
+        try eventually { try get(port, "/_tenant/beta/").body.contains("<p>Org beta-renamed.</p>") }
+        XCTAssertTrue(try get(port, "/beta/r/index.html").body.contains("Set up beta-renamed"))
+        XCTAssertTrue(try get(port, "/alpha/r/index.html").body.contains("Set up alpha-org"))
+        let result = await site.result
+        let now = await site.generation
+        XCTAssertGreaterThan(now, generation)
+        XCTAssertEqual(result.rebuiltPages, [])
+        XCTAssertEqual(result.rebuiltRunbooks, ["beta/r"])
+    }
+
+    /// Both ways of watching name the files that changed, including a save by rename and a new folder.
+    func testTheWatcherNamesChangedFiles() async throws {
+        for interval in [nil, Duration.milliseconds(50)] {
+            let tree = try TempTree(["a.md": "# A\n", "sub/b.md": "# B\n"])
+            let (stream, continuation) = AsyncStream<Set<String>?>.makeStream()
+            let watched = DocsWatcher(root: tree.root, interval: interval)
+            let watcher = Task { await watched.run { continuation.yield($0) } }
+            defer { watcher.cancel() }
+            var changes = stream.makeAsyncIterator()
+            try await Task.sleep(for: .milliseconds(100))
+            // Written to a temporary file and renamed over the page, as many editors save.
+            try Data("# A, saved\n".utf8).write(to: tree.root.appendingPathComponent("a.md"), options: .atomic)
+            let next = await changes.next()
+            let first = try XCTUnwrap(next ?? nil)
+            XCTAssertTrue(first.contains("a.md"), "\(interval.map { "\($0)" } ?? "inotify"): \(first)")
+            try tree.write("new/folder/c.md", Data("# C\n".utf8))
+            var seen: Set<String> = []
+            while !seen.contains("new/folder/c.md"), let next = await changes.next() { seen.formUnion(next ?? []) }
+            XCTAssertTrue(seen.contains("new/folder/c.md"))
+        }
     }
 }

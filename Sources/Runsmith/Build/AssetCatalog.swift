@@ -23,6 +23,20 @@ public final class AssetCatalog: @unchecked Sendable {
         return output
     }
 
+    /// The output path already given to `source`, without reading it.
+    func knownOutput(for source: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return outputs[source]
+    }
+
+    /// Forgets the names of files that changed: their next use hashes them again.
+    func forget(_ sources: Set<String>) {
+        lock.lock()
+        defer { lock.unlock() }
+        for source in sources { outputs[source] = nil }
+    }
+
     /// Source path → output path of every asset used so far, sorted by output.
     public var used: [(source: String, output: String)] {
         lock.lock()

@@ -40,9 +40,12 @@ struct RunbookBuilder {
         /// Text of branches this tenant does not get, and the text it does: for the leak audit.
         var withheld: [String] = []
         var kept = ""
+        /// Pages and files the step read or linked to: what it is built again for when they change.
+        var uses: Set<String> = []
     }
 
-    func build(_ runbook: Runbook) -> (files: [String: [UInt8]], diagnostics: [Diagnostic]) {
+    /// The runbook's files for this tenant, its problems, and every page and file it was made from.
+    func build(_ runbook: Runbook) -> (files: [String: [UInt8]], diagnostics: [Diagnostic], uses: Set<String>) {
         let tenant = context.tenant
         let lookup: ([String]) -> ConditionValue? = { tenant.value(of: TenantSet.mapClaims($0, context.claims)) }
         // No condition: always. A condition that cannot be decided (reported by the check): never — fail closed.
@@ -50,10 +53,11 @@ struct RunbookBuilder {
             guard let condition else { return true }
             return (try? condition.isTrue(lookup)) ?? false
         }
-        guard holds(runbook.when) else { return ([:], []) }
+        guard holds(runbook.when) else { return ([:], [], []) }
         let route = "\(tenant.id)/\(runbook.id)/index.html"
         var diagnostics: [Diagnostic] = []
         var steps: [Step] = []
+        var uses: Set<String> = []
         let sections = runbook.sections.filter { holds($0.when) }
         // Where each step's page is in the docs site: links to it become links within the runbook.
         let plan = sections.enumerated().compactMap { i, section -> (route: String, section: String?, number: Int)? in
@@ -65,7 +69,7 @@ struct RunbookBuilder {
             let n = steps.count + 1
             let (step, problems) = assemble(section, number: n, runbook: runbook, route: route, plan: plan)
             diagnostics += problems
-            if let step { steps.append(step) }
+            if let step { steps.append(step); uses.formUnion(step.uses) }
         }
         // Two steps with one id would share their ticks: that is an error, at the second one.
         var seen: [String: Int] = [:]
@@ -105,11 +109,11 @@ struct RunbookBuilder {
             guard text.count >= 24, !kept.contains(text), shown.contains(text) else { continue }
             diagnostics.append(.error("tenant-leak", "\(route) shows \"\(text.prefix(60))\", which tenant \(tenant.id)'s conditions withhold",
                                       at: SourceLocation(path: tenant.path), note: "nothing was written for this runbook"))
-            return ([:], diagnostics)
+            return ([:], diagnostics, uses)
         }
         return (["\(tenant.id)/\(runbook.id)/index.html": Array(html.utf8), "\(tenant.id)/\(runbook.id)/runbook.json": json,
                  "\(tenant.id)/\(runbook.id)/checklist.html": Array(checklist.utf8)],
-                diagnostics)
+                diagnostics, uses)
     }
 
     /// The step sections' items (or the steps themselves) as a page to tick off, print and sign.
@@ -186,7 +190,8 @@ struct RunbookBuilder {
         let id = Checklist.id(runbook: runbook.id, section: section, text: title)
         let written = section.section.flatMap { id in page.headings.first { $0.id == id }?.location } ?? SourceLocation(path: source)
         return (Step(number: number, id: id, title: title, section: section, html: html, source: written, items: items,
-                     withheld: pre.withheld, kept: LeakAudit.plain(page.document.root.plainText)),
+                     withheld: pre.withheld, kept: LeakAudit.plain(page.document.root.plainText),
+                     uses: page.uses.union(pre.includedFiles).union([source])),
                 page.diagnostics)
     }
 

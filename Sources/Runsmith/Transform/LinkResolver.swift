@@ -20,7 +20,10 @@ public struct LinkResolver: Sendable {
     }
 
     /// `url` as written in `file` (the include file for included lines), on the page whose output is `route`.
-    public func resolve(_ url: String, kind: Kind, file: String, route: String, pageSource: String) -> Resolution {
+    /// `uses` hears of every page and file of the tree the URL turned out to name: what an incremental
+    /// build re-renders the page for when that target changes.
+    public func resolve(_ url: String, kind: Kind, file: String, route: String, pageSource: String,
+                        uses: (String) -> Void = { _ in }) -> Resolution {
         let trimmed = url.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty {
             return kind == .link ? .unchanged : .failed(.error, code: missingCode(kind), message: "\(noun(kind)) has no URL")
@@ -57,6 +60,7 @@ public struct LinkResolver: Sendable {
             return .failed(.error, code: "path-escapes-root", message: "'\(url)' is a symlink pointing outside the content root")
         }
         if kind == .link, let markdown = index.markdownFile(for: target) ?? routeTarget(path, pageSource: pageSource) {
+            uses(markdown)
             if index.pages[markdown]?.unreadable == true {
                 return .failed(.error, code: "broken-link", message: "'\(url)' links to a page that could not be read (see its own error)")
             }
@@ -73,6 +77,7 @@ public struct LinkResolver: Sendable {
         guard index.tree.contains(target), !SiteIndex.isMarkdown(target) || kind != .link else {
             return .failed(.error, code: missingCode(kind), message: "\(noun(kind)) '\(url)' not found")
         }
+        uses(target)
         guard let output = assets.outputPath(for: target) else {
             return .failed(.error, code: "unreadable-asset", message: "cannot read '\(url)'")
         }

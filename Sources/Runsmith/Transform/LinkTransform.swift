@@ -38,7 +38,7 @@ public struct LinkTransform: PageTransform {
     private func resolve(_ url: String, kind: LinkResolver.Kind, page: ParsedPage, node: MarkdownNode,
                          file: String? = nil, directive: Int? = nil) -> String? {
         let from = file ?? page.source.file(ofLine: node.startLine)
-        switch resolver.resolve(url, kind: kind, file: from, route: route, pageSource: page.path) {
+        switch resolver.resolve(url, kind: kind, file: from, route: route, pageSource: page.path, uses: { page.uses.insert($0) }) {
         case .unchanged: return nil
         case .rewritten(let new): return new
         case .failed(let severity, let code, let message):

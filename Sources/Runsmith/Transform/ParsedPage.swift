@@ -10,6 +10,8 @@ public final class ParsedPage: @unchecked Sendable {
     public var headings: [Heading] = []
     /// Every id a link may point at: heading ids, explicit `<a id>`, `id=` in raw HTML.
     public var anchors: Set<String> = []
+    /// Pages and files of the tree that the page's links and images named (filled by `LinkTransform`).
+    public var uses: Set<String> = []
     /// Directive blocks whose HTML needs the site index (content-ref cards, file downloads).
     public var pendingCards: [PendingCard] = []
 

@@ -1,0 +1,305 @@
+import Foundation
+
+/// A site build kept in memory between changes, for `runsmith serve`. The first `update()` builds
+/// everything; later ones are told which files changed and build again only what depends on them:
+/// - pages that read a changed file: the page itself, an include or partial, an image it shows;
+/// - pages whose links, cards or pager show a page whose title, anchors or description changed;
+/// - the sidebar, only when a title, position or hidden flag changed;
+/// - the runbooks of a changed tenant, of a changed runbook file, or with a step on a rebuilt page.
+/// A change to the shape of the site builds everything again: the config files, SUMMARY.md,
+/// `_category_.json`, templates, the tenant schema, a file added or removed, a page whose route moves.
+/// `runsmith build` is the first update alone, so both take the same path through the stages.
+public final class IncrementalBuild {
+    public let options: SiteBuilder.Options
+    /// nil until a build got past loading; then what the next update starts from.
+    private var state: BuildState?
+
+    public init(options: SiteBuilder.Options) { self.options = options }
+
+    /// Builds everything (`changed` nil, or the first time), or what depends on `changed`: paths relative
+    /// to `options.root`, as a file watcher reports them.
+    public func update(changed: Set<String>? = nil) -> SiteBuilder.Result {
+        guard var state, let changed, let plan = plan(for: changed, in: &state) else { return full() }
+        let result = build(&state, plan)
+        self.state = state
+        return result
+    }
+
+    // MARK: - What a change touches
+
+    /// What one update does: pages to build again, files whose asset names are stale, runbooks to rebuild.
+    struct Plan {
+        var pages: Set<String>
+        var changedFiles: Set<String>
+        var runbooks: (Tenant, Runbook) -> Bool
+    }
+
+    /// nil when the change needs a full build.
+    private func plan(for changed: Set<String>, in state: inout BuildState) -> Plan? {
+        let site = state.site
+        var files: Set<String> = []
+        var tenantsChanged = false
+        for path in changed where !Self.ignored(path) {
+            // Files above `.gitbook.yaml`'s root are the two config files or nothing the build reads.
+            guard let file = site.rootPrefix.isEmpty ? path : (path.hasPrefix(site.rootPrefix) ? String(path.dropFirst(site.rootPrefix.count)) : nil) else {
+                if path == SiteConfig.fileName || path == GitBookConfig.fileName { return nil }
+                continue
+            }
+            if file == SiteConfig.fileName || file == GitBookConfig.fileName || file == site.gitbook.summary
+                || file.hasPrefix("templates/") || file == TenantSchema.path { return nil }
+            let name = file.split(separator: "/").last.map(String.init) ?? file
+            if name.hasPrefix("_category_.") || name.hasPrefix("sidebars.") { return nil }
+            // Added or removed: links, routes and the sidebar may all change.
+            let exists = FileManager.default.fileExists(atPath: site.tree.root.appendingPathComponent(file).path)
+            if exists != site.tree.contains(file) { return nil }
+            if file.hasPrefix("tenants/") || file.hasPrefix("runbooks/") { tenantsChanged = true }
+            files.insert(file)
+        }
+        guard !files.isEmpty else { return Plan(pages: [], changedFiles: [], runbooks: { _, _ in false }) }
+        // A page's frontmatter may move it (Docusaurus `id`, `slug`).
+        for page in site.pages where files.contains(page) && site.isDocusaurusStyle(page) {
+            let (route, published) = site.place(page)
+            if route != site.routes[page] || published != site.published[page] { return nil }
+        }
+        var changedTenants: Set<String> = [], changedRunbooks: Set<String> = []
+        if tenantsChanged {
+            let (tenants, diagnostics) = TenantSet.load(from: site.tree)
+            // Tenants or runbooks that come or go (or stop loading) change the whole set of outputs.
+            guard tenants.tenants.map(\.id) == site.tenants.tenants.map(\.id),
+                  tenants.runbooks.map(\.id) == site.tenants.runbooks.map(\.id) else { return nil }
+            changedTenants = Set(tenants.tenants.filter { files.contains($0.path) }.map(\.id))
+            // Pages built as one tenant gets them change with every value of that tenant.
+            if let viewer = state.viewer, changedTenants.contains(viewer.tenant.id) { return nil }
+            changedRunbooks = Set(tenants.runbooks.filter { files.contains($0.path) }.map(\.id))
+            state.site.tenants = tenants
+            // The first load's tenant problems are in the load diagnostics; from now on these replace them.
+            state.loadDiagnostics.removeAll { $0.location.map { $0.path.hasPrefix("tenants/") || $0.path.hasPrefix("runbooks/") } ?? false }
+            state.tenantDiagnostics = diagnostics
+        }
+        // A page's own files, or an image or file it links to (its name carries a hash of its bytes). Pages it
+        // links to are not here: when their title or anchors change, the summaries say so.
+        let assets = files.filter { !SiteIndex.isMarkdown($0) }
+        let pages = Set(state.records.filter { _, record in
+            record.summary == nil || !record.sources.isDisjoint(with: files) || !record.uses.isDisjoint(with: assets)
+        }.keys)
+        let runbookUses = state.runbooks
+        return Plan(pages: pages, changedFiles: files, runbooks: { tenant, runbook in
+            changedTenants.contains(tenant.id) || changedRunbooks.contains(runbook.id)
+                || !(runbookUses.outputs[RunbookOutputs.key(tenant, runbook)]?.uses.isDisjoint(with: files) ?? false)
+        })
+    }
+
+    /// Paths no build reads: version control and build folders, editors' backup and swap files.
+    static func ignored(_ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        if parts.contains(where: { ContentTree.skippedDirectories.contains(String($0)) }) { return true }
+        guard let name = parts.last else { return true }
+        return name.hasPrefix(".#") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx") || name == "4913"
+    }
+
+    // MARK: - Building
+
+    private func full() -> SiteBuilder.Result {
+        state = nil
+        var diagnostics: [Diagnostic] = []
+        guard let site = SiteSource.load(root: options.root, excluding: options.output.map { [$0] } ?? [], diagnostics: &diagnostics) else {
+            var result = SiteBuilder.Result()
+            result.diagnostics = sortedDiagnostics(diagnostics)
+            return result
+        }
+        let templates: TemplateSet
+        do {
+            let own = site.tree.root.appendingPathComponent("templates")
+            templates = try TemplateSet(projectDirectory: FileManager.default.fileExists(atPath: own.path) ? own : nil)
+        } catch {
+            var result = SiteBuilder.Result()
+            result.diagnostics = sortedDiagnostics((diagnostics + [error.diagnostic]).map(site.relocated))
+            return result
+        }
+        // Built as one tenant gets it, when asked (the preview's tenant switcher).
+        var viewer: TenantContext? = nil
+        if let id = options.tenant {
+            guard let tenant = site.tenants.tenants.first(where: { $0.id == id }) else {
+                var result = SiteBuilder.Result()
+                result.diagnostics = [.error("invalid-tenant", "no tenant '\(id)'", at: nil)]
+                return result
+            }
+            viewer = TenantContext(tenant: tenant, schema: site.tenants.schema, claims: site.config.claims)
+        }
+        var fresh = BuildState(site: site, templates: templates, loadDiagnostics: diagnostics, viewer: viewer,
+                               assets: AssetCatalog(tree: site.tree), provenance: Provenance.current(root: options.root))
+        let result = build(&fresh, Plan(pages: Set(site.pages), changedFiles: [], runbooks: { _, _ in true }), full: true)
+        state = fresh
+        return result
+    }
+
+    /// Preprocess, parse and the page-local transforms, in parallel: the pages and what they read.
+    private func parse(_ pages: [String], _ state: BuildState) -> [(ParsedPage?, [Diagnostic])] {
+        let site = state.site, tree = site.tree
+        let preprocessor = site.preprocessor(limits: options.limits, tenant: state.viewer)
+        // For no tenant: with a schema, variables show as named placeholders.
+        let values = state.viewer ?? (site.tenants.isDeclared ? TenantContext.placeholders(schema: site.tenants.schema) : nil)
+        return Parallel.map(pages.count) { i in
+            let path = pages[i]
+            guard let bytes = try? tree.read(path) else {
+                return (nil, [.error("unreadable-page", "cannot read this page", at: SourceLocation(path: path))])
+            }
+            let (preprocessed, d) = preprocessor.run(path: path, bytes: bytes)
+            guard let pre = preprocessed else { return (nil, d) }
+            let page = ParsedPage(source: pre, document: MarkdownDocument(bytes: pre.text))
+            page.diagnostics = d
+            let transforms: [PageTransform] = [DirectiveTransform()] + (values.map { [VariableSubstitution(context: $0)] } ?? [])
+                + [InlineComponentTransform(), UnparsedLinkCheck(), HeadingTransform(preset: site.slugPreset(for: path)), CodeBlockTransform()]
+            for transform in transforms { transform.apply(to: page) }
+            return (page, [])
+        }
+    }
+
+    private func build(_ state: inout BuildState, _ plan: Plan, full: Bool = false) -> SiteBuilder.Result {
+        let site = state.site
+        state.assets.forget(plan.changedFiles)
+        // Phase 1 for the pages that changed: their summaries say what else must be rendered again.
+        let dirty = site.pages.filter { plan.pages.contains($0) }
+        var parsed: [String: ParsedPage] = [:]
+        var changedEntries: Set<String> = []
+        var navigationChanged = full
+        for (path, (page, problems)) in zip(dirty, parse(dirty, state)) {
+            let old = state.records[path]?.summary
+            guard let page else {
+                state.records[path] = PageRecord(summary: nil, sources: [path], diagnostics: problems)
+                if old != nil { changedEntries.insert(path); navigationChanged = true }
+                continue
+            }
+            parsed[path] = page
+            let summary = PageRecord.Summary(page, site: site)
+            if let old, old != summary {
+                changedEntries.insert(path)
+                if summary.changesNavigation(from: old) { navigationChanged = true }
+            } else if old == nil, !full {
+                changedEntries.insert(path)
+                navigationChanged = true
+            }
+            state.records[path] = PageRecord(summary: summary, sources: page.source.includedFiles.union([path]),
+                                             pagination: [page.source.frontmatter.paginationPrev, page.source.frontmatter.paginationNext],
+                                             diagnostics: [])
+        }
+        let summaries = state.records.compactMapValues(\.summary)
+        let index = SiteOverview.index(site, summaries)
+        if navigationChanged { state.navigation = SiteOverview.navigation(site, summaries, index) }
+        let renderer = PageRenderer(site: site, index: index, navigation: state.navigation, templates: state.templates)
+
+        // Pages that show a changed page: by a link or card, or in their pager.
+        var affected: Set<String> = []
+        if !changedEntries.isEmpty {
+            for (path, record) in state.records where parsed[path] == nil && !record.uses.isDisjoint(with: changedEntries) { affected.insert(path) }
+        }
+        if navigationChanged && !full {
+            for (path, record) in state.records where parsed[path] == nil && record.summary != nil
+                && Self.pager(of: path, record, renderer) != record.pager { affected.insert(path) }
+        }
+        let again = site.pages.filter { affected.contains($0) }
+        for (path, (page, _)) in zip(again, parse(again, state)) { parsed[path] = page }
+
+        // Phase 2: links against the index, then the page.
+        let resolver = LinkResolver(index: index, assets: state.assets)
+        let rendering = site.pages.filter { parsed[$0] != nil && site.routes[$0] != nil }
+        let rendered: [(html: [UInt8], uses: Set<String>, diagnostics: [Diagnostic])] = Parallel.map(rendering.count) { i in
+            let path = rendering[i], page = parsed[path]!, route = site.routes[path]!
+            LinkTransform(resolver: resolver, route: route).apply(to: page)
+            CardsTableTransform().apply(to: page)
+            return (renderer.render(page, route: route), page.uses, page.diagnostics)
+        }
+        for (path, output) in zip(rendering, rendered) {
+            state.records[path]?.html = output.html
+            state.records[path]?.uses = output.uses
+            state.records[path]?.diagnostics = output.diagnostics
+            if let record = state.records[path] { state.records[path]?.pager = Self.pager(of: path, record, renderer) }
+        }
+        if navigationChanged { state.sidebar = renderer.sidebarFiles() }
+
+        var result = SiteBuilder.Result()
+        result.rebuiltPages = rendering
+        var diagnostics = state.loadDiagnostics + state.tenantDiagnostics
+        for path in site.pages { diagnostics += state.records[path]?.diagnostics ?? [] }
+        for path in site.pages {
+            if let html = state.records[path]?.html, let route = site.routes[path] { result.files[route] = html }
+        }
+        for (key, page) in index.pages where page.built && key.hasSuffix("/") {
+            result.files[page.route] = renderer.renderCategoryIndex(key)
+        }
+        diagnostics += RunbookCheck.check(site.tenants, index: index, claims: site.config.claims)
+        if state.viewer == nil {
+            // A runbook with a step on a page rendered again is built again too.
+            let renderedSet = Set(rendering)
+            let stepPages = { (runbook: Runbook) in runbook.sections.contains { section in
+                RelativePath.resolve(section.page, from: "").flatMap { index.markdownFile(for: $0) }.map(renderedSet.contains) ?? false
+            } }
+            result.rebuiltRunbooks = state.runbooks.build(site, index: index, resolver: resolver, templates: state.templates,
+                                                          provenance: state.provenance,
+                                                          wanted: full || !changedEntries.isEmpty ? nil : { tenant, runbook in
+                plan.runbooks(tenant, runbook) || stepPages(runbook)
+            })
+            diagnostics += state.runbooks.assemble(into: &result.files, site: site, templates: state.templates)
+        }
+        for (name, bytes) in state.templates.assets { result.files["_runsmith/" + name] = bytes }
+        result.files.merge(state.sidebar) { _, new in new }
+        diagnostics += renderer.redirects(into: &result.files)
+        if result.files["index.html"] == nil, let first = renderer.order.first, let target = index.pages[first] {
+            // A site without a root page still opens at index.html (the header's home link points there).
+            result.files["index.html"] = Array(state.templates.render("redirect", ["url": HTMLText.encodeURL(target.route), "title": target.title]).utf8)
+        }
+        result.pageCount = site.pages.filter { state.records[$0]?.html != nil }.count
+        // Images and attachments: what the pages and runbooks use now, under the names already given.
+        var used: Set<String> = []
+        for record in state.records.values { used.formUnion(record.uses) }
+        for output in state.runbooks.outputs.values { used.formUnion(output.uses) }
+        for source in used { if let output = state.assets.knownOutput(for: source) { result.copies[output] = site.tree.absolute(source) } }
+        result.assetCount = result.copies.count
+        if options.singleFile { diagnostics += singleFiles(&result, site: site, index: index) }
+        result.diagnostics = DiagnosticCollapse.collapse(sortedDiagnostics(diagnostics.compactMap(site.config.adjusted).map(site.relocated)))
+        return result
+    }
+
+    /// Each tenant × runbook also as one self-contained `<tenant>-<runbook>.html`.
+    private func singleFiles(_ result: inout SiteBuilder.Result, site: SiteSource, index: SiteIndex) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let inputs = SingleFile.Inputs(files: result.files, copies: result.copies,
+                                       published: Dictionary(index.pages.values.filter(\.built).map { ($0.route, $0.published) },
+                                                             uniquingKeysWith: { a, _ in a }),
+                                       siteURL: site.config.siteURL)
+        for tenant in site.tenants.tenants {
+            for runbook in site.tenants.runbooks {
+                let route = "\(tenant.id)/\(runbook.id)/index.html"
+                guard let page = result.files[route] else { continue }
+                let (html, problems) = SingleFile.make(String(decoding: page, as: UTF8.self), route: route, inputs: inputs)
+                result.files["\(tenant.id)-\(runbook.id).html"] = Array(html.utf8)
+                diagnostics += problems
+            }
+        }
+        return diagnostics
+    }
+
+    /// The previous and next page a page's pager shows (source and title): rendered again when they change.
+    private static func pager(of path: String, _ record: PageRecord, _ renderer: PageRenderer) -> [String] {
+        guard let route = record.summary?.entry.route else { return [] }
+        return [renderer.neighbour(of: path, offset: -1, route: route, override: record.pagination[0]),
+                renderer.neighbour(of: path, offset: 1, route: route, override: record.pagination[1])]
+            .map { $0.map { "\($0["url"] ?? "") \($0["title"] ?? "")" } ?? "" }
+    }
+}
+
+/// Everything an incremental build keeps between updates.
+struct BuildState {
+    var site: SiteSource
+    var templates: TemplateSet
+    var loadDiagnostics: [Diagnostic]
+    /// Problems of the tenant files as last loaded (the load diagnostics hold the first load's).
+    var tenantDiagnostics: [Diagnostic] = []
+    var viewer: TenantContext?
+    var assets: AssetCatalog
+    var provenance: Provenance
+    var records: [String: PageRecord] = [:]
+    var runbooks = RunbookOutputs()
+    var navigation = Navigation(groups: [])
+    var sidebar: [String: [UInt8]] = [:]
+}

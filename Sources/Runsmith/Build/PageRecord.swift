@@ -1,0 +1,47 @@
+/// What a build keeps of one page between builds (`runsmith serve` rebuilds only what a change
+/// touches): what other pages see of it, the files it was made from, what its links named, and its output.
+struct PageRecord {
+    /// What the rest of the site sees of a page: its index entry and its sidebar entry. When an edit leaves
+    /// this unchanged, no other page needs to be rendered again.
+    struct Summary: Equatable {
+        var entry: SiteIndex.Page
+        /// Docusaurus doc id (`pagination_next: setup`, `_category_.json` links).
+        var docID: String?
+        var hidden = false
+        var sidebarLabel: String?
+        var sidebarPosition: Double?
+
+        init(_ page: ParsedPage, site: SiteSource) {
+            let fm = page.source.frontmatter
+            entry = SiteIndex.Page(source: page.path, route: site.routes[page.path] ?? "",
+                                   published: site.published[page.path] ?? Routes.published(for: page.path),
+                                   title: PageRenderer.title(of: page, summary: site.summary),
+                                   description: fm.description, anchors: page.anchors,
+                                   headingLevels: Dictionary(page.headings.map { ($0.id, $0.level) }, uniquingKeysWith: { a, _ in a }),
+                                   built: true)
+            docID = site.isDocusaurusStyle(page.path) ? DocusaurusRoutes.id(of: page.path, frontmatter: fm) : nil
+            hidden = fm.hidden
+            sidebarLabel = fm.sidebarLabel
+            sidebarPosition = fm.sidebarPosition
+        }
+
+        /// Whether a change from `old` shows in the sidebar or the pager (titles, order, hiding).
+        func changesNavigation(from old: Summary) -> Bool {
+            entry.title != old.entry.title || hidden != old.hidden || sidebarLabel != old.sidebarLabel
+                || sidebarPosition != old.sidebarPosition || docID != old.docID
+        }
+    }
+
+    /// nil when the page could not be preprocessed (its problems are in `diagnostics`).
+    var summary: Summary?
+    /// The page's own file and every include and partial it pulled in.
+    var sources: Set<String>
+    /// Pages and files its links and images named.
+    var uses: Set<String> = []
+    /// Docusaurus `pagination_prev` / `pagination_next`: doc ids whose titles its pager shows.
+    var pagination: [String?] = [nil, nil]
+    var html: [UInt8]?
+    var diagnostics: [Diagnostic]
+    /// What its pager showed when it was rendered (previous and next page).
+    var pager: [String] = []
+}

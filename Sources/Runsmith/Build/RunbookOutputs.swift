@@ -1,0 +1,78 @@
+/// Every tenant × runbook, kept one by one so that a change rebuilds only those it touches, then put
+/// together: a tenant with a leak anywhere gets nothing written, the rest pass the leak audit, and
+/// `runbooks.html` lists what is left.
+struct RunbookOutputs {
+    struct Output {
+        var files: [String: [UInt8]]
+        var diagnostics: [Diagnostic]
+        /// Pages and files it was made from.
+        var uses: Set<String>
+    }
+
+    /// `tenant/runbook` → what that runbook built for that tenant.
+    private(set) var outputs: [String: Output] = [:]
+
+    static func key(_ tenant: Tenant, _ runbook: Runbook) -> String { "\(tenant.id)/\(runbook.id)" }
+
+    /// Builds the runbooks `wanted` says yes to (all of them when nil), in parallel; forgets pairs that no
+    /// longer exist.
+    mutating func build(_ site: SiteSource, index: SiteIndex, resolver: LinkResolver, templates: TemplateSet,
+                        provenance: Provenance, wanted: ((Tenant, Runbook) -> Bool)?) -> [String] {
+        let pairs = site.tenants.tenants.flatMap { tenant in site.tenants.runbooks.map { (tenant, $0) } }
+        let keys = Set(pairs.map { Self.key($0.0, $0.1) })
+        outputs = outputs.filter { keys.contains($0.key) }
+        let todo = pairs.filter { tenant, runbook in wanted?(tenant, runbook) ?? true }
+        let built = Parallel.map(todo.count) { i -> Output in
+            let (tenant, runbook) = todo[i]
+            let context = TenantContext(tenant: tenant, schema: site.tenants.schema, claims: site.config.claims)
+            let (files, diagnostics, uses) = RunbookBuilder(site: site, index: index, resolver: resolver, templates: templates,
+                                                            context: context, provenance: provenance).build(runbook)
+            return Output(files: files, diagnostics: diagnostics, uses: uses)
+        }
+        for (pair, output) in zip(todo, built) { outputs[Self.key(pair.0, pair.1)] = output }
+        return todo.map { Self.key($0.0, $0.1) }
+    }
+
+    /// Adds every tenant's runbooks to `files` (which holds the docs site), audited, and `runbooks.html`.
+    func assemble(into files: inout [String: [UInt8]], site: SiteSource, templates: TemplateSet) -> [Diagnostic] {
+        guard !site.tenants.runbooks.isEmpty, !site.tenants.tenants.isEmpty else { return [] }
+        var diagnostics: [Diagnostic] = []
+        let docsRoutes = files.keys.sorted()
+        for tenant in site.tenants.tenants {
+            if let clash = docsRoutes.first(where: { $0.hasPrefix(tenant.id + "/") }) {
+                diagnostics.append(.error("duplicate-route", "tenant '\(tenant.id)' would write into \(tenant.id)/, where the docs have \(clash)",
+                                          at: SourceLocation(path: tenant.path)))
+                continue
+            }
+            let own = site.tenants.runbooks.compactMap { outputs[Self.key(tenant, $0)] }
+            let problems = own.flatMap(\.diagnostics)
+            diagnostics += problems
+            // A leak anywhere in a tenant's runbooks: nothing of that tenant is written.
+            guard !problems.contains(where: { $0.code == "tenant-leak" }) else { continue }
+            for output in own { files.merge(output.files) { _, new in new } }
+        }
+        diagnostics += LeakAudit.audit(&files, tenants: site.tenants.tenants, schema: site.tenants.schema)
+        files["runbooks.html"] = listing(files, site: site, templates: templates)
+        return diagnostics
+    }
+
+    /// The index of what was actually written.
+    private func listing(_ files: [String: [UInt8]], site: SiteSource, templates: TemplateSet) -> [UInt8] {
+        var rows = ""
+        for tenant in site.tenants.tenants {
+            let context = TenantContext(tenant: tenant, schema: site.tenants.schema, claims: site.config.claims)
+            for runbook in site.tenants.runbooks where files["\(tenant.id)/\(runbook.id)/index.html"] != nil {
+                let title = HTMLText.escape(context.substitute(runbook.title) { $0 }.0)
+                let folder = "\(tenant.id)/\(runbook.id)/"
+                rows += "<tr><td>\(HTMLText.escape(tenant.name))</td><td><a href=\"\(folder)index.html\">\(title)</a></td>"
+                    + "<td><a href=\"\(folder)checklist.html\">checklist</a> · <a href=\"\(folder)runbook.json\">JSON</a></td></tr>\n"
+            }
+        }
+        let body = "<table>\n<thead><tr><th>Tenant</th><th>Runbook</th><th>Also</th></tr></thead>\n<tbody>\n\(rows)</tbody>\n</table>\n"
+        return Array(templates.render("layout", [
+            "siteTitle": site.config.title ?? "Runbooks", "root": "", "home": "index.html", "title": "Runbooks",
+            "titleID": "", "hasTitleID": false, "showTitle": true, "showDescription": false, "description": "", "body": body,
+            "toc": [[String: Any]](), "showTOC": false, "source": "runbooks/", "hidden": true,
+        ]).utf8)
+    }
+}
