@@ -72,6 +72,7 @@ public final class IncrementalBuild {
             if let viewer = state.viewer, changedTenants.contains(viewer.tenant.id) { return nil }
             changedRunbooks = Set(tenants.runbooks.filter { files.contains($0.path) }.map(\.id))
             state.site.tenants = tenants
+            state.audit = nil
             // The first load's tenant problems are in the load diagnostics; from now on these replace them.
             state.loadDiagnostics.removeAll { $0.location.map { $0.path.hasPrefix("tenants/") || $0.path.hasPrefix("runbooks/") } ?? false }
             state.tenantDiagnostics = diagnostics
@@ -211,6 +212,7 @@ public final class IncrementalBuild {
         }
         for (path, output) in zip(rendering, rendered) {
             state.records[path]?.html = output.html
+            state.records[path]?.sharedValues = nil
             state.records[path]?.uses = output.uses
             state.records[path]?.diagnostics = output.diagnostics
             if let record = state.records[path] { state.records[path]?.pager = Self.pager(of: path, record, renderer) }
@@ -239,7 +241,11 @@ public final class IncrementalBuild {
                                                           wanted: full || !changedEntries.isEmpty ? nil : { tenant, runbook in
                 plan.runbooks(tenant, runbook) || stepPages(runbook)
             })
-            diagnostics += state.runbooks.assemble(into: &result.files, site: site, templates: state.templates)
+            if !site.tenants.tenants.isEmpty && !site.tenants.runbooks.isEmpty {
+                let (audit, shared) = auditInputs(&state, categoryPages: index.pages.filter { $0.value.built && $0.key.hasSuffix("/") }
+                    .compactMap { result.files[$0.value.route] })
+                diagnostics += state.runbooks.assemble(into: &result.files, site: site, templates: state.templates, audit: audit, shared: shared)
+            }
         }
         for (name, bytes) in state.templates.assets { result.files["_runsmith/" + name] = bytes }
         result.files.merge(state.sidebar) { _, new in new }
@@ -258,6 +264,26 @@ public final class IncrementalBuild {
         if options.singleFile { diagnostics += singleFiles(&result, site: site, index: index) }
         result.diagnostics = DiagnosticCollapse.collapse(sortedDiagnostics(diagnostics.compactMap(site.config.adjusted).map(site.relocated)))
         return result
+    }
+
+    /// The leak audit for the current tenants, and the values the docs site shows: each page's are
+    /// looked for once after it is rendered (all again only when the tenants change).
+    private func auditInputs(_ state: inout BuildState, categoryPages: [[UInt8]]) -> (LeakAudit, Set<String>) {
+        let audit: LeakAudit
+        if let known = state.audit {
+            audit = known
+        } else {
+            audit = LeakAudit(tenants: state.site.tenants.tenants, schema: state.site.tenants.schema)
+            state.audit = audit
+            for key in state.records.keys { state.records[key]?.sharedValues = nil }
+        }
+        let missing = state.records.filter { $0.value.html != nil && $0.value.sharedValues == nil }.map { ($0.key, $0.value.html!) }
+        let found = Parallel.map(missing.count) { audit.sharedValues(in: missing[$0].1) }
+        for ((path, _), values) in zip(missing, found) { state.records[path]?.sharedValues = values }
+        var shared: Set<String> = []
+        for record in state.records.values { shared.formUnion(record.sharedValues ?? []) }
+        for page in categoryPages { shared.formUnion(audit.sharedValues(in: page)) }
+        return (audit, shared)
     }
 
     /// Each tenant × runbook also as one self-contained `<tenant>-<runbook>.html`.
@@ -302,4 +328,6 @@ struct BuildState {
     var runbooks = RunbookOutputs()
     var navigation = Navigation(groups: [])
     var sidebar: [String: [UInt8]] = [:]
+    /// Made again when the tenants change.
+    var audit: LeakAudit?
 }

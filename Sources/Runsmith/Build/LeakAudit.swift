@@ -2,7 +2,72 @@
 /// fails the build, names the file, and keeps that tenant's output from being written at all.
 /// A value counts when it is distinctive: at least four characters, not one of the tenant's own values,
 /// and not already in the shared docs (an enum value like `server` is ordinary text there).
-enum LeakAudit {
+/// All values are looked for in one pass over each file (`ValueSearch`).
+struct LeakAudit: Sendable {
+    /// Each tenant's distinctive values (secrets never appear, so they are not looked for).
+    let values: [(tenant: Tenant, values: Set<String>)]
+    /// Every value as written, then HTML-escaped where that differs.
+    private let search: ValueSearch
+    /// Pattern index → the value it spells; the first `rawCount` patterns are the values as written.
+    private let valueOf: [String]
+    private let rawCount: Int
+
+    init(tenants: [Tenant], schema: TenantSchema) {
+        values = tenants.map { tenant in
+            var out: Set<String> = [tenant.name]
+            for (name, value) in tenant.values where schema.variables[name]?.secret != true {
+                switch value {
+                case .string(let s): out.insert(s)
+                case .list(let items): for case .string(let s) in items { out.insert(s) }
+                default: break
+                }
+            }
+            return (tenant, out.filter { $0.count >= 4 })
+        }
+        let all = Set(values.flatMap(\.values)).sorted()
+        var patterns = all, valueOf = all
+        for value in all where HTMLText.escape(value) != value {
+            patterns.append(HTMLText.escape(value))
+            valueOf.append(value)
+        }
+        search = ValueSearch(patterns)
+        self.valueOf = valueOf
+        rawCount = all.count
+    }
+
+    /// The values a file shows (as written or escaped).
+    func values(in bytes: [UInt8]) -> Set<String> { Set(search.matches(in: bytes).map { valueOf[$0] }) }
+
+    /// Values that a shared (not tenant-specific) file shows as written: ordinary text, never a leak.
+    func sharedValues(in bytes: [UInt8]) -> Set<String> {
+        Set(search.matches(in: bytes).filter { $0 < rawCount }.map { valueOf[$0] })
+    }
+
+    /// Checks every tenant's files in `files`; a tenant with a leak has all its files taken out.
+    /// `shared`: the values the shared docs show.
+    func audit(_ files: inout [String: [UInt8]], shared: Set<String>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (tenant, own) in values {
+            var owners: [String: [String]] = [:]
+            for (other, theirs) in values where other.id != tenant.id {
+                for value in theirs where !own.contains(value) && !shared.contains(value) { owners[value, default: []].append(other.id) }
+            }
+            let outputs = files.keys.filter { $0.hasPrefix(tenant.id + "/") }.sorted()
+            var leaked = false
+            for key in outputs {
+                for value in values(in: files[key]!).sorted() {
+                    for owner in owners[value] ?? [] {
+                        diagnostics.append(.error("tenant-leak", "\(key) contains '\(value)', a value of tenant '\(owner)'",
+                                                  at: SourceLocation(path: tenant.path), note: "nothing was written for tenant '\(tenant.id)'"))
+                        leaked = true
+                    }
+                }
+            }
+            if leaked { outputs.forEach { files.removeValue(forKey: $0) } }
+        }
+        return diagnostics
+    }
+
     /// Text with runs of whitespace as one space, for comparing what a page says.
     static func plain(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
@@ -15,39 +80,5 @@ enum LeakAudit {
             if c == "<" { inTag = true; out.append(" ") } else if c == ">" { inTag = false } else if !inTag { out.append(c) }
         }
         return HTMLText.decodeEntities(out)
-    }
-
-    static func audit(_ files: inout [String: [UInt8]], tenants: [Tenant], schema: TenantSchema) -> [Diagnostic] {
-        let prefixes = tenants.map { $0.id + "/" }
-        let shared = files.filter { key, _ in !prefixes.contains { key.hasPrefix($0) } }.values
-            .map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
-        func values(_ tenant: Tenant) -> Set<String> {
-            var out: Set<String> = [tenant.name]
-            for (name, value) in tenant.values where schema.variables[name]?.secret != true {
-                switch value {
-                case .string(let s): out.insert(s)
-                case .list(let items): for case .string(let s) in items { out.insert(s) }
-                default: break
-                }
-            }
-            return out.filter { $0.count >= 4 && !shared.contains($0) }
-        }
-        var diagnostics: [Diagnostic] = []
-        for tenant in tenants {
-            let own = values(tenant)
-            let foreign = tenants.filter { $0.id != tenant.id }.flatMap { other in values(other).subtracting(own).map { ($0, other.id) } }
-            let outputs = files.keys.filter { $0.hasPrefix(tenant.id + "/") }.sorted()
-            var leaked = false
-            for key in outputs {
-                let text = String(decoding: files[key]!, as: UTF8.self)
-                for (value, owner) in foreign where text.contains(value) || text.contains(HTMLText.escape(value)) {
-                    diagnostics.append(.error("tenant-leak", "\(key) contains '\(value)', a value of tenant '\(owner)'",
-                                              at: SourceLocation(path: tenant.path), note: "nothing was written for tenant '\(tenant.id)'"))
-                    leaked = true
-                }
-            }
-            if leaked { outputs.forEach { files.removeValue(forKey: $0) } }
-        }
-        return diagnostics
     }
 }

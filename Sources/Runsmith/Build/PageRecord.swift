@@ -44,4 +44,6 @@ struct PageRecord {
     var diagnostics: [Diagnostic]
     /// What its pager showed when it was rendered (previous and next page).
     var pager: [String] = []
+    /// The tenant values its output shows (the leak audit's "shared docs"); nil until looked for.
+    var sharedValues: Set<String>?
 }

@@ -34,7 +34,9 @@ struct RunbookOutputs {
     }
 
     /// Adds every tenant's runbooks to `files` (which holds the docs site), audited, and `runbooks.html`.
-    func assemble(into files: inout [String: [UInt8]], site: SiteSource, templates: TemplateSet) -> [Diagnostic] {
+    /// `shared`: the tenant values the docs site shows anyway.
+    func assemble(into files: inout [String: [UInt8]], site: SiteSource, templates: TemplateSet,
+                  audit: LeakAudit, shared: Set<String>) -> [Diagnostic] {
         guard !site.tenants.runbooks.isEmpty, !site.tenants.tenants.isEmpty else { return [] }
         var diagnostics: [Diagnostic] = []
         let docsRoutes = files.keys.sorted()
@@ -51,7 +53,7 @@ struct RunbookOutputs {
             guard !problems.contains(where: { $0.code == "tenant-leak" }) else { continue }
             for output in own { files.merge(output.files) { _, new in new } }
         }
-        diagnostics += LeakAudit.audit(&files, tenants: site.tenants.tenants, schema: site.tenants.schema)
+        diagnostics += audit.audit(&files, shared: shared)
         files["runbooks.html"] = listing(files, site: site, templates: templates)
         return diagnostics
     }
