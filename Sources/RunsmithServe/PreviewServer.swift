@@ -30,7 +30,24 @@ public enum PreviewServer {
         logger.logLevel = .critical
         let app = Application(router: router, configuration: .init(address: .hostname(host, port: port)),
                               onServerRunning: { channel in await started(channel.localAddress?.port ?? port) }, logger: logger)
-        if handlesSignals { try await app.runService() } else { try await app.runService(gracefulShutdownSignals: []) }
+        guard handlesSignals else { return try await app.runService(gracefulShutdownSignals: []) }
+        // Ctrl-C or SIGTERM: end the open event streams first (a graceful shutdown would wait for them
+        // forever), then stop the server.
+        let serving = Task { try await app.runService(gracefulShutdownSignals: []) }
+        let stops = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                Task {
+                    await site.closeEvents()
+                    serving.cancel()
+                }
+            }
+            source.resume()
+            return source
+        }
+        defer { stops.forEach { $0.cancel() } }
+        try await serving.value
     }
 
     /// `text/event-stream`: a comment when connected, then `data: <generation>` after every rebuild.

@@ -15,6 +15,7 @@ public actor PreviewSite {
     /// Tenants the switcher offers.
     public private(set) var tenants: [(id: String, name: String)] = []
     private var listeners: [UUID: AsyncStream<Int>.Continuation] = [:]
+    private var closed = false
 
     public init(root: URL) {
         self.root = root.standardizedFileURL
@@ -39,12 +40,20 @@ public actor PreviewSite {
     public func events() -> AsyncStream<Int> {
         let id = UUID()
         let (stream, continuation) = AsyncStream<Int>.makeStream()
+        if closed { continuation.finish(); return stream }
         continuation.onTermination = { [weak self] _ in Task { await self?.forget(id) } }
         listeners[id] = continuation
         return stream
     }
 
     private func forget(_ id: UUID) { listeners[id] = nil }
+
+    /// Ends every event stream, so that open pages let go of the server when it stops.
+    public func closeEvents() {
+        closed = true
+        for listener in listeners.values { listener.finish() }
+        listeners = [:]
+    }
 
     public struct Answer: Sendable {
         public var status: Int

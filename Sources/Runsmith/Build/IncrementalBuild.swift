@@ -80,9 +80,11 @@ public final class IncrementalBuild {
         // A page's own files, or an image or file it links to (its name carries a hash of its bytes). Pages it
         // links to are not here: when their title or anchors change, the summaries say so.
         let assets = files.filter { !SiteIndex.isMarkdown($0) }
-        let pages = Set(state.records.filter { _, record in
-            record.summary == nil || !record.sources.isDisjoint(with: files) || !record.uses.isDisjoint(with: assets)
-        }.keys)
+        var pages: Set<String> = []
+        for (path, record) in state.records
+        where record.summary == nil || !record.sources.isDisjoint(with: files) || !record.uses.isDisjoint(with: assets) {
+            pages.insert(path)
+        }
         let runbookUses = state.runbooks
         return Plan(pages: pages, changedFiles: files, runbooks: { tenant, runbook in
             changedTenants.contains(tenant.id) || changedRunbooks.contains(runbook.id)
@@ -184,10 +186,14 @@ public final class IncrementalBuild {
                                              pagination: [page.source.frontmatter.paginationPrev, page.source.frontmatter.paginationNext],
                                              diagnostics: [])
         }
-        let summaries = state.records.compactMapValues(\.summary)
-        let index = SiteOverview.index(site, summaries)
-        if navigationChanged { state.navigation = SiteOverview.navigation(site, summaries, index) }
-        let renderer = PageRenderer(site: site, index: index, navigation: state.navigation, templates: state.templates)
+        // The index, sidebar and renderer stay as they are until a summary changes.
+        if full || !changedEntries.isEmpty || state.overview == nil {
+            let summaries = state.records.compactMapValues(\.summary)
+            let index = SiteOverview.index(site, summaries)
+            if navigationChanged || state.overview == nil { state.navigation = SiteOverview.navigation(site, summaries, index) }
+            state.overview = (index, PageRenderer(site: site, index: index, navigation: state.navigation, templates: state.templates))
+        }
+        let (index, renderer) = state.overview!
 
         // Pages that show a changed page: by a link or card, or in their pager.
         var affected: Set<String> = []
@@ -210,12 +216,15 @@ public final class IncrementalBuild {
             CardsTableTransform().apply(to: page)
             return (renderer.render(page, route: route), page.uses, page.diagnostics)
         }
+        var usesChanged = full || !plan.changedFiles.allSatisfy(SiteIndex.isMarkdown)
         for (path, output) in zip(rendering, rendered) {
-            state.records[path]?.html = output.html
-            state.records[path]?.sharedValues = nil
-            state.records[path]?.uses = output.uses
-            state.records[path]?.diagnostics = output.diagnostics
-            if let record = state.records[path] { state.records[path]?.pager = Self.pager(of: path, record, renderer) }
+            guard let record = state.records[path] else { continue }
+            record.html = output.html
+            record.sharedValues = nil
+            if record.uses != output.uses { usesChanged = true }
+            record.uses = output.uses
+            record.diagnostics = output.diagnostics
+            record.pager = Self.pager(of: path, record, renderer)
         }
         if navigationChanged { state.sidebar = renderer.sidebarFiles() }
 
@@ -256,10 +265,15 @@ public final class IncrementalBuild {
         }
         result.pageCount = site.pages.filter { state.records[$0]?.html != nil }.count
         // Images and attachments: what the pages and runbooks use now, under the names already given.
-        var used: Set<String> = []
-        for record in state.records.values { used.formUnion(record.uses) }
-        for output in state.runbooks.outputs.values { used.formUnion(output.uses) }
-        for source in used { if let output = state.assets.knownOutput(for: source) { result.copies[output] = site.tree.absolute(source) } }
+        if usesChanged || !result.rebuiltRunbooks.isEmpty || state.copies == nil {
+            var used: Set<String> = []
+            for record in state.records.values { used.formUnion(record.uses) }
+            for output in state.runbooks.outputs.values { used.formUnion(output.uses) }
+            var copies: [String: URL] = [:]
+            for source in used { if let output = state.assets.knownOutput(for: source) { copies[output] = site.tree.absolute(source) } }
+            state.copies = copies
+        }
+        result.copies = state.copies!
         result.assetCount = result.copies.count
         if options.singleFile { diagnostics += singleFiles(&result, site: site, index: index) }
         result.diagnostics = DiagnosticCollapse.collapse(sortedDiagnostics(diagnostics.compactMap(site.config.adjusted).map(site.relocated)))
@@ -275,13 +289,17 @@ public final class IncrementalBuild {
         } else {
             audit = LeakAudit(tenants: state.site.tenants.tenants, schema: state.site.tenants.schema)
             state.audit = audit
-            for key in state.records.keys { state.records[key]?.sharedValues = nil }
+            for record in state.records.values { record.sharedValues = nil }
         }
-        let missing = state.records.filter { $0.value.html != nil && $0.value.sharedValues == nil }.map { ($0.key, $0.value.html!) }
-        let found = Parallel.map(missing.count) { audit.sharedValues(in: missing[$0].1) }
-        for ((path, _), values) in zip(missing, found) { state.records[path]?.sharedValues = values }
-        var shared: Set<String> = []
-        for record in state.records.values { shared.formUnion(record.sharedValues ?? []) }
+        let missing = state.records.values.filter { $0.html != nil && $0.sharedValues == nil }
+        let found = Parallel.map(missing.count) { audit.sharedValues(in: missing[$0].html!) }
+        for (record, values) in zip(missing, found) { record.sharedValues = values }
+        var shared = state.pagesShared ?? []
+        if !missing.isEmpty || state.pagesShared == nil {
+            shared = []
+            for record in state.records.values { shared.formUnion(record.sharedValues ?? []) }
+            state.pagesShared = shared
+        }
         for page in categoryPages { shared.formUnion(audit.sharedValues(in: page)) }
         return (audit, shared)
     }
@@ -330,4 +348,10 @@ struct BuildState {
     var sidebar: [String: [UInt8]] = [:]
     /// Made again when the tenants change.
     var audit: LeakAudit?
+    /// The tenant values the docs pages show (the leak audit's "shared").
+    var pagesShared: Set<String>?
+    /// The index and the renderer over it, made again when a page's summary changes.
+    var overview: (index: SiteIndex, renderer: PageRenderer)?
+    /// Output → source of every image and attachment in use.
+    var copies: [String: URL]?
 }

@@ -1,6 +1,7 @@
 /// What a build keeps of one page between builds (`runsmith serve` rebuilds only what a change
 /// touches): what other pages see of it, the files it was made from, what its links named, and its output.
-struct PageRecord {
+/// A class: updates walk ten thousand of them, and a reference is one retain where a struct copy is many.
+final class PageRecord {
     /// What the rest of the site sees of a page: its index entry and its sidebar entry. When an edit leaves
     /// this unchanged, no other page needs to be rendered again.
     struct Summary: Equatable {
@@ -18,7 +19,7 @@ struct PageRecord {
                                    title: PageRenderer.title(of: page, summary: site.summary),
                                    description: fm.description, anchors: page.anchors,
                                    headingLevels: Dictionary(page.headings.map { ($0.id, $0.level) }, uniquingKeysWith: { a, _ in a }),
-                                   built: true)
+                                   built: true, conditional: page.source.conditional)
             docID = site.isDocusaurusStyle(page.path) ? DocusaurusRoutes.id(of: page.path, frontmatter: fm) : nil
             hidden = fm.hidden
             sidebarLabel = fm.sidebarLabel
@@ -46,4 +47,11 @@ struct PageRecord {
     var pager: [String] = []
     /// The tenant values its output shows (the leak audit's "shared docs"); nil until looked for.
     var sharedValues: Set<String>?
+
+    init(summary: Summary?, sources: Set<String>, pagination: [String?] = [nil, nil], diagnostics: [Diagnostic]) {
+        self.summary = summary
+        self.sources = sources
+        self.pagination = pagination
+        self.diagnostics = diagnostics
+    }
 }

@@ -201,7 +201,7 @@ struct RunbookBuilder {
         guard let site = self.site.config.siteURL, LinkResolver.scheme(of: url) == nil else { return nil }
         let (path, fragment) = LinkResolver.splitFragment(url)
         guard !path.isEmpty, let target = RelativePath.resolve(path.removingPercentEncoding ?? path, from: RelativePath.directory(of: route)),
-              let page = index.pages.values.first(where: { $0.route == target && $0.built }) else { return nil }
+              let page = index.byRoute[target].flatMap({ index.pages[$0] }) else { return nil }
         return site + "/" + HTMLText.encodeURL(page.published) + (fragment.map { "#" + $0 } ?? "")
     }
 
@@ -212,8 +212,8 @@ struct RunbookBuilder {
         let (path, fragment) = LinkResolver.splitFragment(url)
         guard let fragment, !fragment.isEmpty,
               let target = RelativePath.resolve(path.removingPercentEncoding ?? path, from: RelativePath.directory(of: route)),
-              let page = index.pages.values.first(where: { $0.route == target && $0.built }),
-              page.anchors.contains(fragment) else { return nil }
+              let page = index.byRoute[target].flatMap({ index.pages[$0] }),
+              page.anchors.contains(fragment), page.conditional else { return nil }
         let anchors = anchorsForTenant(page.source)
         guard !anchors.contains(fragment) else { return nil }
         return "links to '#\(fragment)' of \(page.source), which tenant \(context.tenant.id) does not get"

@@ -11,6 +11,9 @@ struct RunbookOutputs {
 
     /// `tenant/runbook` → what that runbook built for that tenant.
     private(set) var outputs: [String: Output] = [:]
+    /// The last assembly (audited files and problems) and the shared values it was audited against:
+    /// reused while no runbook was built again and the docs show the same values.
+    private var assembled: (shared: Set<String>, files: [String: [UInt8]], diagnostics: [Diagnostic])?
 
     static func key(_ tenant: Tenant, _ runbook: Runbook) -> String { "\(tenant.id)/\(runbook.id)" }
 
@@ -22,6 +25,7 @@ struct RunbookOutputs {
         let keys = Set(pairs.map { Self.key($0.0, $0.1) })
         outputs = outputs.filter { keys.contains($0.key) }
         let todo = pairs.filter { tenant, runbook in wanted?(tenant, runbook) ?? true }
+        if !todo.isEmpty { assembled = nil }
         let built = Parallel.map(todo.count) { i -> Output in
             let (tenant, runbook) = todo[i]
             let context = TenantContext(tenant: tenant, schema: site.tenants.schema, claims: site.config.claims)
@@ -35,9 +39,14 @@ struct RunbookOutputs {
 
     /// Adds every tenant's runbooks to `files` (which holds the docs site), audited, and `runbooks.html`.
     /// `shared`: the tenant values the docs site shows anyway.
-    func assemble(into files: inout [String: [UInt8]], site: SiteSource, templates: TemplateSet,
-                  audit: LeakAudit, shared: Set<String>) -> [Diagnostic] {
+    mutating func assemble(into files: inout [String: [UInt8]], site: SiteSource, templates: TemplateSet,
+                           audit: LeakAudit, shared: Set<String>) -> [Diagnostic] {
         guard !site.tenants.runbooks.isEmpty, !site.tenants.tenants.isEmpty else { return [] }
+        if let assembled, assembled.shared == shared {
+            files.merge(assembled.files) { _, new in new }
+            return assembled.diagnostics
+        }
+        let docs = files
         var diagnostics: [Diagnostic] = []
         let docsRoutes = files.keys.sorted()
         for tenant in site.tenants.tenants {
@@ -55,6 +64,7 @@ struct RunbookOutputs {
         }
         diagnostics += audit.audit(&files, shared: shared)
         files["runbooks.html"] = listing(files, site: site, templates: templates)
+        assembled = (shared, files.filter { docs[$0.key] == nil }, diagnostics)
         return diagnostics
     }
 

@@ -15,6 +15,8 @@ public struct SiteIndex: Sendable {
         public var built: Bool
         /// A page this build meant to write but could not read as markdown (binary, bad UTF-8 or frontmatter).
         public var unreadable = false
+        /// It has conditions: a tenant's version of it may lack some of its anchors.
+        public var conditional = false
     }
 
     public var pages: [String: Page] = [:]
@@ -22,6 +24,8 @@ public struct SiteIndex: Sendable {
     public var byPublished: [String: String] = [:]
     /// Docusaurus doc id → source (`pagination_next: setup`).
     public var docIDs: [String: String] = [:]
+    /// Output route → source, for the pages this build writes.
+    public var byRoute: [String: String] = [:]
     public var tree: ContentTree
     public var config: SiteConfig
 

@@ -10,6 +10,7 @@ enum SiteOverview {
             index.byPublished[summary.entry.published] = path
             if let id = summary.docID { index.docIDs[id] = path }
             index.pages[path] = summary.entry
+            index.byRoute[summary.entry.route] = path
         }
         // Categories that ask for a generated index get a page of their own, unless a doc already sits there.
         let taken = Set(index.pages.values.map(\.route))
@@ -18,6 +19,7 @@ enum SiteOverview {
             let route = DocusaurusRoutes.output(forPublished: published, isIndex: true)
             guard !taken.contains(route) else { continue }
             let key = Navigation.Category.generatedPage(folder: folder)
+            index.byRoute[route] = key
             index.pages[key] = .init(source: key, route: route, published: published,
                                      title: category.label ?? DocusaurusRoutes.stripNumberPrefix(folder.split(separator: "/").last.map(String.init) ?? folder),
                                      description: category.description, anchors: [], built: true)

@@ -69,6 +69,7 @@ extension PreprocessRun {
             DirectiveInstance(name: tag.name, role: role, tag: tag, location: location, chain: context.chain,
                               partner: nil, parent: stack.last, source: source)
         }
+        if Conditionals.tags.contains(tag.name) { page.conditional = true }
         if Conditionals.tags.contains(tag.name), settings.tenant != nil {
             conditional(tag, at: location, context: context)
             return

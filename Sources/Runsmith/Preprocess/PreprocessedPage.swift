@@ -25,6 +25,8 @@ public struct PreprocessedPage: Sendable {
     public var literalLines: Set<Int> = []
     /// Lines of branches this tenant does not get: what the leak audit makes sure never shows up anyway.
     public var withheld: [String] = []
+    /// The page (or an include) has `{% if %}`-style conditions: tenants may get different versions of it.
+    public var conditional = false
     /// Every file this page pulled in, for dependency tracking.
     public var includedFiles: Set<String> = []
 
