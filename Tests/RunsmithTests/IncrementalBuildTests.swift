@@ -141,4 +141,28 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(result.rebuiltPages, [])
         XCTAssertEqual(result.rebuiltRunbooks, [])
     }
+
+    /// A value the docs show is ordinary text, not a leak; once the docs stop showing it, a runbook that
+    /// shows another tenant's value is a leak again, in an update as in a full build.
+    func testTheLeakAuditFollowsWhatTheDocsShow() throws {
+        let (tree, build) = try site()
+        _ = try edit(tree, build, "README.md", "# Home\n\nExamples use beta-org.\n")
+        let quiet = try edit(tree, build, "runbooks/setup.yml", "title: Set up {{ vars.org }}\nintro: As beta-org did.\nsections:\n  - page: c.md\n    step: true\n")
+        XCTAssertFalse(quiet.hasErrors, "beta-org is in the shared docs")
+        let leak = try edit(tree, build, "README.md", "# Home\n\nWelcome.\n")
+        XCTAssertTrue(lines(leak.diagnostics).contains { $0.contains("contains 'beta-org', a value of tenant 'beta'") }, "\(lines(leak.diagnostics))")
+        XCTAssertNil(leak.files["acme/setup/index.html"])
+    }
+
+    /// A page that stops parsing loses its output and its images; fixed, it gets them back.
+    func testAPageThatFailsAndIsFixed() throws {
+        let (tree, build) = try site()
+        let broken = try edit(tree, build, "e.md", "---\ntitle: [unclosed\n---\n# E\n\n![diagram](diagram.png)\n")
+        XCTAssertTrue(broken.hasErrors)
+        XCTAssertNil(broken.files["e.html"])
+        XCTAssertEqual(broken.copies, [:])
+        let fixed = try edit(tree, build, "e.md", "# E\n\n![diagram](diagram.png)\n")
+        XCTAssertEqual(lines(fixed.diagnostics), [])
+        XCTAssertEqual(fixed.copies.count, 1)
+    }
 }

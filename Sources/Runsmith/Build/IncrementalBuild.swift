@@ -82,7 +82,7 @@ public final class IncrementalBuild {
         let assets = files.filter { !SiteIndex.isMarkdown($0) }
         var pages: Set<String> = []
         for (path, record) in state.records
-        where record.summary == nil || !record.sources.isDisjoint(with: files) || !record.uses.isDisjoint(with: assets) {
+        where record.failed || !record.sources.isDisjoint(with: files) || !record.uses.isDisjoint(with: assets) {
             pages.insert(path)
         }
         let runbookUses = state.runbooks
@@ -160,16 +160,23 @@ public final class IncrementalBuild {
 
     private func build(_ state: inout BuildState, _ plan: Plan, full: Bool = false) -> SiteBuilder.Result {
         let site = state.site
+        let clock = StageClock(); defer { clock.report() }
         state.assets.forget(plan.changedFiles)
         // Phase 1 for the pages that changed: their summaries say what else must be rendered again.
         let dirty = site.pages.filter { plan.pages.contains($0) }
         var parsed: [String: ParsedPage] = [:]
         var changedEntries: Set<String> = []
         var navigationChanged = full
+        var usesChanged = full || !plan.changedFiles.allSatisfy(SiteIndex.isMarkdown)
         for (path, (page, problems)) in zip(dirty, parse(dirty, state)) {
             let old = state.records[path]?.summary
             guard let page else {
-                state.records[path] = PageRecord(summary: nil, sources: [path], diagnostics: problems)
+                if let record = state.records[path] {
+                    if !record.uses.isEmpty { usesChanged = true }
+                    record.reparsed(summary: nil, sources: [path], pagination: [nil, nil], diagnostics: problems)
+                } else {
+                    state.records[path] = PageRecord(summary: nil, sources: [path], diagnostics: problems)
+                }
                 if old != nil { changedEntries.insert(path); navigationChanged = true }
                 continue
             }
@@ -182,18 +189,23 @@ public final class IncrementalBuild {
                 changedEntries.insert(path)
                 navigationChanged = true
             }
-            state.records[path] = PageRecord(summary: summary, sources: page.source.includedFiles.union([path]),
-                                             pagination: [page.source.frontmatter.paginationPrev, page.source.frontmatter.paginationNext],
-                                             diagnostics: [])
+            let sources = page.source.includedFiles.union([path])
+            let pagination = [page.source.frontmatter.paginationPrev, page.source.frontmatter.paginationNext]
+            if let record = state.records[path] {
+                record.reparsed(summary: summary, sources: sources, pagination: pagination, diagnostics: [])
+            } else {
+                state.records[path] = PageRecord(summary: summary, sources: sources, pagination: pagination, diagnostics: [])
+            }
         }
         // The index, sidebar and renderer stay as they are until a summary changes.
         if full || !changedEntries.isEmpty || state.overview == nil {
             let summaries = state.records.compactMapValues(\.summary)
             let index = SiteOverview.index(site, summaries)
             if navigationChanged || state.overview == nil { state.navigation = SiteOverview.navigation(site, summaries, index) }
-            state.overview = (index, PageRenderer(site: site, index: index, navigation: state.navigation, templates: state.templates))
+            state.overview = (index, PageRenderer(site: site, index: index, navigation: state.navigation, templates: state.templates),
+                              index.pages.keys.filter { $0.hasSuffix("/") && index.pages[$0]!.built }.sorted())
         }
-        let (index, renderer) = state.overview!
+        let (index, renderer, _) = state.overview!
 
         // Pages that show a changed page: by a link or card, or in their pager.
         var affected: Set<String> = []
@@ -207,6 +219,7 @@ public final class IncrementalBuild {
         let again = site.pages.filter { affected.contains($0) }
         for (path, (page, _)) in zip(again, parse(again, state)) { parsed[path] = page }
 
+        clock.mark("parse and index")
         // Phase 2: links against the index, then the page.
         let resolver = LinkResolver(index: index, assets: state.assets)
         let rendering = site.pages.filter { parsed[$0] != nil && site.routes[$0] != nil }
@@ -216,11 +229,10 @@ public final class IncrementalBuild {
             CardsTableTransform().apply(to: page)
             return (renderer.render(page, route: route), page.uses, page.diagnostics)
         }
-        var usesChanged = full || !plan.changedFiles.allSatisfy(SiteIndex.isMarkdown)
         for (path, output) in zip(rendering, rendered) {
             guard let record = state.records[path] else { continue }
             record.html = output.html
-            record.sharedValues = nil
+            record.sharedStale = true
             if record.uses != output.uses { usesChanged = true }
             record.uses = output.uses
             record.diagnostics = output.diagnostics
@@ -228,6 +240,7 @@ public final class IncrementalBuild {
         }
         if navigationChanged { state.sidebar = renderer.sidebarFiles() }
 
+        clock.mark("render")
         var result = SiteBuilder.Result()
         result.rebuiltPages = rendering
         var diagnostics = state.loadDiagnostics + state.tenantDiagnostics
@@ -235,9 +248,9 @@ public final class IncrementalBuild {
         for path in site.pages {
             if let html = state.records[path]?.html, let route = site.routes[path] { result.files[route] = html }
         }
-        for (key, page) in index.pages where page.built && key.hasSuffix("/") {
-            result.files[page.route] = renderer.renderCategoryIndex(key)
-        }
+        let categoryKeys = state.overview!.categories
+        for key in categoryKeys { result.files[index.pages[key]!.route] = renderer.renderCategoryIndex(key) }
+        clock.mark("assemble pages")
         diagnostics += RunbookCheck.check(site.tenants, index: index, claims: site.config.claims)
         if state.viewer == nil {
             // A runbook with a step on a page rendered again is built again too.
@@ -251,8 +264,7 @@ public final class IncrementalBuild {
                 plan.runbooks(tenant, runbook) || stepPages(runbook)
             })
             if !site.tenants.tenants.isEmpty && !site.tenants.runbooks.isEmpty {
-                let (audit, shared) = auditInputs(&state, categoryPages: index.pages.filter { $0.value.built && $0.key.hasSuffix("/") }
-                    .compactMap { result.files[$0.value.route] })
+                let (audit, shared) = auditInputs(&state, categoryPages: categoryKeys.compactMap { result.files[index.pages[$0]!.route] })
                 diagnostics += state.runbooks.assemble(into: &result.files, site: site, templates: state.templates, audit: audit, shared: shared)
             }
         }
@@ -264,6 +276,7 @@ public final class IncrementalBuild {
             result.files["index.html"] = Array(state.templates.render("redirect", ["url": HTMLText.encodeURL(target.route), "title": target.title]).utf8)
         }
         result.pageCount = site.pages.filter { state.records[$0]?.html != nil }.count
+        clock.mark("runbooks")
         // Images and attachments: what the pages and runbooks use now, under the names already given.
         if usesChanged || !result.rebuiltRunbooks.isEmpty || state.copies == nil {
             var used: Set<String> = []
@@ -275,6 +288,7 @@ public final class IncrementalBuild {
         }
         result.copies = state.copies!
         result.assetCount = result.copies.count
+        clock.mark("copies")
         if options.singleFile { diagnostics += singleFiles(&result, site: site, index: index) }
         result.diagnostics = DiagnosticCollapse.collapse(sortedDiagnostics(diagnostics.compactMap(site.config.adjusted).map(site.relocated)))
         return result
@@ -289,17 +303,20 @@ public final class IncrementalBuild {
         } else {
             audit = LeakAudit(tenants: state.site.tenants.tenants, schema: state.site.tenants.schema)
             state.audit = audit
-            for record in state.records.values { record.sharedValues = nil }
+            for record in state.records.values { record.sharedStale = true; record.sharedValues = [] }
+            state.sharedCounts = [:]
         }
-        let missing = state.records.values.filter { $0.html != nil && $0.sharedValues == nil }
-        let found = Parallel.map(missing.count) { audit.sharedValues(in: missing[$0].html!) }
-        for (record, values) in zip(missing, found) { record.sharedValues = values }
-        var shared = state.pagesShared ?? []
-        if !missing.isEmpty || state.pagesShared == nil {
-            shared = []
-            for record in state.records.values { shared.formUnion(record.sharedValues ?? []) }
-            state.pagesShared = shared
+        // How many pages show each value, kept up to date page by page.
+        let stale = state.records.values.filter(\.sharedStale)
+        let found = Parallel.map(stale.count) { i in stale[i].html.map(audit.sharedValues) ?? [] }
+        for (record, values) in zip(stale, found) {
+            for value in record.sharedValues { state.sharedCounts[value, default: 0] -= 1 }
+            for value in values { state.sharedCounts[value, default: 0] += 1 }
+            record.sharedValues = values
+            record.sharedStale = false
         }
+        state.sharedCounts = state.sharedCounts.filter { $0.value > 0 }
+        var shared = Set(state.sharedCounts.keys)
         for page in categoryPages { shared.formUnion(audit.sharedValues(in: page)) }
         return (audit, shared)
     }
@@ -348,10 +365,32 @@ struct BuildState {
     var sidebar: [String: [UInt8]] = [:]
     /// Made again when the tenants change.
     var audit: LeakAudit?
-    /// The tenant values the docs pages show (the leak audit's "shared").
-    var pagesShared: Set<String>?
-    /// The index and the renderer over it, made again when a page's summary changes.
-    var overview: (index: SiteIndex, renderer: PageRenderer)?
+    /// Tenant value → how many docs pages show it (the leak audit's "shared").
+    var sharedCounts: [String: Int] = [:]
+    /// The index, the renderer over it and the generated category pages, made again when a page's
+    /// summary changes.
+    var overview: (index: SiteIndex, renderer: PageRenderer, categories: [String])?
     /// Output → source of every image and attachment in use.
     var copies: [String: URL]?
+}
+
+/// With `RUNSMITH_TRACE` set, each build says on stderr how long its stages took: what `bench/` and
+/// a profile start from.
+final class StageClock {
+    private let enabled = ProcessInfo.processInfo.environment["RUNSMITH_TRACE"] != nil
+    private var last = ContinuousClock.now
+    private var stages: [String] = []
+
+    func mark(_ stage: String) {
+        guard enabled else { return }
+        let now = ContinuousClock.now
+        stages.append("\(stage) \(Int((now - last) / .microseconds(100)) / 10) ms")
+        last = now
+    }
+
+    func report() {
+        guard enabled else { return }
+        mark("finish")
+        FileHandle.standardError.write(Data(("runsmith: trace: " + stages.joined(separator: ", ") + "\n").utf8))
+    }
 }

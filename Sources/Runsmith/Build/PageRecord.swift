@@ -45,11 +45,31 @@ final class PageRecord {
     var diagnostics: [Diagnostic]
     /// What its pager showed when it was rendered (previous and next page).
     var pager: [String] = []
-    /// The tenant values its output shows (the leak audit's "shared docs"); nil until looked for.
-    var sharedValues: Set<String>?
+    /// The tenant values its output shows (the leak audit's "shared docs").
+    var sharedValues: Set<String> = []
+    /// Its output changed since `sharedValues` was looked for.
+    var sharedStale = true
+    /// Its preprocessing failed: it is tried again on every update.
+    var failed: Bool
+
+    /// The page went through phase 1 again: what it says now. A page that failed has no output any more.
+    func reparsed(summary: Summary?, sources: Set<String>, pagination: [String?], diagnostics: [Diagnostic]) {
+        self.summary = summary
+        failed = summary == nil
+        self.sources = sources
+        self.pagination = pagination
+        self.diagnostics = diagnostics
+        if failed {
+            html = nil
+            uses = []
+            pager = []
+            sharedStale = true
+        }
+    }
 
     init(summary: Summary?, sources: Set<String>, pagination: [String?] = [nil, nil], diagnostics: [Diagnostic]) {
         self.summary = summary
+        failed = summary == nil
         self.sources = sources
         self.pagination = pagination
         self.diagnostics = diagnostics
