@@ -5,7 +5,7 @@ DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_FLAGS ?=
 
-.PHONY: site test check deps browser build release clean
+.PHONY: site test check deps browser build release bench bench-deps clean
 
 ## Build the embedded example content/ into _site/ and say where it is.
 site: deps
@@ -42,6 +42,19 @@ browser:
 		echo "Installing chromium"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+
+## Benchmarks (numbers, never pass/fail): builds against cmark-gfm and Hugo, then `runsmith serve`.
+## Prints tables and writes bench/results.json. Installs hugo and cmark-gfm when missing.
+bench: deps bench-deps
+	swift build -c release --product runsmith
+	python3 bench/run.py .build/release/runsmith
+	python3 bench/serve.py .build/release/runsmith
+
+bench-deps:
+	@command -v hugo >/dev/null 2>&1 && command -v cmark-gfm >/dev/null 2>&1 && [ -x /usr/bin/time ] || { \
+		echo "Installing hugo cmark-gfm time"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq hugo cmark-gfm time; }
 
 clean:
 	rm -rf .build _site
