@@ -1,4 +1,7 @@
 import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A thin, typed view of one cmark node. Valid only while its `MarkdownDocument` lives.
 public struct MarkdownNode: Hashable, @unchecked Sendable {
@@ -68,6 +71,14 @@ public struct MarkdownNode: Hashable, @unchecked Sendable {
         get { cmark_node_get_literal(pointer).map { String(cString: $0) } }
         nonmutating set { _ = cmark_node_set_literal(pointer, newValue) }
     }
+    /// Whether the literal holds `needle`, looked for in cmark's own bytes: no Swift string is made, so the
+    /// transforms can skip the many text nodes that cannot concern them.
+    public func literalContains(_ needle: StaticString) -> Bool {
+        guard let literal = cmark_node_get_literal(pointer) else { return false }
+        // A string literal's bytes end with a NUL, so they are a C string as they are.
+        return strstr(literal, UnsafeRawPointer(needle.utf8Start).assumingMemoryBound(to: CChar.self)) != nil
+    }
+
     public var url: String? {
         get { cmark_node_get_url(pointer).map { String(cString: $0) } }
         nonmutating set { _ = cmark_node_set_url(pointer, newValue) }

@@ -49,14 +49,13 @@ public struct PageRenderer: Sendable {
         context["showTitle"] = fm.isVisible("title")
         context["showDescription"] = fm.isVisible("description") && fm.description != nil
         context["description"] = fm.description ?? ""
-        context["body"] = String(decoding: page.document.renderHTML(), as: UTF8.self)
         context["toc"] = toc
         context["showTOC"] = fm.isVisible("tableOfContents") && toc.count > 1
         context["hidden"] = fm.hidden
         if let icon = fm.icon { context["icon"] = icon }
         context["prev"] = neighbour(of: page.path, offset: -1, route: route, override: fm.paginationPrev)
         context["next"] = neighbour(of: page.path, offset: 1, route: route, override: fm.paginationNext)
-        return Array(templates.render("layout", context).utf8)
+        return templates.render("layout", context, splicing: page.document.renderHTML(), as: "body")
     }
 
     /// What every page's template gets: site, paths to the root and home, the sidebar, the page title.

@@ -65,4 +65,32 @@ public struct TemplateSet: Sendable {
     public func render(_ name: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
+
+    /// Renders with `context[key]` standing for `bytes`, which are put in afterwards as they are: a page
+    /// body of many kilobytes never goes through Mustache or a Swift string. The body is raw HTML either
+    /// way (`{{{body}}}`).
+    public func render(_ name: String, _ context: [String: Any], splicing bytes: [UInt8], as key: String) -> [UInt8] {
+        var context = context
+        context[key] = Self.spliceMarker
+        let page = Array(render(name, context).utf8)
+        let marker = Array(Self.spliceMarker.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(page.count + bytes.count)
+        var i = 0, start = 0
+        while i + marker.count <= page.count {
+            if page[i] == marker[0], page[i..<(i + marker.count)].elementsEqual(marker) {
+                out += page[start..<i]
+                out += bytes
+                i += marker.count
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        out += page[start...]
+        return out
+    }
+
+    /// Control characters no template writes and HTML escaping leaves alone.
+    static let spliceMarker = "\u{1}runsmith-splice\u{1}"
 }

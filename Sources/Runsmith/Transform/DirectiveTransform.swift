@@ -15,7 +15,7 @@ public struct DirectiveTransform: PageTransform {
     /// A tag in the middle of a paragraph is not a directive (tags own their line); left alone it would
     /// show raw `{% … %}` to readers, so it is an error. Code spans and blocks are exempt.
     private func reportInlineTags(_ page: ParsedPage) {
-        for node in page.document.root.descendants() where node.kind == .text {
+        for node in page.document.root.descendants() where node.kind == .text && node.literalContains("{%") {
             guard !page.source.literalLines.contains(node.startLine), let text = node.literal, let open = text.range(of: "{%"),
                   text[open.upperBound...].contains("%}") else { continue }
             var (location, chain) = page.origin(of: node)

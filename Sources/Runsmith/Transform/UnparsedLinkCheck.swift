@@ -5,6 +5,8 @@ public struct UnparsedLinkCheck: PageTransform {
 
     public func apply(to page: ParsedPage) {
         for block in page.document.root.descendants() where block.kind == .paragraph || block.kind == .tableCell || block.kind == .heading {
+            // A bracket that made no link stays in the text; without one there is nothing to find.
+            guard block.children.contains(where: { $0.kind == .text && $0.literalContains("]") }) else { continue }
             var text = ""
             var first: MarkdownNode?
             for child in block.children {

@@ -30,6 +30,25 @@ public struct OutputWriter: Sendable {
         return "output folder \(destination.path) is not empty and was not written by Runsmith (no \(Self.marker)/ in it); refusing to replace it"
     }
 
+    /// Writes `bytes` to a new file at `path`; the error, if any.
+    static func writeFile(_ path: String, _ bytes: [UInt8]) -> CocoaError? {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        defer { close(fd) }
+        return bytes.withUnsafeBytes { buffer -> CocoaError? in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+                }
+                offset += written
+            }
+            return nil
+        }
+    }
+
     /// `files`: output path → bytes; `copies`: output path → source file to copy.
     public func write(files: [String: [UInt8]], copies: [String: URL]) throws {
         let fm = FileManager.default
@@ -41,19 +60,15 @@ public struct OutputWriter: Sendable {
         try? fm.removeItem(at: staging)
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         do {
-            var made: Set<String> = []
-            func ensureFolder(of path: String) throws {
-                let dir = RelativePath.directory(of: path)
-                guard !dir.isEmpty, !made.contains(dir) else { return }
-                try fm.createDirectory(at: staging.appendingPathComponent(dir), withIntermediateDirectories: true)
-                made.insert(dir)
+            let folders = Set(files.keys.map(RelativePath.directory(of:)) + copies.keys.map(RelativePath.directory(of:))).filter { !$0.isEmpty }
+            for folder in folders.sorted() {
+                try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
             }
-            for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
-                try ensureFolder(of: path)
-                try Data(bytes).write(to: staging.appendingPathComponent(path))
-            }
+            // Pages on all cores, each with one open/write/close.
+            let pages = files.sorted(by: { $0.key < $1.key })
+            let failures = Parallel.map(pages.count) { i in Self.writeFile(staging.path + "/" + pages[i].key, pages[i].value) }
+            if let failure = failures.compactMap({ $0 }).first { throw failure }
             for (path, source) in copies.sorted(by: { $0.key < $1.key }) {
-                try ensureFolder(of: path)
                 try fm.copyItem(at: source, to: staging.appendingPathComponent(path))
             }
         } catch {
