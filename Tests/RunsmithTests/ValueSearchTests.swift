@@ -21,4 +21,15 @@ final class ValueSearchTests: XCTestCase {
             XCTAssertEqual(ValueSearch(patterns).matches(in: Array(text.utf8)), expected, "\(patterns) in \(text)")
         }
     }
+
+    func testByteSearchOnStringsAndSubstrings() {
+        XCTAssertTrue("Org {{ vars.org }}".includes("{{"))
+        XCTAssertFalse("{ {".includes("{{"))
+        XCTAssertTrue("zürich {{".dropFirst(3).includes("{{"))
+        XCTAssertFalse("{".includes("{{"))
+        XCTAssertTrue("ends with {{".includes("{{"))
+        XCTAssertEqual(PreprocessedPage.markerIndex("  <!--rs:12-->\n"), 12)
+        XCTAssertNil(PreprocessedPage.markerIndex("<!-- rs:12 -->"))
+        XCTAssertNil(PreprocessedPage.markerIndex(" \n"))
+    }
 }

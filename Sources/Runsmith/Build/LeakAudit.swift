@@ -70,15 +70,26 @@ struct LeakAudit: Sendable {
 
     /// Text with runs of whitespace as one space, for comparing what a page says.
     static func plain(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var out = String.UnicodeScalarView()
+        var space = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                space = !out.isEmpty
+            } else {
+                if space { out.append(" "); space = false }
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// The text of an HTML page: tags dropped, entities decoded.
     static func text(ofHTML html: String) -> String {
-        var out = "", inTag = false
-        for c in html {
-            if c == "<" { inTag = true; out.append(" ") } else if c == ">" { inTag = false } else if !inTag { out.append(c) }
+        var out = String.UnicodeScalarView()
+        var inTag = false
+        for scalar in html.unicodeScalars {
+            if scalar == "<" { inTag = true; out.append(" ") } else if scalar == ">" { inTag = false } else if !inTag { out.append(scalar) }
         }
-        return HTMLText.decodeEntities(out)
+        return HTMLText.decodeEntities(String(out))
     }
 }

@@ -100,16 +100,22 @@ struct RunbookBuilder {
         ])
         let checklist = checklistPage(runbook: runbook, tenant: tenant, title: title, steps: steps, footer: footer)
         // Content gated away from this tenant must not reach its runbook by another way (shared intro, …).
-        let kept = steps.map(\.kept).joined(separator: "\n")
-        let shown = LeakAudit.plain(LeakAudit.text(ofHTML: html))
-        for line in steps.flatMap(\.withheld) {
+        let withheld = steps.flatMap(\.withheld).map { line in
             let document = MarkdownDocument(bytes: Array(line.utf8))
             // The nodes live only as long as their document.
-            let text = withExtendedLifetime(document) { LeakAudit.plain(document.root.plainText) }
-            guard text.count >= 24, !kept.contains(text), shown.contains(text) else { continue }
-            diagnostics.append(.error("tenant-leak", "\(route) shows \"\(text.prefix(60))\", which tenant \(tenant.id)'s conditions withhold",
-                                      at: SourceLocation(path: tenant.path), note: "nothing was written for this runbook"))
-            return ([:], diagnostics, uses)
+            return withExtendedLifetime(document) { LeakAudit.plain(document.root.plainText) }
+        }.filter { $0.count >= 24 }
+        if !withheld.isEmpty {
+            // Every withheld text looked for at once, in what the runbook shows and in what this tenant gets anyway.
+            let search = ValueSearch(withheld)
+            let shown = search.matches(in: Array(LeakAudit.plain(LeakAudit.text(ofHTML: html)).utf8))
+            let kept = search.matches(in: Array(steps.map(\.kept).joined(separator: "\n").utf8))
+            if let leak = shown.subtracting(kept).min() {
+                let text = withheld[leak]
+                diagnostics.append(.error("tenant-leak", "\(route) shows \"\(text.prefix(60))\", which tenant \(tenant.id)'s conditions withhold",
+                                          at: SourceLocation(path: tenant.path), note: "nothing was written for this runbook"))
+                return ([:], diagnostics, uses)
+            }
         }
         return (["\(tenant.id)/\(runbook.id)/index.html": Array(html.utf8), "\(tenant.id)/\(runbook.id)/runbook.json": json,
                  "\(tenant.id)/\(runbook.id)/checklist.html": Array(checklist.utf8)],

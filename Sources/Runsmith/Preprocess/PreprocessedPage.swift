@@ -52,7 +52,10 @@ public struct PreprocessedPage: Sendable {
 
     /// The directive index a marker HTML block stands for.
     public static func markerIndex(_ literal: String) -> Int? {
-        let trimmed = literal.trimmingCharacters(in: [" ", "\n", "\t", "\r"])
+        let utf8 = literal.utf8
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }
+        guard let first = utf8.firstIndex(where: { !blank($0) }), let last = utf8.lastIndex(where: { !blank($0) }) else { return nil }
+        let trimmed = Substring(literal[first...last])
         guard trimmed.hasPrefix(markerPrefix), trimmed.hasSuffix("-->") else { return nil }
         return Int(trimmed.dropFirst(markerPrefix.count).dropLast(3))
     }

@@ -13,7 +13,7 @@ public struct VariableSubstitution: PageTransform {
             case .code, .codeBlock:
                 replace(node, page: page) { $0 }
             case .link, .image:
-                if let url = node.url, url.contains("{{") {
+                if let url = node.url, url.includes("{{") {
                     let (value, problems) = context.substitute(url) { HTMLText.encodeURL($0) }
                     report(problems, node: node, page: page)
                     node.url = value
@@ -28,7 +28,7 @@ public struct VariableSubstitution: PageTransform {
     }
 
     private func replace(_ node: MarkdownNode, page: ParsedPage, escape: (String) -> String) {
-        guard let literal = node.literal, literal.contains("{{") else { return }
+        guard node.literalContains("{{"), let literal = node.literal else { return }
         let (value, problems) = context.substitute(literal, escape: escape)
         report(problems, node: node, page: page)
         if value != literal { node.literal = value }
@@ -47,8 +47,9 @@ public struct VariableSubstitution: PageTransform {
             var run = [node]
             var next = node.next
             while let n = next, n.kind == .text { run.append(n); next = n.next }
-            let joined = run.compactMap(\.literal).joined()
-            if joined.contains("{{"), !page.source.literalLines.contains(node.startLine) {
+            // `{` is not special to cmark, so a `{{` is never split between two text nodes.
+            if run.contains(where: { $0.literalContains("{{") }), !page.source.literalLines.contains(node.startLine) {
+                let joined = run.compactMap(\.literal).joined()
                 let (value, problems) = context.substitute(joined) { $0 }
                 report(problems, node: node, page: page)
                 if value != joined {

@@ -1,0 +1,24 @@
+/// Substring tests on UTF-8 bytes. With Foundation imported, `String.contains(_:)` and `range(of:)` go
+/// through NSString and UTF-16, which profiles showed in the hot path of every page.
+extension StringProtocol {
+    /// Whether the text holds `needle`, compared byte for byte.
+    func includes(_ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        let found = utf8.withContiguousStorageIfAvailable { (text: UnsafeBufferPointer<UInt8>) -> Bool in
+            let n = pattern.count
+            guard n > 0 else { return true }
+            guard text.count >= n else { return false }
+            var i = 0
+            while i <= text.count - n {
+                if text[i] == pattern[0] {
+                    var j = 1
+                    while j < n && text[i + j] == pattern[j] { j += 1 }
+                    if j == n { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+        return found ?? String(self).includes(needle)
+    }
+}
