@@ -373,24 +373,3 @@ struct BuildState {
     /// Output → source of every image and attachment in use.
     var copies: [String: URL]?
 }
-
-/// With `RUNSMITH_TRACE` set, each build says on stderr how long its stages took: what `bench/` and
-/// a profile start from.
-final class StageClock {
-    private let enabled = ProcessInfo.processInfo.environment["RUNSMITH_TRACE"] != nil
-    private var last = ContinuousClock.now
-    private var stages: [String] = []
-
-    func mark(_ stage: String) {
-        guard enabled else { return }
-        let now = ContinuousClock.now
-        stages.append("\(stage) \(Int((now - last) / .microseconds(100)) / 10) ms")
-        last = now
-    }
-
-    func report() {
-        guard enabled else { return }
-        mark("finish")
-        FileHandle.standardError.write(Data(("runsmith: trace: " + stages.joined(separator: ", ") + "\n").utf8))
-    }
-}
