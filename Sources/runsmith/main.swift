@@ -42,7 +42,8 @@ enum Console {
     }
 
     /// `build` (with an output folder) and `check` (without): run the pipeline, report, exit 1 on errors.
-    static func runSite(root: String, output: String?, format: DiagnosticReporter.Format, singleFile: Bool = false) throws {
+    static func runSite(root: String, output: String?, format: DiagnosticReporter.Format, singleFile: Bool = false,
+                        shard: Shard? = nil) throws {
         let rootURL = URL(fileURLWithPath: root)
         let outURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
         var progress: (@Sendable (String) -> Void)? = nil
@@ -51,11 +52,13 @@ enum Console {
         }
         var options = SiteBuilder.Options(root: rootURL, output: outURL)
         options.singleFile = singleFile
+        options.shard = shard
         let result = SiteBuilder(options: options).run(progress: progress)
         report(result.diagnostics, format: format, root: rootURL)
         if let outURL {
             if result.written {
-                error("runsmith: built \(summary(result)) → \(outURL.path)/index.html\n")
+                let place = shard.map { "\(outURL.path)/ (part \($0.index + 1) of \($0.count))" } ?? "\(outURL.path)/index.html"
+                error("runsmith: built \(summary(result)) → \(place)\n")
             } else {
                 error("runsmith: nothing written (\(summary(result)))\n")
             }
@@ -78,10 +81,16 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "Output folder; replaced atomically when the build finishes.") var out: String = "_site"
     @Flag(name: .long, help: "Also write each tenant's runbook as one self-contained <tenant>-<runbook>.html.")
     var singleFile = false
+    @Option(name: .long, help: ArgumentHelp("Build only part I of N (1 ≤ I ≤ N); the parts' folders merge by copying.", valueName: "I/N"),
+            transform: { text in
+                guard let shard = Shard(text) else { throw ValidationError("--shard takes I/N with 1 ≤ I ≤ N, as in 2/3") }
+                return shard
+            })
+    var shard: Shard?
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() throws {
-        try Console.runSite(root: root, output: out, format: diagnostics.format, singleFile: singleFile)
+        try Console.runSite(root: root, output: out, format: diagnostics.format, singleFile: singleFile, shard: shard)
     }
 }
 

@@ -223,11 +223,18 @@ public final class IncrementalBuild {
         // Phase 2: links against the index, then the page.
         let resolver = LinkResolver(index: index, assets: state.assets)
         let rendering = site.pages.filter { parsed[$0] != nil && site.routes[$0] != nil }
-        let rendered: [(html: [UInt8], uses: Set<String>, diagnostics: [Diagnostic])] = Parallel.map(rendering.count) { i in
+        // A part of a sharded build renders only its own pages, unless the leak audit needs every page's text.
+        let position = Dictionary(uniqueKeysWithValues: site.pages.enumerated().map { ($1, $0) })
+        let auditNeedsAll = state.viewer == nil && !site.tenants.tenants.isEmpty && !site.tenants.runbooks.isEmpty
+        let renders: (String) -> Bool = { path in
+            guard let shard = self.options.shard, !auditNeedsAll else { return true }
+            return shard.owns(position: position[path] ?? 0)
+        }
+        let rendered: [(html: [UInt8]?, uses: Set<String>, diagnostics: [Diagnostic])] = Parallel.map(rendering.count) { i in
             let path = rendering[i], page = parsed[path]!, route = site.routes[path]!
             LinkTransform(resolver: resolver, route: route).apply(to: page)
             CardsTableTransform().apply(to: page)
-            return (renderer.render(page, route: route), page.uses, page.diagnostics)
+            return (renders(path) ? renderer.render(page, route: route) : nil, page.uses, page.diagnostics)
         }
         for (path, output) in zip(rendering, rendered) {
             guard let record = state.records[path] else { continue }
@@ -253,6 +260,7 @@ public final class IncrementalBuild {
         clock.mark("assemble pages")
         diagnostics += RunbookCheck.check(site.tenants, index: index, claims: site.config.claims)
         if state.viewer == nil {
+            let tenantShard = Dictionary(uniqueKeysWithValues: site.tenants.tenants.enumerated().map { ($1.id, $0) })
             // A runbook with a step on a page rendered again is built again too.
             let renderedSet = Set(rendering)
             let stepPages = { (runbook: Runbook) in runbook.sections.contains { section in
@@ -262,10 +270,11 @@ public final class IncrementalBuild {
                                                           provenance: state.provenance,
                                                           wanted: full || !changedEntries.isEmpty ? nil : { tenant, runbook in
                 plan.runbooks(tenant, runbook) || stepPages(runbook)
-            })
+            }, only: options.shard.map { shard in { tenant in shard.owns(position: tenantShard[tenant.id] ?? 0) } })
             if !site.tenants.tenants.isEmpty && !site.tenants.runbooks.isEmpty {
                 let (audit, shared) = auditInputs(&state, categoryPages: categoryKeys.compactMap { result.files[index.pages[$0]!.route] })
-                diagnostics += state.runbooks.assemble(into: &result.files, site: site, templates: state.templates, audit: audit, shared: shared)
+                diagnostics += state.runbooks.assemble(into: &result.files, site: site, templates: state.templates, audit: audit, shared: shared,
+                                                             sharded: options.shard.map { $0.count > 1 } ?? false)
             }
         }
         for (name, bytes) in state.templates.assets { result.files["_runsmith/" + name] = bytes }
@@ -290,6 +299,7 @@ public final class IncrementalBuild {
         result.assetCount = result.copies.count
         clock.mark("copies")
         if options.singleFile { diagnostics += singleFiles(&result, site: site, index: index) }
+        if let shard = options.shard { keep(shard, of: &result, site: site) }
         result.diagnostics = DiagnosticCollapse.collapse(sortedDiagnostics(diagnostics.compactMap(site.config.adjusted).map(site.relocated)))
         return result
     }
@@ -319,6 +329,16 @@ public final class IncrementalBuild {
         var shared = Set(state.sharedCounts.keys)
         for page in categoryPages { shared.formUnion(audit.sharedValues(in: page)) }
         return (audit, shared)
+    }
+
+    /// Drops what another part of a sharded build writes.
+    private func keep(_ shard: Shard, of result: inout SiteBuilder.Result, site: SiteSource) {
+        let pages = Dictionary(site.pages.enumerated().compactMap { i, page in site.routes[page].map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
+        let tenants = Dictionary(uniqueKeysWithValues: site.tenants.tenants.enumerated().map { ($1.id, $0) })
+        result.files = result.files.filter { shard.owns(route: $0.key, pages: pages, tenants: tenants) }
+        result.copies = shard.index == 0 ? result.copies : [:]
+        result.pageCount = result.files.keys.filter { pages[$0] != nil }.count
+        result.assetCount = result.copies.count
     }
 
     /// Each tenant × runbook also as one self-contained `<tenant>-<runbook>.html`.

@@ -45,14 +45,16 @@ struct RunbookBuilder {
     }
 
     /// The runbook's files for this tenant, its problems, and every page and file it was made from.
+    /// Whether `condition` holds for the tenant. No condition: always. One that cannot be decided (reported
+    /// by the check): never — fail closed.
+    static func holds(_ condition: Condition?, for tenant: Tenant, claims: [String: String]) -> Bool {
+        guard let condition else { return true }
+        return (try? condition.isTrue { tenant.value(of: TenantSet.mapClaims($0, claims)) }) ?? false
+    }
+
     func build(_ runbook: Runbook) -> (files: [String: [UInt8]], diagnostics: [Diagnostic], uses: Set<String>) {
         let tenant = context.tenant
-        let lookup: ([String]) -> ConditionValue? = { tenant.value(of: TenantSet.mapClaims($0, context.claims)) }
-        // No condition: always. A condition that cannot be decided (reported by the check): never — fail closed.
-        func holds(_ condition: Condition?) -> Bool {
-            guard let condition else { return true }
-            return (try? condition.isTrue(lookup)) ?? false
-        }
+        func holds(_ condition: Condition?) -> Bool { Self.holds(condition, for: tenant, claims: context.claims) }
         guard holds(runbook.when) else { return ([:], [], []) }
         let route = "\(tenant.id)/\(runbook.id)/index.html"
         var diagnostics: [Diagnostic] = []

@@ -19,9 +19,10 @@ struct RunbookOutputs {
 
     /// Builds the runbooks `wanted` says yes to (all of them when nil), in parallel; forgets pairs that no
     /// longer exist.
+    /// `only`: the tenants this part of a sharded build makes; the others are left out entirely.
     mutating func build(_ site: SiteSource, index: SiteIndex, resolver: LinkResolver, templates: TemplateSet,
-                        provenance: Provenance, wanted: ((Tenant, Runbook) -> Bool)?) -> [String] {
-        let pairs = site.tenants.tenants.flatMap { tenant in site.tenants.runbooks.map { (tenant, $0) } }
+                        provenance: Provenance, wanted: ((Tenant, Runbook) -> Bool)?, only: ((Tenant) -> Bool)? = nil) -> [String] {
+        let pairs = site.tenants.tenants.filter { only?($0) ?? true }.flatMap { tenant in site.tenants.runbooks.map { (tenant, $0) } }
         let keys = Set(pairs.map { Self.key($0.0, $0.1) })
         outputs = outputs.filter { keys.contains($0.key) }
         let todo = pairs.filter { tenant, runbook in wanted?(tenant, runbook) ?? true }
@@ -38,9 +39,9 @@ struct RunbookOutputs {
     }
 
     /// Adds every tenant's runbooks to `files` (which holds the docs site), audited, and `runbooks.html`.
-    /// `shared`: the tenant values the docs site shows anyway.
+    /// `shared`: the tenant values the docs site shows anyway. `sharded`: only some tenants were built here.
     mutating func assemble(into files: inout [String: [UInt8]], site: SiteSource, templates: TemplateSet,
-                           audit: LeakAudit, shared: Set<String>) -> [Diagnostic] {
+                           audit: LeakAudit, shared: Set<String>, sharded: Bool = false) -> [Diagnostic] {
         guard !site.tenants.runbooks.isEmpty, !site.tenants.tenants.isEmpty else { return [] }
         if let assembled, assembled.shared == shared {
             files.merge(assembled.files) { _, new in new }
@@ -49,8 +50,10 @@ struct RunbookOutputs {
         let docs = files
         var diagnostics: [Diagnostic] = []
         let docsRoutes = files.keys.sorted()
+        var clashing: Set<String> = []
         for tenant in site.tenants.tenants {
             if let clash = docsRoutes.first(where: { $0.hasPrefix(tenant.id + "/") }) {
+                clashing.insert(tenant.id)
                 diagnostics.append(.error("duplicate-route", "tenant '\(tenant.id)' would write into \(tenant.id)/, where the docs have \(clash)",
                                           at: SourceLocation(path: tenant.path)))
                 continue
@@ -63,17 +66,23 @@ struct RunbookOutputs {
             for output in own { files.merge(output.files) { _, new in new } }
         }
         diagnostics += audit.audit(&files, shared: shared)
-        files["runbooks.html"] = listing(files, site: site, templates: templates)
+        files["runbooks.html"] = listing(site, skipping: clashing, templates: templates) { tenant, runbook in
+            // One build lists what it wrote. A part of a sharded build has not built the other tenants: it lists
+            // what they get, which is what they write when the build succeeds (a leak fails that tenant's part).
+            sharded ? RunbookBuilder.holds(runbook.when, for: tenant, claims: site.config.claims)
+                : files["\(tenant.id)/\(runbook.id)/index.html"] != nil
+        }
         assembled = (shared, files.filter { docs[$0.key] == nil }, diagnostics)
         return diagnostics
     }
 
-    /// The index of what was actually written.
-    private func listing(_ files: [String: [UInt8]], site: SiteSource, templates: TemplateSet) -> [UInt8] {
+    /// The index of the runbooks `listed` says yes to.
+    private func listing(_ site: SiteSource, skipping clashing: Set<String>, templates: TemplateSet,
+                         listed: (Tenant, Runbook) -> Bool) -> [UInt8] {
         var rows = ""
-        for tenant in site.tenants.tenants {
+        for tenant in site.tenants.tenants where !clashing.contains(tenant.id) {
             let context = TenantContext(tenant: tenant, schema: site.tenants.schema, claims: site.config.claims)
-            for runbook in site.tenants.runbooks where files["\(tenant.id)/\(runbook.id)/index.html"] != nil {
+            for runbook in site.tenants.runbooks where listed(tenant, runbook) {
                 let title = HTMLText.escape(context.substitute(runbook.title) { $0 }.0)
                 let folder = "\(tenant.id)/\(runbook.id)/"
                 rows += "<tr><td>\(HTMLText.escape(tenant.name))</td><td><a href=\"\(folder)index.html\">\(title)</a></td>"

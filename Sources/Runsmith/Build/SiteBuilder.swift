@@ -12,6 +12,8 @@ public struct SiteBuilder: Sendable {
         /// Build the docs as this tenant gets them (conditions decided, values in place) instead of for
         /// every reader; runbooks are then left out (`runsmith serve`'s tenant switcher).
         public var tenant: String?
+        /// Build only this part of the site (`--shard I/N`); the parts merge by copying.
+        public var shard: Shard?
         public init(root: URL, output: URL?) {
             self.root = root
             self.output = output

@@ -60,7 +60,9 @@ public struct OutputWriter: Sendable {
         try? fm.removeItem(at: staging)
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         do {
-            let folders = Set(files.keys.map(RelativePath.directory(of:)) + copies.keys.map(RelativePath.directory(of:))).filter { !$0.isEmpty }
+            // `_runsmith/` marks the folder as Runsmith's even when it holds no theme file (a shard of a build).
+            let folders = Set(files.keys.map(RelativePath.directory(of:)) + copies.keys.map(RelativePath.directory(of:)) + [Self.marker])
+                .filter { !$0.isEmpty }
             for folder in folders.sorted() {
                 try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
             }

@@ -1,0 +1,76 @@
+import Foundation
+import XCTest
+@testable import Runsmith
+
+/// `runsmith build --shard I/N`: the parts are disjoint, and copied together they are byte for byte the
+/// one-shot build — here of content/, with its tenants, runbooks, single files, images and both flavours.
+final class ShardTests: XCTestCase {
+    /// Relative path → bytes of every file under `folder`.
+    private func files(in folder: URL) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        let base = folder.standardizedFileURL.resolvingSymlinksInPath().path + "/"
+        for case let url as URL in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])! {
+            guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
+            let path = url.standardizedFileURL.resolvingSymlinksInPath().path
+            out[String(path.dropFirst(base.count))] = try Data(contentsOf: url)
+        }
+        return out
+    }
+
+    private func build(_ out: URL, shard: Shard?, root: URL = repositoryRoot.appendingPathComponent("content")) -> SiteBuilder.Result {
+        var options = SiteBuilder.Options(root: root, output: out)
+        options.singleFile = true
+        options.shard = shard
+        return SiteBuilder(options: options).run()
+    }
+
+    func testThreeShardsMergeIntoTheOneShotBuild() throws {
+        try checkShards(of: repositoryRoot.appendingPathComponent("content"))
+    }
+
+    /// Without tenants, each part renders only its own pages (nothing needs the others' text).
+    func testShardsOfDocsWithoutTenants() throws {
+        var pages: [String: String] = ["SUMMARY.md": "# Contents\n\n" + (1...7).map { "* [P\($0)](p\($0).md)\n" }.joined(), "README.md": "# Home\n"]
+        for i in 1...7 {
+            pages["p\(i).md"] = "# P\(i)\n\n{% include \"_shared.md\" %}\n\n![shot](shot.png) and [next](p\(i % 7 + 1).md#p\(i % 7 + 1))\n"
+        }
+        pages["_shared.md"] = "Shared.\n"
+        let tree = try TempTree(pages)
+        try tree.write("shot.png", Data([1, 2, 3]))
+        try checkShards(of: tree.root, singleFile: false)
+    }
+
+    private func checkShards(of root: URL, singleFile: Bool = true) throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("runsmith-shards-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let whole = build(work.appendingPathComponent("whole"), shard: nil, root: root)
+        XCTAssertTrue(whole.written)
+        var merged: [String: Data] = [:]
+        var pages = 0
+        for i in 1...3 {
+            let part = build(work.appendingPathComponent("part-\(i)"), shard: Shard("\(i)/3"), root: root)
+            XCTAssertTrue(part.written)
+            XCTAssertEqual(lines(part.diagnostics.filter { $0.severity == .error }), [])
+            pages += part.pageCount
+            let written = try files(in: work.appendingPathComponent("part-\(i)"))
+            XCTAssertFalse(written.isEmpty, "part \(i) has work")
+            for (path, bytes) in written {
+                XCTAssertNil(merged[path], "\(path) is written by two parts")
+                merged[path] = bytes
+            }
+        }
+        let expected = try files(in: work.appendingPathComponent("whole"))
+        XCTAssertEqual(merged.keys.sorted(), expected.keys.sorted())
+        for (path, bytes) in expected where merged[path] != bytes { XCTFail("\(path) differs") }
+        XCTAssertEqual(pages, whole.pageCount, "each page is written by one part")
+        if singleFile {
+            XCTAssertTrue(expected.keys.contains { $0.hasSuffix("-azure-devops-setup.html") }, "single files are in the comparison")
+        }
+    }
+
+    func testShardArguments() {
+        XCTAssertEqual(Shard("2/3"), Shard(index: 1, count: 3))
+        XCTAssertEqual(Shard("1/1"), Shard(index: 0, count: 1))
+        for bad in ["0/3", "4/3", "3", "a/b", "1/0", "-1/2", "1/2/3"] { XCTAssertNil(Shard(bad), bad) }
+    }
+}
