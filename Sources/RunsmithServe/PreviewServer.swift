@@ -39,7 +39,9 @@ public enum PreviewServer {
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
                 Task {
+                    // Open pages get the end of their stream before the connections close.
                     await site.closeEvents()
+                    await site.waitForStreamsToEnd(upTo: .seconds(2))
                     serving.cancel()
                 }
             }
@@ -57,11 +59,18 @@ public enum PreviewServer {
         headers[.contentType] = "text/event-stream"
         headers[.cacheControl] = "no-store"
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            try await writer.write(ByteBuffer(string: ": connected\n\n"))
-            for await generation in events {
-                try await writer.write(ByteBuffer(string: "data: \(generation)\n\n"))
+            await site.streamStarted()
+            do {
+                try await writer.write(ByteBuffer(string: ": connected\n\n"))
+                for await generation in events {
+                    try await writer.write(ByteBuffer(string: "data: \(generation)\n\n"))
+                }
+                try await writer.finish(nil)
+            } catch {
+                await site.streamEnded()
+                throw error
             }
-            try await writer.finish(nil)
+            await site.streamEnded()
         })
     }
 }

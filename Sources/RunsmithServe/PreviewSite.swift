@@ -48,6 +48,18 @@ public actor PreviewSite {
 
     private func forget(_ id: UUID) { listeners[id] = nil }
 
+    /// Event streams being written to a page right now.
+    private var openStreams = 0
+    func streamStarted() { openStreams += 1 }
+    func streamEnded() { openStreams -= 1 }
+
+    /// Waits until every event stream has been ended and flushed (after `closeEvents`), or `limit` passed.
+    public func waitForStreamsToEnd(upTo limit: Duration) async {
+        let clock = ContinuousClock()
+        let deadline = clock.now + limit
+        while openStreams > 0 && clock.now < deadline { try? await Task.sleep(for: .milliseconds(10)) }
+    }
+
     /// Ends every event stream, so that open pages let go of the server when it stops.
     public func closeEvents() {
         closed = true

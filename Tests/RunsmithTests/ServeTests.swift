@@ -170,4 +170,37 @@ final class ServeTests: XCTestCase {
             XCTAssertTrue(seen.contains("new/folder/c.md"))
         }
     }
+
+    /// The real binary stops on SIGTERM even while a page holds the event stream open (it used to wait
+    /// for the stream forever).
+    func testTheServerStopsOnSIGTERMWithAPageOpen() throws {
+        let tree = try TempTree(["README.md": "# Home\n"])
+        let server = Process()
+        server.executableURL = CommandLineTests.binary
+        server.arguments = ["serve", tree.root.path, "--port", "0"]
+        let err = Pipe()
+        server.standardError = err
+        server.standardOutput = FileHandle.nullDevice
+        try server.run()
+        defer { if server.isRunning { server.terminate() } }
+        var said = ""
+        while !said.contains("(Ctrl-C to stop)") {
+            let chunk = err.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { break }
+            said += String(decoding: chunk, as: UTF8.self)
+        }
+        let port = try XCTUnwrap(said.split(separator: ":").compactMap { Int($0.prefix { $0.isNumber }) }.last, said)
+        let page = Process()
+        page.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        page.arguments = ["-sN", "--max-time", "20", "http://127.0.0.1:\(port)/_runsmith/events"]
+        page.standardOutput = FileHandle.nullDevice
+        try page.run()
+        Thread.sleep(forTimeInterval: 0.5)
+        kill(server.processIdentifier, SIGTERM)
+        let deadline = Date().addingTimeInterval(5)
+        while server.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        XCTAssertFalse(server.isRunning, "still running 5 s after SIGTERM")
+        page.waitUntilExit()
+        XCTAssertEqual(page.terminationStatus, 0, "the open event stream was ended, not cut")
+    }
 }
