@@ -72,5 +72,12 @@ final class ShardTests: XCTestCase {
         XCTAssertEqual(Shard("2/3"), Shard(index: 1, count: 3))
         XCTAssertEqual(Shard("1/1"), Shard(index: 0, count: 1))
         for bad in ["0/3", "4/3", "3", "a/b", "1/0", "-1/2", "1/2/3"] { XCTAssertNil(Shard(bad), bad) }
+        // Tenant `a` (first) and `a-b` (second): `a-b-setup.html` belongs with `a-b`, in part 2 of 2.
+        let tenants = ["a": 0, "a-b": 1]
+        XCTAssertTrue(Shard(index: 1, count: 2).owns(route: "a-b-setup.html", pages: [:], tenants: tenants))
+        XCTAssertTrue(Shard(index: 0, count: 2).owns(route: "a-setup.html", pages: [:], tenants: tenants))
+        XCTAssertTrue(Shard(index: 1, count: 2).owns(route: "a-b/setup/index.html", pages: [:], tenants: tenants))
+        XCTAssertTrue(Shard(index: 0, count: 2).owns(route: "runbooks.html", pages: [:], tenants: tenants))
+        XCTAssertTrue(Shard(index: 1, count: 2).owns(route: "guide/x.html", pages: ["guide/x.html": 3], tenants: tenants))
     }
 }

@@ -30,9 +30,11 @@ public struct Shard: Sendable, Equatable {
         if let position = pages[route] { return owns(position: position) }
         let top = route.split(separator: "/", maxSplits: 1).first.map(String.init) ?? route
         if route.contains("/"), let position = tenants[top] { return owns(position: position) }
-        // `<tenant>-<runbook>.html` single files.
-        for (tenant, position) in tenants where !route.contains("/") && route.hasPrefix(tenant + "-") && route.hasSuffix(".html") {
-            return owns(position: position)
+        // `<tenant>-<runbook>.html` single files: the longest tenant id that fits, so `a-b-x.html` goes with
+        // tenant `a-b` rather than `a`, whatever order the tenants come in.
+        if !route.contains("/"), route.hasSuffix(".html"),
+           let tenant = tenants.keys.filter({ route.hasPrefix($0 + "-") }).max(by: { ($0.count, $0) < ($1.count, $1) }) {
+            return owns(position: tenants[tenant]!)
         }
         return index == 0
     }
