@@ -101,6 +101,13 @@ public actor PreviewSite {
         return Self.notFound
     }
 
+    /// Builds the docs as tenant `id` gets them now rather than on the first request (`serve --tenant`);
+    /// nil when there is no such tenant.
+    public func prepareView(_ id: String) -> SiteBuilder.Result? {
+        guard tenants.contains(where: { $0.id == id }) else { return nil }
+        return tenantBuild(id)
+    }
+
     private func tenantBuild(_ id: String) -> SiteBuilder.Result {
         if let known = tenantBuilds[id] { return known.result }
         var options = SiteBuilder.Options(root: root, output: nil)

@@ -188,6 +188,8 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: "Port to listen on (0: any free port).") var port: Int = 4000
     @Option(name: .long, help: "Address to listen on. Only loopback unless you ask.") var host: String = "127.0.0.1"
     @Flag(name: .long, help: "Open the site in the default browser.") var open = false
+    @Option(name: .long, help: "Preview as this tenant gets the docs: start at /_tenant/ID/ (the View as menu switches).")
+    var tenant: String?
 
     func run() async throws { try await start() }
 
@@ -201,6 +203,18 @@ struct Serve: AsyncParsableCommand {
         let site = PreviewSite(root: rootURL)
         let first = await site.rebuild()
         Console.report(first.diagnostics, format: .human, root: rootURL)
+        var start = "/"
+        if let tenant {
+            guard let view = await site.prepareView(tenant) else {
+                let known = await site.tenants.map(\.id)
+                Console.error("runsmith: error: no tenant '\(tenant)'" + (known.isEmpty ? " (there is no tenants/ folder)" : " (tenants: \(known.joined(separator: ", ")))") + "\n")
+                throw ExitCode(2)
+            }
+            // What only this tenant's version of the docs says (its values, its conditions).
+            let shown = Set(first.diagnostics.map(\.description))
+            Console.report(view.diagnostics.filter { !shown.contains($0.description) }, format: .human, root: rootURL)
+            start = "/_tenant/\(tenant)/"
+        }
         let watcher = DocsWatcher(root: rootURL)
         let watching = Task {
             await watcher.run { changed in
@@ -211,9 +225,9 @@ struct Serve: AsyncParsableCommand {
             }
         }
         defer { watching.cancel() }
-        let openBrowser = open
+        let openBrowser = open, startPath = start
         try await PreviewServer.run(site: site, host: host, port: port, handlesSignals: true) { bound in
-            let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(bound)/"
+            let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(bound)\(startPath)"
             Console.error("runsmith: serving \(rootURL.standardizedFileURL.path) at \(url) (Ctrl-C to stop)\n")
             if openBrowser {
                 let opener = Process()

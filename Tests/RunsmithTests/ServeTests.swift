@@ -171,25 +171,32 @@ final class ServeTests: XCTestCase {
         }
     }
 
-    /// The real binary stops on SIGTERM even while a page holds the event stream open (it used to wait
-    /// for the stream forever).
-    func testTheServerStopsOnSIGTERMWithAPageOpen() throws {
-        let tree = try TempTree(["README.md": "# Home\n"])
+    /// Starts the real `runsmith serve` on a free port: the process, its port and what it said first.
+    private func serveBinary(_ arguments: [String]) throws -> (Process, Int, String) {
         let server = Process()
         server.executableURL = CommandLineTests.binary
-        server.arguments = ["serve", tree.root.path, "--port", "0"]
+        server.arguments = ["serve"] + arguments + ["--port", "0"]
         let err = Pipe()
         server.standardError = err
         server.standardOutput = FileHandle.nullDevice
         try server.run()
-        defer { if server.isRunning { server.terminate() } }
         var said = ""
         while !said.contains("(Ctrl-C to stop)") {
             let chunk = err.fileHandleForReading.availableData
             guard !chunk.isEmpty else { break }
             said += String(decoding: chunk, as: UTF8.self)
         }
-        let port = try XCTUnwrap(said.split(separator: ":").compactMap { Int($0.prefix { $0.isNumber }) }.last, said)
+        let port = said.range(of: "127.0.0.1:").map { Int(said[$0.upperBound...].prefix { $0.isNumber }) ?? 0 } ?? 0
+        return (server, port, said)
+    }
+
+    /// The real binary stops on SIGTERM even while a page holds the event stream open (it used to wait
+    /// for the stream forever).
+    func testTheServerStopsOnSIGTERMWithAPageOpen() throws {
+        let tree = try TempTree(["README.md": "# Home\n"])
+        let (server, port, said) = try serveBinary([tree.root.path])
+        defer { if server.isRunning { server.terminate() } }
+        XCTAssertGreaterThan(port, 0, said)
         let page = Process()
         page.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
         page.arguments = ["-sN", "--max-time", "20", "http://127.0.0.1:\(port)/_runsmith/events"]
@@ -202,5 +209,23 @@ final class ServeTests: XCTestCase {
         XCTAssertFalse(server.isRunning, "still running 5 s after SIGTERM")
         page.waitUntilExit()
         XCTAssertEqual(page.terminationStatus, 0, "the open event stream was ended, not cut")
+    }
+
+    /// `serve --tenant ID` starts at that tenant's view; an unknown tenant is a usage error.
+    func testServeAsATenant() throws {
+        let tree = try TempTree([
+            "tenants/schema.yml": "variables:\n  org: { type: string, required: true }\n",
+            "tenants/alpha.yml": "id: alpha\nname: Alpha Corp\nvars: { org: alpha-org }\n",
+            "README.md": "# Home\n\nOrg {{ vars.org }}.\n",
+        ])
+        let (server, port, said) = try serveBinary([tree.root.path, "--tenant", "alpha"])
+        defer { server.terminate(); server.waitUntilExit() }
+        XCTAssertTrue(said.contains("at http://127.0.0.1:\(port)/_tenant/alpha/ (Ctrl-C to stop)"), said)
+        XCTAssertTrue(try get(port, "/_tenant/alpha/").body.contains("<p>Org alpha-org.</p>"))
+
+        let (unknown, _, complaint) = try serveBinary([tree.root.path, "--tenant", "gamma"])
+        unknown.waitUntilExit()
+        XCTAssertEqual(unknown.terminationStatus, 2)
+        XCTAssertTrue(complaint.contains("runsmith: error: no tenant 'gamma' (tenants: alpha)"), complaint)
     }
 }
