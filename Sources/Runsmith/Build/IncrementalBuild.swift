@@ -11,6 +11,8 @@ import Foundation
 /// `runsmith build` is the first update alone, so both take the same path through the stages.
 public final class IncrementalBuild {
     public let options: SiteBuilder.Options
+    /// Told what a build is doing (`runsmith build` shows it on a terminal).
+    public var progress: (@Sendable (String) -> Void)?
     /// nil until a build got past loading; then what the next update starts from.
     private var state: BuildState?
 
@@ -164,6 +166,7 @@ public final class IncrementalBuild {
         state.assets.forget(plan.changedFiles)
         // Phase 1 for the pages that changed: their summaries say what else must be rendered again.
         let dirty = site.pages.filter { plan.pages.contains($0) }
+        progress?("parsing \(dirty.count) pages")
         var parsed: [String: ParsedPage] = [:]
         var changedEntries: Set<String> = []
         var navigationChanged = full
@@ -221,6 +224,7 @@ public final class IncrementalBuild {
 
         clock.mark("parse and index")
         // Phase 2: links against the index, then the page.
+        progress?("rendering \(parsed.count) pages")
         let resolver = LinkResolver(index: index, assets: state.assets)
         let rendering = site.pages.filter { parsed[$0] != nil && site.routes[$0] != nil }
         // A part of a sharded build renders only its own pages, unless the leak audit needs every page's text.
@@ -266,6 +270,7 @@ public final class IncrementalBuild {
             let stepPages = { (runbook: Runbook) in runbook.sections.contains { section in
                 RelativePath.resolve(section.page, from: "").flatMap { index.markdownFile(for: $0) }.map(renderedSet.contains) ?? false
             } }
+            if !site.tenants.tenants.isEmpty && !site.tenants.runbooks.isEmpty { progress?("building runbooks") }
             result.rebuiltRunbooks = state.runbooks.build(site, index: index, resolver: resolver, templates: state.templates,
                                                           provenance: state.provenance,
                                                           wanted: full || !changedEntries.isEmpty ? nil : { tenant, runbook in

@@ -48,9 +48,11 @@ public struct SiteBuilder: Sendable {
             result.diagnostics = [.error("unsafe-output", refusal, at: nil)]
             return result
         }
-        progress?("building")
-        var result = IncrementalBuild(options: options).update()
+        let build = IncrementalBuild(options: options)
+        build.progress = progress
+        var result = build.update()
         if let output = options.output {
+            progress?("writing \(result.files.count + result.copies.count) files")
             do {
                 try OutputWriter(destination: output).write(files: result.files, copies: result.copies)
                 result.written = true
