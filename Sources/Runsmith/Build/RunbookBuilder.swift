@@ -17,8 +17,12 @@ struct RunbookBuilder {
         var anchors: [String: Set<String>] = [:]
     }
 
+    /// Preprocessed step pages shared by every tenant's runbooks in one build.
+    private let shared: SharedPreprocessing
+
     init(site: SiteSource, index: SiteIndex, resolver: LinkResolver, templates: TemplateSet, context: TenantContext,
-         provenance: Provenance) {
+         provenance: Provenance, shared: SharedPreprocessing = SharedPreprocessing()) {
+        self.shared = shared
         self.site = site
         self.index = index
         self.resolver = resolver
@@ -154,9 +158,14 @@ struct RunbookBuilder {
     private func assemble(_ section: Runbook.Section, number: Int, runbook: Runbook, route: String,
                           plan: [(route: String, section: String?, number: Int)]) -> (Step?, [Diagnostic]) {
         // A missing page was reported by the pre-flight check.
-        guard let path = RelativePath.resolve(section.page, from: ""), let source = index.markdownFile(for: path),
-              let bytes = try? site.tree.read(source) else { return (nil, []) }
-        let (preprocessed, problems) = site.preprocessor(tenant: context).run(path: source, bytes: bytes)
+        guard let path = RelativePath.resolve(section.page, from: ""), let source = index.markdownFile(for: path) else { return (nil, []) }
+        // A page without conditions preprocesses the same for every tenant (values go in on the tree).
+        let preprocess = { () -> (PreprocessedPage?, [Diagnostic])? in
+            guard let bytes = try? site.tree.read(source) else { return nil }
+            return site.preprocessor(tenant: context).run(path: source, bytes: bytes)
+        }
+        let conditional = index.pages[source]?.conditional ?? true
+        guard let (preprocessed, problems) = conditional ? preprocess() : shared.page(source, preprocess) else { return (nil, []) }
         guard let pre = preprocessed else { return (nil, problems) }
         let page = ParsedPage(source: pre, document: MarkdownDocument(bytes: pre.text))
         page.diagnostics = problems
@@ -308,5 +317,22 @@ struct RunbookBuilder {
         ]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])) ?? Data()
         return [UInt8](data) + [0x0A]
+    }
+}
+
+/// Step pages without conditions, preprocessed once per build and shared by every tenant's runbooks.
+final class SharedPreprocessing: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pages: [String: (PreprocessedPage?, [Diagnostic])?] = [:]
+
+    func page(_ source: String, _ make: () -> (PreprocessedPage?, [Diagnostic])?) -> (PreprocessedPage?, [Diagnostic])? {
+        lock.lock()
+        if let known = pages[source] { lock.unlock(); return known }
+        lock.unlock()
+        let made = make()
+        lock.lock()
+        pages[source] = made
+        lock.unlock()
+        return made
     }
 }

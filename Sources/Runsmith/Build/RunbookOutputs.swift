@@ -27,11 +27,12 @@ struct RunbookOutputs {
         outputs = outputs.filter { keys.contains($0.key) }
         let todo = pairs.filter { tenant, runbook in wanted?(tenant, runbook) ?? true }
         if !todo.isEmpty { assembled = nil }
+        let shared = SharedPreprocessing()
         let built = Parallel.map(todo.count) { i -> Output in
             let (tenant, runbook) = todo[i]
             let context = TenantContext(tenant: tenant, schema: site.tenants.schema, claims: site.config.claims)
             let (files, diagnostics, uses) = RunbookBuilder(site: site, index: index, resolver: resolver, templates: templates,
-                                                            context: context, provenance: provenance).build(runbook)
+                                                            context: context, provenance: provenance, shared: shared).build(runbook)
             return Output(files: files, diagnostics: diagnostics, uses: uses)
         }
         for (pair, output) in zip(todo, built) { outputs[Self.key(pair.0, pair.1)] = output }
