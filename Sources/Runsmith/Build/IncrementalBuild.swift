@@ -227,6 +227,8 @@ public final class IncrementalBuild {
         progress?("rendering \(parsed.count) pages")
         let resolver = LinkResolver(index: index, assets: state.assets)
         let rendering = site.pages.filter { parsed[$0] != nil && site.routes[$0] != nil }
+        let slots = Parallel.Slots(rendering.map { parsed[$0]! })
+        parsed = [:]
         // A part of a sharded build renders only its own pages, unless the leak audit needs every page's text.
         let position = Dictionary(uniqueKeysWithValues: site.pages.enumerated().map { ($1, $0) })
         let auditNeedsAll = state.viewer == nil && !site.tenants.tenants.isEmpty && !site.tenants.runbooks.isEmpty
@@ -235,7 +237,8 @@ public final class IncrementalBuild {
             return shard.owns(position: position[path] ?? 0)
         }
         let rendered: [(html: [UInt8]?, uses: Set<String>, diagnostics: [Diagnostic])] = Parallel.map(rendering.count) { i in
-            let path = rendering[i], page = parsed[path]!, route = site.routes[path]!
+            // Taken out of its slot, the page (and its cmark tree) is freed on this thread when done.
+            let path = rendering[i], page = slots.take(i), route = site.routes[path]!
             LinkTransform(resolver: resolver, route: route).apply(to: page)
             CardsTableTransform().apply(to: page)
             return (renders(path) ? renderer.render(page, route: route) : nil, page.uses, page.diagnostics)

@@ -11,6 +11,21 @@ enum Parallel {
         return box.buffer.map { $0! }
     }
 
+    /// Values handed out once each, by index, to the iterations of `map`: whoever takes one holds the last
+    /// reference, so it is released on that iteration's thread.
+    final class Slots<T>: @unchecked Sendable {
+        private let box: Box<T>
+        init(_ values: [T]) {
+            box = Box(values.count)
+            for (i, value) in values.enumerated() { box.set(i, value) }
+        }
+        func take(_ i: Int) -> T {
+            let value = box.buffer[i]!
+            box.buffer[i] = nil
+            return value
+        }
+    }
+
     private final class Box<T>: @unchecked Sendable {
         // Each index is written by exactly one iteration, so slots never race.
         let buffer: UnsafeMutableBufferPointer<T?>
