@@ -11,7 +11,6 @@ medians of --repeat runs; peak memory is the largest resident set of the runs.
 Prints a table, ratios first, and merges the numbers into bench/results.json under "build".
 """
 import argparse
-import json
 import os
 import re
 import shutil
@@ -19,6 +18,8 @@ import statistics
 import subprocess
 import sys
 import time
+
+import report
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -109,15 +110,8 @@ def main():
         runbooks = float(found.group(1)) / 1000 if found else float("nan")
         results["tenants"] = {"tenants": args.tenants, "sections": 30, "pages": n, "runbooks_s": round(runbooks, 3)}
         rows.append((f"{args.tenants} tenants × one 30-section runbook ({n} pages)", f"{runbooks:.2f} s"))
-    width = max(len(r[0]) for r in rows)
-    for what, value in rows:
-        print(f"  {what.ljust(width)}  {value}")
-    out = os.path.join(HERE, "results.json")
-    merged = json.load(open(out)) if os.path.exists(out) else {}
-    merged["build"] = results
-    with open(out, "w") as f:
-        json.dump(merged, f, indent=2, sort_keys=True)
-        f.write("\n")
+    report.table(rows)
+    report.save("build", results)
     shutil.rmtree(args.work, ignore_errors=True)
 
 

@@ -11,7 +11,6 @@ Prints a table and merges the numbers into bench/results.json under "serve".
 """
 import argparse
 import http.client
-import json
 import os
 import re
 import shutil
@@ -20,6 +19,8 @@ import subprocess
 import sys
 import threading
 import time
+
+import report
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -150,16 +151,8 @@ def main():
     rows.append(("memory held after start / after edits", f"{after_start['VmRSS']} / {after_edits['VmRSS']} MB"))
     rows.append(("peak memory", f"{after_edits['VmHWM']} MB"))
 
-    width = max(len(r[0]) for r in rows)
-    print(f"runsmith serve ({label})")
-    for what, value in rows:
-        print(f"  {what.ljust(width)}  {value}")
-    out = os.path.join(HERE, "results.json")
-    merged = json.load(open(out)) if os.path.exists(out) else {}
-    merged["serve"] = results
-    with open(out, "w") as f:
-        json.dump(merged, f, indent=2, sort_keys=True)
-        f.write("\n")
+    report.table(rows, f"runsmith serve ({label})")
+    report.save("serve", results)
     shutil.rmtree(args.work, ignore_errors=True)
 
 

@@ -28,9 +28,8 @@ public actor PreviewSite {
     public func rebuild(changed: Set<String>? = nil) -> SiteBuilder.Result {
         result = build.update(changed: changed)
         for (id, view) in tenantBuilds { tenantBuilds[id]?.result = view.build.update(changed: changed) }
-        if changed.map({ $0.contains { $0.hasPrefix("tenants/") || $0.contains("/tenants/") } }) ?? true, let tree = try? ContentTree(root: root) {
-            tenants = TenantSet.load(from: tree).0.tenants.map { ($0.id, $0.name) }
-        }
+        // The build has read the tenant files already: no second walk of the tree.
+        tenants = build.tenants
         generation += 1
         for listener in listeners.values { listener.yield(generation) }
         return result

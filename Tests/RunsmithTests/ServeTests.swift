@@ -30,6 +30,17 @@ final class ServeTests: XCTestCase {
         return (try XCTUnwrap(bound), server)
     }
 
+    /// Builds the site at `root`, serves it on a free port and rebuilds it on every change, as
+    /// `runsmith serve` does; call the returned closure to stop both.
+    private func startWatched(_ root: URL) async throws -> (PreviewSite, Int, () -> Void) {
+        let site = PreviewSite(root: root)
+        await site.rebuild()
+        let (port, server) = try await start(site)
+        let watched = DocsWatcher(root: root)
+        let watcher = Task { await watched.run { await site.rebuild(changed: $0) } }
+        return (site, port, { watcher.cancel(); server.cancel() })
+    }
+
     /// Waits (bounded) until `condition` holds.
     private func eventually(_ condition: () throws -> Bool) throws {
         for _ in 0..<100 {
@@ -45,13 +56,8 @@ final class ServeTests: XCTestCase {
             "guide.md": "# Guide\n\nFirst version.\n",
             ".gitbook/includes/note.md": "Shared note v1.\n",
         ])
-        let site = PreviewSite(root: tree.root)
-        await site.rebuild()
-        let (port, server) = try await start(site)
-        defer { server.cancel() }
-        let watched = DocsWatcher(root: tree.root)
-        let watcher = Task { await watched.run { await site.rebuild(changed: $0) } }
-        defer { watcher.cancel() }
+        let (site, port, stop) = try await startWatched(tree.root)
+        defer { stop() }
 
         let home = try get(port, "/")
         XCTAssertEqual(home.status, 200)
@@ -118,13 +124,8 @@ final class ServeTests: XCTestCase {
             "README.md": "# Home\n\nOrg {{ vars.org }}.\n\n{% if vars.server %}\nServer only.\n{% endif %}\n",
             "runbooks/r.yml": "title: Set up {{ vars.org }}\nsections:\n  - page: README.md\n",
         ])
-        let site = PreviewSite(root: tree.root)
-        await site.rebuild()
-        let (port, server) = try await start(site)
-        defer { server.cancel() }
-        let watched = DocsWatcher(root: tree.root)
-        let watcher = Task { await watched.run { await site.rebuild(changed: $0) } }
-        defer { watcher.cancel() }
+        let (site, port, stop) = try await startWatched(tree.root)
+        defer { stop() }
         let docs = try get(port, "/").body
         XCTAssertTrue(docs.contains("Org ‹vars.org›.") && docs.contains("Server only."), "the docs show every branch")
         XCTAssertTrue(docs.contains("<option value=\"alpha\">Alpha Corp</option><option value=\"beta\">Beta Inc</option>"), docs)
