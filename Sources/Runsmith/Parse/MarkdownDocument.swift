@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,6 +17,12 @@ public final class MarkdownDocument: @unchecked Sendable {
 
     private let parser: OpaquePointer
     public let root: MarkdownNode
+
+    /// cmark-gfm keeps the inline extensions' special characters (autolink's `:` and `w`, strikethrough's
+    /// `~`) in one global table that each parser sets at the start of its inline pass and clears at the end
+    /// (blocks.c, `process_inlines`), so two pages finishing side by side lost autolinks now and then.
+    /// The inline pass (`cmark_parser_finish`) runs one page at a time; block parsing stays parallel.
+    private static let inlinePass = NSLock()
 
     private static let registered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
@@ -39,7 +46,10 @@ public final class MarkdownDocument: @unchecked Sendable {
             }
         }
         self.parser = parser
-        root = MarkdownNode(cmark_parser_finish(parser))
+        Self.inlinePass.lock()
+        let document: OpaquePointer = cmark_parser_finish(parser)
+        Self.inlinePass.unlock()
+        root = MarkdownNode(document)
     }
 
     deinit {
