@@ -15,6 +15,9 @@ public final class IncrementalBuild {
     public var progress: (@Sendable (String) -> Void)?
     /// nil until a build got past loading; then what the next update starts from.
     private var state: BuildState?
+    /// Pages are rendered as soon as they are parsed, their trees freed (`EarlyPage`); off only to test
+    /// that this changes nothing.
+    var rendersEarly = true
 
     public init(options: SiteBuilder.Options) { self.options = options }
 
@@ -66,8 +69,19 @@ public final class IncrementalBuild {
         return result
     }
 
+    /// A page through phase 1: what the rest of the site sees of it, and its tree or its early render.
+    struct Parsed {
+        var summary: PageRecord.Summary
+        var sources: Set<String>
+        var pagination: [String?]
+        var page: ParsedPage?
+        var early: EarlyPage?
+    }
+
     /// Preprocess, parse and the page-local transforms, in parallel: the pages and what they read.
-    private func parse(_ pages: [String], _ state: BuildState) -> [(ParsedPage?, [Diagnostic])] {
+    /// With a provisional resolver, pages are rendered at once and their trees freed (`EarlyPage`).
+    private func parse(_ pages: [String], _ state: BuildState, early provisional: LinkResolver?,
+                       renders: (String) -> Bool = { _ in true }) -> [(Parsed?, [Diagnostic])] {
         let site = state.site, tree = site.tree
         let preprocessor = site.preprocessor(limits: options.limits, tenant: state.viewer)
         // For no tenant: with a schema, variables show as named placeholders.
@@ -84,7 +98,15 @@ public final class IncrementalBuild {
             let transforms: [PageTransform] = [DirectiveTransform()] + (values.map { [VariableSubstitution(context: $0)] } ?? [])
                 + [InlineComponentTransform(), UnparsedLinkCheck(), HeadingTransform(preset: site.slugPreset(for: path)), CodeBlockTransform()]
             for transform in transforms { transform.apply(to: page) }
-            return (page, [])
+            var parsed = Parsed(summary: PageRecord.Summary(page, site: site), sources: pre.includedFiles.union([path]),
+                                pagination: [pre.frontmatter.paginationPrev, pre.frontmatter.paginationNext])
+            if let provisional, let route = site.routes[path],
+               let early = EarlyPage(page, route: route, provisional: provisional, renderBody: renders(path)) {
+                parsed.early = early
+            } else {
+                parsed.page = page
+            }
+            return (parsed, [])
         }
     }
 
@@ -95,11 +117,19 @@ public final class IncrementalBuild {
         // Phase 1 for the pages that changed: their summaries say what else must be rendered again.
         let dirty = site.pages.filter { plan.pages.contains($0) }
         progress?("parsing \(dirty.count) pages")
-        var parsed: [String: ParsedPage] = [:]
+        var parsed: [String: Parsed] = [:]
         var changedEntries: Set<String> = []
         var navigationChanged = full
         var usesChanged = full || !plan.changedFiles.allSatisfy(SiteIndex.isMarkdown)
-        for (path, (page, problems)) in zip(dirty, parse(dirty, state)) {
+        // A part of a sharded build renders only its own pages, unless the leak audit needs every page's text.
+        let position = Dictionary(uniqueKeysWithValues: site.pages.enumerated().map { ($1, $0) })
+        let auditNeedsAll = state.viewer == nil && !site.tenants.tenants.isEmpty && !site.tenants.runbooks.isEmpty
+        let renders: (String) -> Bool = { path in
+            guard let shard = self.options.shard, !auditNeedsAll else { return true }
+            return shard.owns(position: position[path] ?? 0)
+        }
+        if state.provisional == nil, rendersEarly { state.provisional = LinkResolver(index: SiteOverview.provisional(site), assets: state.assets) }
+        for (path, (page, problems)) in zip(dirty, parse(dirty, state, early: state.provisional, renders: renders)) {
             let old = state.records[path]?.summary
             guard let page else {
                 if let record = state.records[path] {
@@ -112,7 +142,7 @@ public final class IncrementalBuild {
                 continue
             }
             parsed[path] = page
-            let summary = PageRecord.Summary(page, site: site)
+            let summary = page.summary
             if let old, old != summary {
                 changedEntries.insert(path)
                 if summary.changesNavigation(from: old) { navigationChanged = true }
@@ -120,12 +150,10 @@ public final class IncrementalBuild {
                 changedEntries.insert(path)
                 navigationChanged = true
             }
-            let sources = page.source.includedFiles.union([path])
-            let pagination = [page.source.frontmatter.paginationPrev, page.source.frontmatter.paginationNext]
             if let record = state.records[path] {
-                record.reparsed(summary: summary, sources: sources, pagination: pagination, diagnostics: [])
+                record.reparsed(summary: summary, sources: page.sources, pagination: page.pagination, diagnostics: [])
             } else {
-                state.records[path] = PageRecord(summary: summary, sources: sources, pagination: pagination, diagnostics: [])
+                state.records[path] = PageRecord(summary: summary, sources: page.sources, pagination: page.pagination, diagnostics: [])
             }
         }
         // The index, sidebar and renderer stay as they are until a summary changes.
@@ -148,7 +176,7 @@ public final class IncrementalBuild {
                 && Self.pager(of: path, record, renderer) != record.pager { affected.insert(path) }
         }
         let again = site.pages.filter { affected.contains($0) }
-        for (path, (page, _)) in zip(again, parse(again, state)) { parsed[path] = page }
+        for (path, (page, _)) in zip(again, parse(again, state, early: state.provisional, renders: renders)) { parsed[path] = page }
 
         clock.mark("parse and index")
         // Phase 2: links against the index, then the page.
@@ -157,22 +185,28 @@ public final class IncrementalBuild {
         let rendering = site.pages.filter { parsed[$0] != nil && site.routes[$0] != nil }
         let slots = Parallel.Slots(rendering.map { parsed[$0]! })
         parsed = [:]
-        // A part of a sharded build renders only its own pages, unless the leak audit needs every page's text.
-        let position = Dictionary(uniqueKeysWithValues: site.pages.enumerated().map { ($1, $0) })
-        let auditNeedsAll = state.viewer == nil && !site.tenants.tenants.isEmpty && !site.tenants.runbooks.isEmpty
-        let renders: (String) -> Bool = { path in
-            guard let shard = self.options.shard, !auditNeedsAll else { return true }
-            return shard.owns(position: position[path] ?? 0)
-        }
-        let rendered: [(html: [UInt8]?, uses: Set<String>, diagnostics: [Diagnostic])] = Parallel.map(rendering.count) { i in
-            // Taken out of its slot, the page (and its cmark tree) is freed on this thread when done.
-            let path = rendering[i], page = slots.take(i), route = site.routes[path]!
+        let render = { (page: ParsedPage, path: String) -> (html: [UInt8]?, uses: Set<String>, diagnostics: [Diagnostic]) in
+            let route = site.routes[path]!
             LinkTransform(resolver: resolver, route: route).apply(to: page)
             CardsTableTransform().apply(to: page)
             return (renders(path) ? renderer.render(page, route: route) : nil, page.uses, page.diagnostics)
         }
+        var rendered: [(html: [UInt8]?, uses: Set<String>, diagnostics: [Diagnostic])?] = Parallel.map(rendering.count) { i in
+            // Taken out of its slot, the page (and its cmark tree) is freed on this thread when done.
+            let path = rendering[i], item = slots.take(i)
+            if let early = item.early { return early.finish(route: site.routes[path]!, resolver: resolver, renderer: renderer) }
+            return render(item.page!, path)
+        }
+        // Early pages with a link that resolves differently now: parsed again and rendered the usual way.
+        let late = rendering.indices.filter { rendered[$0] == nil }
+        let reparsed = parse(late.map { rendering[$0] }, state, early: nil)
+        let lateOutputs = Parallel.map(late.count) { k in reparsed[k].0.flatMap(\.page).map { render($0, rendering[late[k]]) } }
+        for (k, i) in late.enumerated() { rendered[i] = lateOutputs[k] ?? (nil, [], reparsed[k].1) }
+        clock.note("\(late.count) of \(rendering.count) pages parsed twice")
+        var result = SiteBuilder.Result()
+        result.parsedTwice = late.map { rendering[$0] }
         for (path, output) in zip(rendering, rendered) {
-            guard let record = state.records[path] else { continue }
+            guard let record = state.records[path], let output else { continue }
             record.html = output.html
             record.sharedStale = true
             if record.uses != output.uses { usesChanged = true }
@@ -183,7 +217,6 @@ public final class IncrementalBuild {
         if navigationChanged { state.sidebar = renderer.sidebarFiles() }
 
         clock.mark("render")
-        var result = SiteBuilder.Result()
         result.rebuiltPages = rendering
         var diagnostics = state.loadDiagnostics + state.tenantDiagnostics
         for path in site.pages { diagnostics += state.records[path]?.diagnostics ?? [] }
@@ -328,4 +361,6 @@ struct BuildState {
     var overview: (index: SiteIndex, renderer: PageRenderer, categories: [String])?
     /// Output → source of every image and attachment in use.
     var copies: [String: URL]?
+    /// Links resolved before the pages are parsed (`EarlyPage`); made again with the site.
+    var provisional: LinkResolver?
 }

@@ -26,6 +26,8 @@ final class PageRecord {
             sidebarPosition = fm.sidebarPosition
         }
 
+        init(entry: SiteIndex.Page) { self.entry = entry }
+
         /// Whether a change from `old` shows in the sidebar or the pager (titles, order, hiding).
         func changesNavigation(from old: Summary) -> Bool {
             entry.title != old.entry.title || hidden != old.hidden || sidebarLabel != old.sidebarLabel

@@ -34,6 +34,9 @@ public struct SiteBuilder: Sendable {
         public var rebuiltPages: [String] = []
         /// `tenant/runbook` of each runbook this build made.
         public var rebuiltRunbooks: [String] = []
+        /// Pages rendered before the site index existed whose links came out differently against it, so
+        /// they were parsed a second time (`EarlyPage`): a page with a broken link, or a link to a page that failed.
+        public var parsedTwice: [String] = []
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
         public init() {}
     }

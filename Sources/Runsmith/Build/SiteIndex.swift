@@ -28,6 +28,9 @@ public struct SiteIndex: Sendable {
     public var byRoute: [String: String] = [:]
     public var tree: ContentTree
     public var config: SiteConfig
+    /// False in the provisional index of the parse phase, made before any page's headings are known:
+    /// links with `#fragments` are then taken as they are (and checked again against the real index).
+    public var anchorsKnown = true
 
     public init(tree: ContentTree, config: SiteConfig) {
         self.tree = tree

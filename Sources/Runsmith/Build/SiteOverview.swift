@@ -32,6 +32,21 @@ enum SiteOverview {
         return index
     }
 
+    /// The index as far as it is known before any page is parsed: every page with a route is taken as
+    /// built, its title and anchors unknown. What the parse phase resolves links against (`EarlyPage`).
+    static func provisional(_ site: SiteSource) -> SiteIndex {
+        var summaries: [String: PageRecord.Summary] = [:]
+        for path in site.pages {
+            guard let route = site.routes[path] else { continue }
+            let entry = SiteIndex.Page(source: path, route: route, published: site.published[path] ?? Routes.published(for: path),
+                                       title: "", description: nil, anchors: [], built: true)
+            summaries[path] = PageRecord.Summary(entry: entry)
+        }
+        var index = Self.index(site, summaries)
+        index.anchorsKnown = false
+        return index
+    }
+
     /// The sidebar: SUMMARY.md for GitBook, else the folders ordered the Docusaurus way.
     static func navigation(_ site: SiteSource, _ summaries: [String: PageRecord.Summary], _ index: SiteIndex) -> Navigation {
         let built = site.pages.filter { summaries[$0] != nil }

@@ -39,7 +39,12 @@ public struct PageRenderer: Sendable {
     }
 
     func render(_ page: ParsedPage, route: String) -> [UInt8] {
-        let fm = page.source.frontmatter
+        render(PageLayout(page), body: page.document.renderHTML(), route: route)
+    }
+
+    /// The layout around a page's rendered body.
+    func render(_ page: PageLayout, body: [UInt8], route: String) -> [UInt8] {
+        let fm = page.frontmatter
         let toc = page.headings.filter { $0.level == 2 || $0.level == 3 }.map {
             ["id": $0.id, "text": $0.text, "sub": $0.level == 3] as [String: Any]
         }
@@ -55,7 +60,7 @@ public struct PageRenderer: Sendable {
         if let icon = fm.icon { context["icon"] = icon }
         context["prev"] = neighbour(of: page.path, offset: -1, route: route, override: fm.paginationPrev)
         context["next"] = neighbour(of: page.path, offset: 1, route: route, override: fm.paginationNext)
-        return templates.render("layout", context, splicing: page.document.renderHTML(), as: "body")
+        return templates.render("layout", context, splicing: body, as: "body")
     }
 
     /// What every page's template gets: site, paths to the root and home, the sidebar, the page title.
@@ -105,5 +110,20 @@ public struct PageRenderer: Sendable {
             files[output] = Array(templates.render("redirect", ["url": url, "title": index.pages[target]?.title ?? to]).utf8)
         }
         return diagnostics
+    }
+}
+
+/// What the layout shows of a page besides its body: all it needs once the page's cmark tree is gone.
+struct PageLayout: Sendable {
+    var path: String
+    var frontmatter: Frontmatter
+    var headings: [(level: Int, id: String, text: String)]
+    var titleID: String?
+
+    init(_ page: ParsedPage) {
+        path = page.path
+        frontmatter = page.source.frontmatter
+        headings = page.headings.map { ($0.level, $0.id, $0.text) }
+        titleID = page.titleID
     }
 }

@@ -117,6 +117,7 @@ public struct LinkResolver: Sendable {
     /// Checks `#fragment` against the page's anchors; `url` is the page's relative URL (nil: this page).
     private func checkAnchor(_ fragment: String?, in source: String, url: String?) -> Resolution {
         guard let fragment, !fragment.isEmpty else { return url.map { .rewritten($0) } ?? .unchanged }
+        guard index.anchorsKnown else { return url.map { .rewritten($0 + "#" + fragment) } ?? .unchanged }
         let id = fragment.removingPercentEncoding ?? fragment
         guard index.pages[source]?.anchors.contains(id) == true else {
             return .failed(.error, code: "missing-anchor", message: "anchor '#\(fragment)' not found in \(source)")

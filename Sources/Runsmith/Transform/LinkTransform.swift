@@ -5,10 +5,17 @@ import Foundation
 public struct LinkTransform: PageTransform {
     public let resolver: LinkResolver
     public let route: String
+    /// When set, every URL's resolution is written here instead of a failure being reported on the page.
+    let log: LinkLog?
 
     public init(resolver: LinkResolver, route: String) {
+        self.init(resolver: resolver, route: route, log: nil)
+    }
+
+    init(resolver: LinkResolver, route: String, log: LinkLog?) {
         self.resolver = resolver
         self.route = route
+        self.log = log
     }
 
     public func apply(to page: ParsedPage) {
@@ -38,7 +45,14 @@ public struct LinkTransform: PageTransform {
     private func resolve(_ url: String, kind: LinkResolver.Kind, page: ParsedPage, node: MarkdownNode,
                          file: String? = nil, directive: Int? = nil) -> String? {
         let from = file ?? page.source.file(ofLine: node.startLine)
-        switch resolver.resolve(url, kind: kind, file: from, route: route, pageSource: page.path, uses: { page.uses.insert($0) }) {
+        let resolution = resolver.resolve(url, kind: kind, file: from, route: route, pageSource: page.path, uses: { page.uses.insert($0) })
+        if let log {
+            let (location, chain) = directive.map { (page.source.directives[$0].location, page.source.chains[page.source.directives[$0].chain]) }
+                ?? page.origin(of: node)
+            log.entries.append(.init(url: url, kind: kind, file: from, location: location, chain: chain, resolution: resolution))
+            if case .failed = resolution { return nil }
+        }
+        switch resolution {
         case .unchanged: return nil
         case .rewritten(let new): return new
         case .failed(let severity, let code, let message):
@@ -105,4 +119,20 @@ public struct LinkTransform: PageTransform {
                 onExit: (hasCaption ? "</figcaption>\n" : "") + "</figure>\n")
         }
     }
+}
+
+/// Every URL a `LinkTransform` resolved, with where its problem would be reported: what lets a page whose
+/// links were resolved against a provisional index be checked against the real one later (`EarlyPage`).
+/// Like the `ParsedPage` it belongs to, written by one thread at a time.
+final class LinkLog: @unchecked Sendable {
+    struct Entry: Sendable {
+        var url: String
+        var kind: LinkResolver.Kind
+        /// The file the URL was written in (an include's own path for included lines).
+        var file: String
+        var location: SourceLocation
+        var chain: [SourceLocation]
+        var resolution: LinkResolver.Resolution
+    }
+    var entries: [Entry] = []
 }
