@@ -71,11 +71,16 @@ public final class IncrementalBuild {
 
     /// A page through phase 1: what the rest of the site sees of it, and its tree or its early render.
     struct Parsed {
+        enum Body {
+            /// Still to be rendered against the real index.
+            case tree(ParsedPage)
+            /// Rendered; its links still to be checked (`EarlyPage`).
+            case early(EarlyPage)
+        }
         var summary: PageRecord.Summary
         var sources: Set<String>
         var pagination: [String?]
-        var page: ParsedPage?
-        var early: EarlyPage?
+        var body: Body
     }
 
     /// Preprocess, parse and the page-local transforms, in parallel: the pages and what they read.
@@ -98,14 +103,13 @@ public final class IncrementalBuild {
             let transforms: [PageTransform] = [DirectiveTransform()] + (values.map { [VariableSubstitution(context: $0)] } ?? [])
                 + [InlineComponentTransform(), UnparsedLinkCheck(), HeadingTransform(preset: site.slugPreset(for: path)), CodeBlockTransform()]
             for transform in transforms { transform.apply(to: page) }
-            var parsed = Parsed(summary: PageRecord.Summary(page, site: site), sources: pre.includedFiles.union([path]),
-                                pagination: [pre.frontmatter.paginationPrev, pre.frontmatter.paginationNext])
+            var body = Parsed.Body.tree(page)
             if let provisional, let route = site.routes[path],
                let early = EarlyPage(page, route: route, provisional: provisional, renderBody: renders(path)) {
-                parsed.early = early
-            } else {
-                parsed.page = page
+                body = .early(early)
             }
+            let parsed = Parsed(summary: PageRecord.Summary(page, site: site), sources: pre.includedFiles.union([path]),
+                                pagination: [pre.frontmatter.paginationPrev, pre.frontmatter.paginationNext], body: body)
             return (parsed, [])
         }
     }
@@ -193,14 +197,19 @@ public final class IncrementalBuild {
         }
         var rendered: [(html: [UInt8]?, uses: Set<String>, diagnostics: [Diagnostic])?] = Parallel.map(rendering.count) { i in
             // Taken out of its slot, the page (and its cmark tree) is freed on this thread when done.
-            let path = rendering[i], item = slots.take(i)
-            if let early = item.early { return early.finish(route: site.routes[path]!, resolver: resolver, renderer: renderer) }
-            return render(item.page!, path)
+            let path = rendering[i]
+            switch slots.take(i).body {
+            case .early(let early): return early.finish(route: site.routes[path]!, resolver: resolver, renderer: renderer)
+            case .tree(let page): return render(page, path)
+            }
         }
         // Early pages with a link that resolves differently now: parsed again and rendered the usual way.
         let late = rendering.indices.filter { rendered[$0] == nil }
         let reparsed = parse(late.map { rendering[$0] }, state, early: nil)
-        let lateOutputs = Parallel.map(late.count) { k in reparsed[k].0.flatMap(\.page).map { render($0, rendering[late[k]]) } }
+        let lateOutputs = Parallel.map(late.count) { k -> (html: [UInt8]?, uses: Set<String>, diagnostics: [Diagnostic])? in
+            guard case .tree(let page) = reparsed[k].0?.body else { return nil }
+            return render(page, rendering[late[k]])
+        }
         for (k, i) in late.enumerated() { rendered[i] = lateOutputs[k] ?? (nil, [], reparsed[k].1) }
         clock.note("\(late.count) of \(rendering.count) pages parsed twice")
         var result = SiteBuilder.Result()

@@ -47,8 +47,7 @@ public struct LinkTransform: PageTransform {
         let from = file ?? page.source.file(ofLine: node.startLine)
         let resolution = resolver.resolve(url, kind: kind, file: from, route: route, pageSource: page.path, uses: { page.uses.insert($0) })
         if let log {
-            let (location, chain) = directive.map { (page.source.directives[$0].location, page.source.chains[page.source.directives[$0].chain]) }
-                ?? page.origin(of: node)
+            let (location, chain) = directive.map(page.origin(ofDirective:)) ?? page.origin(of: node)
             log.entries.append(.init(url: url, kind: kind, file: from, location: location, chain: chain, resolution: resolution))
             if case .failed = resolution { return nil }
         }

@@ -50,9 +50,15 @@ public final class ParsedPage: @unchecked Sendable {
         diagnostics.append(Diagnostic(severity, code, message, at: location, includeChain: chain, note: note))
     }
 
-    public func report(_ severity: Severity, _ code: String, _ message: String, directive index: Int, note: String? = nil) {
+    /// Where a directive was written (through the include chain).
+    public func origin(ofDirective index: Int) -> (location: SourceLocation, chain: [SourceLocation]) {
         let d = source.directives[index]
-        diagnostics.append(Diagnostic(severity, code, message, at: d.location, includeChain: source.chains[d.chain], note: note))
+        return (d.location, source.chains[d.chain])
+    }
+
+    public func report(_ severity: Severity, _ code: String, _ message: String, directive index: Int, note: String? = nil) {
+        let (location, chain) = origin(ofDirective: index)
+        diagnostics.append(Diagnostic(severity, code, message, at: location, includeChain: chain, note: note))
     }
 }
 
