@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Debian's libcmark-gfm (+ extensions), the one C library we parse markdown with.
@@ -37,6 +38,8 @@ let package = Package(
                 "RunsmithTemplates",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                // SHA-256 for the build cache's keys (`--cache DIR`).
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // `runsmith serve`: the preview server, kept apart so that the pipeline does not depend on HTTP.

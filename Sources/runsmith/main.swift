@@ -43,7 +43,7 @@ enum Console {
 
     /// `build` (with an output folder) and `check` (without): run the pipeline, report, exit 1 on errors.
     static func runSite(root: String, output: String?, format: DiagnosticReporter.Format, singleFile: Bool = false,
-                        shard: Shard? = nil) throws {
+                        shard: Shard? = nil, cache: String? = nil) throws {
         let rootURL = URL(fileURLWithPath: root)
         let outURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
         var progress: (@Sendable (String) -> Void)? = nil
@@ -53,6 +53,7 @@ enum Console {
         var options = SiteBuilder.Options(root: rootURL, output: outURL)
         options.singleFile = singleFile
         options.shard = shard
+        options.cache = cache.map { URL(fileURLWithPath: $0).standardizedFileURL }
         let result = SiteBuilder(options: options).run(progress: progress)
         report(result.diagnostics, format: format, root: rootURL)
         if let outURL {
@@ -71,7 +72,8 @@ enum Console {
     static func summary(_ result: SiteBuilder.Result) -> String {
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let warnings = result.diagnostics.count - errors
-        return "\(result.pageCount) pages, \(result.assetCount) assets, \(errors) errors, \(warnings) warnings"
+        let cached = result.cachedPages > 0 ? " (\(result.cachedPages) from the cache)" : ""
+        return "\(result.pageCount) pages\(cached), \(result.assetCount) assets, \(errors) errors, \(warnings) warnings"
     }
 }
 
@@ -87,20 +89,29 @@ struct Build: ParsableCommand {
                 return shard
             })
     var shard: Shard?
+    @OptionGroup var cache: CacheOption
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() throws {
-        try Console.runSite(root: root, output: out, format: diagnostics.format, singleFile: singleFile, shard: shard)
+        try Console.runSite(root: root, output: out, format: diagnostics.format, singleFile: singleFile, shard: shard, cache: cache.cache)
     }
+}
+
+/// `--cache DIR`, for build and check.
+struct CacheOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Keep each page's parse here and reuse it while none of the page's files change.",
+                                            valueName: "DIR"))
+    var cache: String?
 }
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Do everything build does, write nothing; exit 1 on any error.")
     @Argument(help: "The docs root.") var root: String = "content"
+    @OptionGroup var cache: CacheOption
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() throws {
-        try Console.runSite(root: root, output: nil, format: diagnostics.format)
+        try Console.runSite(root: root, output: nil, format: diagnostics.format, cache: cache.cache)
     }
 }
 

@@ -173,4 +173,18 @@ final class CommandLineTests: XCTestCase {
         let r = try run(["check", tree.root.path])
         XCTAssertEqual(r.err, "runsmith: checked 1 pages, 0 assets, 0 errors, 0 warnings\n")
     }
+
+    func testCacheInsideTheDocsIsNotReadAsDocsAndAnUnusableOneOnlyWarns() throws {
+        let tree = try TempTree(["README.md": "# Home\n\nSee [setup](setup.md).\n", "setup.md": "# Setup\n"])
+        let first = try run(["build", ".", "--out", tree.output.path, "--cache", ".runsmith-cache"], in: tree.root)
+        XCTAssertEqual(first.status, 0, first.err)
+        XCTAssertTrue(first.err.hasSuffix("built 2 pages, 0 assets, 0 errors, 0 warnings → \(tree.output.path)/index.html\n"), first.err)
+        let second = try run(["build", ".", "--out", tree.output.path, "--cache", ".runsmith-cache"], in: tree.root)
+        XCTAssertTrue(second.err.hasSuffix("built 2 pages (2 from the cache), 0 assets, 0 errors, 0 warnings → \(tree.output.path)/index.html\n"),
+                      second.err)
+        try tree.write("blocked", Data("a file where the cache's folder would go".utf8))
+        let blocked = try run(["check", ".", "--cache", "blocked"], in: tree.root)
+        XCTAssertEqual(blocked.status, 0, "a cache is only a speed-up")
+        XCTAssertTrue(blocked.err.contains("warning: cannot write to the cache"), blocked.err)
+    }
 }

@@ -17,10 +17,12 @@ final class ShardTests: XCTestCase {
         return out
     }
 
-    private func build(_ out: URL, shard: Shard?, root: URL = repositoryRoot.appendingPathComponent("content")) -> SiteBuilder.Result {
+    private func build(_ out: URL, shard: Shard?, root: URL = repositoryRoot.appendingPathComponent("content"),
+                       cache: URL? = nil) -> SiteBuilder.Result {
         var options = SiteBuilder.Options(root: root, output: out)
         options.singleFile = true
         options.shard = shard
+        options.cache = cache
         return SiteBuilder(options: options).run()
     }
 
@@ -38,9 +40,15 @@ final class ShardTests: XCTestCase {
         let tree = try TempTree(pages)
         try tree.write("shot.png", Data([1, 2, 3]))
         try checkShards(of: tree.root, singleFile: false)
+        // Each part with a cache of its own, built a second time from it (`docs/scale-out.md`).
+        try checkShards(of: tree.root, singleFile: false, cached: true)
     }
 
-    private func checkShards(of root: URL, singleFile: Bool = true) throws {
+    func testThreeShardsFromTheirCachesMergeIntoTheOneShotBuild() throws {
+        try checkShards(of: repositoryRoot.appendingPathComponent("content"), cached: true)
+    }
+
+    private func checkShards(of root: URL, singleFile: Bool = true, cached: Bool = false) throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("runsmith-shards-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
         let whole = build(work.appendingPathComponent("whole"), shard: nil, root: root)
@@ -48,7 +56,12 @@ final class ShardTests: XCTestCase {
         var merged: [String: Data] = [:]
         var pages = 0
         for i in 1...3 {
-            let part = build(work.appendingPathComponent("part-\(i)"), shard: Shard("\(i)/3"), root: root)
+            let out = work.appendingPathComponent("part-\(i)"), cache = cached ? work.appendingPathComponent("cache-\(i)") : nil
+            var part = build(out, shard: Shard("\(i)/3"), root: root, cache: cache)
+            if cached {
+                part = build(out, shard: Shard("\(i)/3"), root: root, cache: cache)
+                XCTAssertGreaterThan(part.cachedPages, 1, "part \(i) found its pages in its cache")
+            }
             XCTAssertTrue(part.written)
             XCTAssertEqual(lines(part.diagnostics.filter { $0.severity == .error }), [])
             pages += part.pageCount

@@ -12,6 +12,13 @@ struct EarlyPage: Sendable {
     /// The page's own problems so far; those of its links are added when they are checked.
     var diagnostics: [Diagnostic]
 
+    init(layout: PageLayout, body: [UInt8]?, links: [LinkLog.Entry], diagnostics: [Diagnostic]) {
+        self.layout = layout
+        self.body = body
+        self.links = links
+        self.diagnostics = diagnostics
+    }
+
     /// The page's link transforms and its body, or nil when it needs the real index to be rendered
     /// (a content-ref card shows its target's title).
     init?(_ page: ParsedPage, route: String, provisional resolver: LinkResolver, renderBody: Bool) {

@@ -38,7 +38,8 @@ public final class IncrementalBuild {
     private func full() -> SiteBuilder.Result {
         state = nil
         var diagnostics: [Diagnostic] = []
-        guard let site = SiteSource.load(root: options.root, excluding: options.output.map { [$0] } ?? [], diagnostics: &diagnostics) else {
+        guard let site = SiteSource.load(root: options.root, excluding: [options.output, options.cache].compactMap { $0 },
+                                         diagnostics: &diagnostics) else {
             var result = SiteBuilder.Result()
             result.diagnostics = sortedDiagnostics(diagnostics)
             return result
@@ -64,6 +65,7 @@ public final class IncrementalBuild {
         }
         var fresh = BuildState(site: site, templates: templates, loadDiagnostics: diagnostics, viewer: viewer,
                                assets: AssetCatalog(tree: site.tree), provenance: Provenance.current(root: options.root))
+        fresh.cache = options.cache.map { PageCache(folder: $0, site: site, root: options.root, limits: options.limits, viewer: viewer) }
         let result = build(&fresh, Plan(pages: Set(site.pages), changedFiles: [], runbooks: { _, _ in true }), full: true)
         state = fresh
         return result
@@ -84,18 +86,21 @@ public final class IncrementalBuild {
     }
 
     /// Preprocess, parse and the page-local transforms, in parallel: the pages and what they read.
-    /// With a provisional resolver, pages are rendered at once and their trees freed (`EarlyPage`).
+    /// With a provisional resolver, pages are rendered at once and their trees freed (`EarlyPage`), and
+    /// taken from the cache, or kept in it, when there is one.
     private func parse(_ pages: [String], _ state: BuildState, early provisional: LinkResolver?,
                        renders: (String) -> Bool = { _ in true }) -> [(Parsed?, [Diagnostic])] {
         let site = state.site, tree = site.tree
         let preprocessor = site.preprocessor(limits: options.limits, tenant: state.viewer)
         // For no tenant: with a schema, variables show as named placeholders.
         let values = state.viewer ?? (site.tenants.isDeclared ? TenantContext.placeholders(schema: site.tenants.schema) : nil)
+        let cache = provisional == nil ? nil : state.cache
         return Parallel.map(pages.count) { i in
             let path = pages[i]
             guard let bytes = try? tree.read(path) else {
                 return (nil, [.error("unreadable-page", "cannot read this page", at: SourceLocation(path: path))])
             }
+            if let cache, site.routes[path] != nil, let kept = cache.page(path, bytes: bytes, withBody: renders(path)) { return (kept, []) }
             let (preprocessed, d) = preprocessor.run(path: path, bytes: bytes)
             guard let pre = preprocessed else { return (nil, d) }
             let page = ParsedPage(source: pre, document: MarkdownDocument(bytes: pre.text))
@@ -110,6 +115,7 @@ public final class IncrementalBuild {
             }
             let parsed = Parsed(summary: PageRecord.Summary(page, site: site), sources: pre.includedFiles.union([path]),
                                 pagination: [pre.frontmatter.paginationPrev, pre.frontmatter.paginationNext], body: body)
+            cache?.store(path, bytes: bytes, parsed)
             return (parsed, [])
         }
     }
@@ -213,6 +219,10 @@ public final class IncrementalBuild {
         for (k, i) in late.enumerated() { rendered[i] = lateOutputs[k] ?? (nil, [], reparsed[k].1) }
         clock.note("\(late.count) of \(rendering.count) pages parsed twice")
         var result = SiteBuilder.Result()
+        if let cache = state.cache {
+            clock.note("\(cache.hits) of \(dirty.count) pages from the cache")
+            result.cachedPages = cache.hits
+        }
         result.parsedTwice = late.map { rendering[$0] }
         for (path, output) in zip(rendering, rendered) {
             guard let record = state.records[path], let output else { continue }
@@ -278,6 +288,12 @@ public final class IncrementalBuild {
         clock.mark("copies")
         if options.singleFile { diagnostics += singleFiles(&result, site: site, index: index) }
         if let shard = options.shard { keep(shard, of: &result, site: site) }
+        if let cache = state.cache {
+            // One build's pages: the cache does not grow with every edit.
+            if full { cache.prune() }
+            diagnostics += cache.problem.map { [$0] } ?? []
+            state.cache = nil
+        }
         result.diagnostics = DiagnosticCollapse.collapse(sortedDiagnostics(diagnostics.compactMap(site.config.adjusted).map(site.relocated)))
         return result
     }
@@ -307,35 +323,6 @@ public final class IncrementalBuild {
         var shared = Set(state.sharedCounts.keys)
         for page in categoryPages { shared.formUnion(audit.sharedValues(in: page)) }
         return (audit, shared)
-    }
-
-    /// Drops what another part of a sharded build writes.
-    private func keep(_ shard: Shard, of result: inout SiteBuilder.Result, site: SiteSource) {
-        let pages = Dictionary(site.pages.enumerated().compactMap { i, page in site.routes[page].map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
-        let tenants = Dictionary(uniqueKeysWithValues: site.tenants.tenants.enumerated().map { ($1.id, $0) })
-        result.files = result.files.filter { shard.owns(route: $0.key, pages: pages, tenants: tenants) }
-        result.copies = shard.index == 0 ? result.copies : [:]
-        result.pageCount = result.files.keys.filter { pages[$0] != nil }.count
-        result.assetCount = result.copies.count
-    }
-
-    /// Each tenant × runbook also as one self-contained `<tenant>-<runbook>.html`.
-    private func singleFiles(_ result: inout SiteBuilder.Result, site: SiteSource, index: SiteIndex) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        let inputs = SingleFile.Inputs(files: result.files, copies: result.copies,
-                                       published: Dictionary(index.pages.values.filter(\.built).map { ($0.route, $0.published) },
-                                                             uniquingKeysWith: { a, _ in a }),
-                                       siteURL: site.config.siteURL)
-        for tenant in site.tenants.tenants {
-            for runbook in site.tenants.runbooks {
-                let route = "\(tenant.id)/\(runbook.id)/index.html"
-                guard let page = result.files[route] else { continue }
-                let (html, problems) = SingleFile.make(String(decoding: page, as: UTF8.self), route: route, inputs: inputs)
-                result.files["\(tenant.id)-\(runbook.id).html"] = Array(html.utf8)
-                diagnostics += problems
-            }
-        }
-        return diagnostics
     }
 
     /// The previous and next page a page's pager shows (source and title): rendered again when they change.
@@ -372,4 +359,6 @@ struct BuildState {
     var copies: [String: URL]?
     /// Links resolved before the pages are parsed (`EarlyPage`); made again with the site.
     var provisional: LinkResolver?
+    /// `--cache DIR`, for the first build only (later updates know what changed).
+    var cache: PageCache?
 }

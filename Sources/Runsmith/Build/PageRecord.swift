@@ -4,7 +4,7 @@
 final class PageRecord {
     /// What the rest of the site sees of a page: its index entry and its sidebar entry. When an edit leaves
     /// this unchanged, no other page needs to be rendered again.
-    struct Summary: Equatable {
+    struct Summary: Equatable, Codable {
         var entry: SiteIndex.Page
         /// Docusaurus doc id (`pagination_next: setup`, `_category_.json` links).
         var docID: String?

@@ -14,6 +14,8 @@ public struct SiteBuilder: Sendable {
         public var tenant: String?
         /// Build only this part of the site (`--shard I/N`); the parts merge by copying.
         public var shard: Shard?
+        /// `--cache DIR`: pages kept from earlier builds, used when none of their files changed.
+        public var cache: URL?
         public init(root: URL, output: URL?) {
             self.root = root
             self.output = output
@@ -37,6 +39,8 @@ public struct SiteBuilder: Sendable {
         /// Pages rendered before the site index existed whose links came out differently against it, so
         /// they were parsed a second time (`EarlyPage`): a page with a broken link, or a link to a page that failed.
         public var parsedTwice: [String] = []
+        /// How many pages came from the cache (`--cache`) instead of being parsed.
+        public var cachedPages = 0
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
         public init() {}
     }

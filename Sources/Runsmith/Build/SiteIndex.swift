@@ -1,7 +1,7 @@
 /// What every page may know about every other: routes, titles, anchors. Built once after the parse
 /// phase, read by the link transform and the templates.
 public struct SiteIndex: Sendable {
-    public struct Page: Sendable, Equatable {
+    public struct Page: Sendable, Equatable, Codable {
         public var source: String
         public var route: String
         /// Path on the published site, no extension (`guide/setup`, `kratos/social-signin/apple`).

@@ -26,5 +26,6 @@ public enum DiagnosticCode {
         "single-file-links": .warning,
         // Render and write
         "invalid-template": .error, "missing-template": .error, "unsafe-output": .error, "write-failed": .error,
+        "cache-unwritable": .warning,
     ]
 }

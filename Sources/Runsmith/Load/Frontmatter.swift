@@ -1,7 +1,7 @@
 import Yams
 
 /// The YAML block between `---` lines at the top of a page or include.
-public struct Frontmatter: Sendable, Equatable {
+public struct Frontmatter: Sendable, Equatable, Codable {
     public var title: String?
     public var description: String?
     public var icon: String?

@@ -114,16 +114,21 @@ public struct PageRenderer: Sendable {
 }
 
 /// What the layout shows of a page besides its body: all it needs once the page's cmark tree is gone.
-struct PageLayout: Sendable {
+struct PageLayout: Sendable, Codable {
+    struct Heading: Sendable, Codable {
+        var level: Int
+        var id: String
+        var text: String
+    }
     var path: String
     var frontmatter: Frontmatter
-    var headings: [(level: Int, id: String, text: String)]
+    var headings: [Heading]
     var titleID: String?
 
     init(_ page: ParsedPage) {
         path = page.path
         frontmatter = page.source.frontmatter
-        headings = page.headings.map { ($0.level, $0.id, $0.text) }
+        headings = page.headings.map { Heading(level: $0.level, id: $0.id, text: $0.text) }
         titleID = page.titleID
     }
 }

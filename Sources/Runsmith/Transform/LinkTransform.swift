@@ -124,7 +124,7 @@ public struct LinkTransform: PageTransform {
 /// links were resolved against a provisional index be checked against the real one later (`EarlyPage`).
 /// Like the `ParsedPage` it belongs to, written by one thread at a time.
 final class LinkLog: @unchecked Sendable {
-    struct Entry: Sendable {
+    struct Entry: Sendable, Codable {
         var url: String
         var kind: LinkResolver.Kind
         /// The file the URL was written in (an include's own path for included lines).

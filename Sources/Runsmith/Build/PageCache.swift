@@ -1,0 +1,164 @@
+import Crypto
+import Foundation
+
+/// `--cache DIR`: what phase 1 made of each page in earlier builds (its summary, its early render and its
+/// problems), so that a CI build preprocesses and parses only the pages whose files changed.
+///
+/// An entry is named by a key made of everything besides the page's own files that phase 1 reads: the
+/// config files, the tenant schema, the limits, the flavour, this runsmith binary (`ExecutableIdentity`), and what the site says
+/// of the page (its route, published path and SUMMARY title). It is used only when every file the page
+/// was made from (the page, its includes and partials) still has the SHA-256 recorded with it. Its links
+/// are checked again against the real index like every early page's (`EarlyPage.finish`), so a target
+/// page that moved, lost an anchor or failed is seen, and the page is then parsed again.
+final class PageCache: @unchecked Sendable {
+    struct Entry: Codable {
+        /// Path → SHA-256 of each file the page was made from.
+        var sources: [String: String]
+        var summary: PageRecord.Summary
+        var pagination: [String?]
+        var layout: PageLayout
+        var links: [LinkLog.Entry]
+        var diagnostics: [Diagnostic]
+    }
+
+    let folder: URL
+    private let context: [UInt8]
+    private let site: SiteSource
+    private let titles: [String: String]
+    private let lock = NSLock()
+    /// Hashes of the files read so far in this build (includes are shared by many pages).
+    private var hashes: [String: String] = [:]
+    /// Entry names this build used or wrote: the rest are removed by `prune()`.
+    private var kept: Set<String> = []
+    private(set) var hits = 0
+    private(set) var problem: Diagnostic?
+
+    static let format = "runsmith-page-cache 1"
+
+    init(folder: URL, site: SiteSource, root: URL, limits: PreprocessLimits, viewer: TenantContext?) {
+        self.folder = folder.appendingPathComponent("pages")
+        self.site = site
+        var context = SHA256()
+        func add(_ text: String) { context.update(data: Array(text.utf8) + [0]) }
+        add(Self.format)
+        add(ExecutableIdentity.current)
+        add(site.flavor.rawValue)
+        add("\(limits.maxIncludeDepth) \(limits.maxExpandedBytes)")
+        // What phase 1 reads besides the pages: the config files, the variables conditions are checked
+        // against, and for one tenant's view (the preview) every tenant file.
+        let files = [(root, SiteConfig.fileName), (root, GitBookConfig.fileName), (site.tree.root, TenantSchema.path)]
+            + (viewer == nil ? [] : site.tree.files.filter { $0.hasPrefix("tenants/") }.map { (site.tree.root, $0) })
+        add(viewer?.tenant.id ?? "")
+        for (base, path) in files {
+            add(path)
+            add((try? Data(contentsOf: base.appendingPathComponent(path))).map { Self.hex(SHA256.hash(data: $0)) } ?? "absent")
+        }
+        self.context = Array(context.finalize())
+        var titles: [String: String] = [:]
+        func walk(_ entry: Summary.Entry) {
+            if let page = entry.page, titles[page] == nil { titles[page] = entry.title }
+            entry.children.forEach(walk)
+        }
+        site.summary?.groups.forEach { $0.entries.forEach(walk) }
+        self.titles = titles
+    }
+
+    /// The page as an earlier build left it, when nothing it was made from changed. `withBody`: the page's
+    /// body is wanted (a part of a sharded build lays out only its own pages).
+    func page(_ path: String, bytes: [UInt8], withBody: Bool) -> IncrementalBuild.Parsed? {
+        for name in withBody ? [name(path, body: true)] : [name(path, body: false), name(path, body: true)] {
+            guard let (entry, body) = read(name), entry.sources[path] == Self.hex(SHA256.hash(data: bytes)),
+                  entry.sources.allSatisfy({ $0.key == path || currentHash($0.key) == $0.value }) else { continue }
+            lock.withLock { kept.insert(name); hits += 1 }
+            let early = EarlyPage(layout: entry.layout, body: withBody ? body : nil, links: entry.links, diagnostics: entry.diagnostics)
+            return IncrementalBuild.Parsed(summary: entry.summary, sources: Set(entry.sources.keys), pagination: entry.pagination,
+                                           body: .early(early))
+        }
+        return nil
+    }
+
+    /// Keeps a page rendered early for the next build. Pages with errors are not kept: an error may come
+    /// from a file that is missing now (an include) and whose arrival the entry could not notice.
+    func store(_ path: String, bytes: [UInt8], _ parsed: IncrementalBuild.Parsed) {
+        guard case .early(let early) = parsed.body, !early.diagnostics.contains(where: { $0.severity == .error }) else { return }
+        var sources = [path: Self.hex(SHA256.hash(data: bytes))]
+        for source in parsed.sources where source != path {
+            guard let hash = currentHash(source) else { return }
+            sources[source] = hash
+        }
+        let entry = Entry(sources: sources, summary: parsed.summary, pagination: parsed.pagination, layout: early.layout,
+                          links: early.links, diagnostics: early.diagnostics)
+        let name = name(path, body: early.body != nil)
+        do {
+            let header = try JSONEncoder().encode(entry)
+            var data = Data(Self.magic.utf8)
+            withUnsafeBytes(of: UInt64(header.count).littleEndian) { data.append(contentsOf: $0) }
+            data.append(header)
+            data.append(contentsOf: early.body ?? [])
+            let url = folder.appendingPathComponent(String(name.prefix(2))).appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url, options: .atomic)
+            lock.withLock { _ = kept.insert(name) }
+        } catch {
+            lock.withLock {
+                if problem == nil {
+                    problem = .warning("cache-unwritable", "cannot write to the cache \(folder.deletingLastPathComponent().path): \(error.localizedDescription)",
+                                       at: nil, note: "the build goes on without keeping pages for the next one")
+                }
+            }
+        }
+    }
+
+    /// Removes the entries this build neither used nor wrote, so that the cache holds one build's pages.
+    func prune() {
+        let files = FileManager.default
+        for fan in (try? files.contentsOfDirectory(atPath: folder.path)) ?? [] {
+            let dir = folder.appendingPathComponent(fan)
+            for name in (try? files.contentsOfDirectory(atPath: dir.path)) ?? [] where !kept.contains(name) {
+                try? files.removeItem(at: dir.appendingPathComponent(name))
+            }
+        }
+    }
+
+    // MARK: - Keys and files
+
+    private static let magic = "RSPC1\n"
+
+    /// The entry's file name: the context, the page, what the site says of it, and whether it has its body.
+    private func name(_ path: String, body: Bool) -> String {
+        var key = SHA256()
+        key.update(data: context)
+        let published = site.published[path] ?? Routes.published(for: path)
+        for part in [path, site.routes[path] ?? "", published, titles[path] ?? "", body ? "body" : "layout"] {
+            key.update(data: Array(part.utf8) + [0])
+        }
+        return Self.hex(key.finalize())
+    }
+
+    private func read(_ name: String) -> (Entry, [UInt8])? {
+        let url = folder.appendingPathComponent(String(name.prefix(2))).appendingPathComponent(name)
+        guard let data = try? Data(contentsOf: url), data.count >= Self.magic.utf8.count + 8,
+              data.prefix(Self.magic.utf8.count) == Data(Self.magic.utf8) else { return nil }
+        let start = Self.magic.utf8.count
+        let length = data[start..<start + 8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        guard length <= UInt64(data.count - start - 8) else { return nil }
+        let headerEnd = start + 8 + Int(length)
+        guard let entry = try? JSONDecoder().decode(Entry.self, from: data[(start + 8)..<headerEnd]) else { return nil }
+        return (entry, Array(data[headerEnd...]))
+    }
+
+    private func currentHash(_ path: String) -> String? {
+        if let known = lock.withLock({ hashes[path] }) { return known }
+        guard let bytes = try? site.tree.read(path) else { return nil }
+        let hash = Self.hex(SHA256.hash(data: bytes))
+        lock.withLock { hashes[path] = hash }
+        return hash
+    }
+
+    private static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        for byte in digest { text += [digits[Int(byte >> 4)], digits[Int(byte & 15)]] }
+        return String(decoding: text, as: UTF8.self)
+    }
+}
