@@ -6,7 +6,8 @@
 For each size N: `runsmith build` and `runsmith check` of a generated GitBook space of N pages;
 `cmark-gfm -e table -e tasklist` over all its markdown bytes in one process (the floor for parsing and
 rendering alone); `hugo` building the same markdown with a one-line layout. Then the same space with
-T tenants and a 30-section runbook: how long the runbooks take (from RUNSMITH_TRACE). Wall times are
+T tenants and a 30-section runbook: how long the runbooks take (from RUNSMITH_TRACE). And `build --cache`
+as CI runs it: with nothing changed since the build that filled the cache, and after one page was edited. Wall times are
 medians of --repeat runs; peak memory is the largest resident set of the runs.
 Prints a table, ratios first, and merges the numbers into bench/results.json under "build".
 """
@@ -85,15 +86,28 @@ def main():
         cmark, _, _ = timed(["cmark-gfm", "-e", "table", "-e", "tasklist"], repeat, stdin=markdown)
         check, _, _ = timed([runsmith, "check", tree], repeat)
         build, rss, _ = timed([runsmith, "build", tree, "--out", out_dir], repeat)
+        # CI with `--cache`: a first build fills it, then a build with nothing changed, then one after an edit.
+        cache = os.path.join(args.work, f"n{n}-cache")
+        shutil.rmtree(cache, ignore_errors=True)
+        timed([runsmith, "build", tree, "--out", out_dir, "--cache", cache], 1)
+        warm, _, _ = timed([runsmith, "build", tree, "--out", out_dir, "--cache", cache], repeat)
+        edited = next(os.path.join(folder, name) for folder, _, files in sorted(os.walk(tree)) for name in sorted(files)
+                      if name.endswith(".md") and name != "SUMMARY.md")
+        with open(edited, "a") as f:
+            f.write("\nOne more paragraph.\n")
+        after_edit, _, _ = timed([runsmith, "build", tree, "--out", out_dir, "--cache", cache], 1)
+        shutil.rmtree(cache, ignore_errors=True)
         hugo, hugo_rss, _ = timed(["hugo", "--quiet", "-d", os.path.join(args.work, "hugo-out")], 1, cwd=hugo_site(tree, args.work))
         results[str(n)] = {"pages": n, "markdown_mb": round(os.path.getsize(markdown) / 1e6, 1), "build_s": round(build, 3),
                            "check_s": round(check, 3), "cmark_gfm_s": round(cmark, 3), "hugo_s": round(hugo, 3),
                            "build_vs_cmark": round(build / cmark, 2), "hugo_vs_build": round(hugo / build, 2),
-                           "peak_rss_mb": rss, "hugo_peak_rss_mb": hugo_rss}
+                           "peak_rss_mb": rss, "hugo_peak_rss_mb": hugo_rss,
+                           "cached_build_s": round(warm, 3), "cached_build_after_edit_s": round(after_edit, 3)}
         rows += [(f"{n} pages ({results[str(n)]['markdown_mb']} MB): build / one cmark-gfm", f"{build / cmark:.2f}×"),
                  (f"{n} pages: hugo / build", f"{hugo / build:.2f}×"),
                  (f"{n} pages: build, check, cmark-gfm, hugo", f"{build:.2f} s, {check:.2f} s, {cmark:.2f} s, {hugo:.2f} s"),
-                 (f"{n} pages: peak memory, runsmith / hugo", f"{rss} MB / {hugo_rss} MB")]
+                 (f"{n} pages: peak memory, runsmith / hugo", f"{rss} MB / {hugo_rss} MB"),
+                 (f"{n} pages: build --cache, nothing changed / one page edited", f"{warm:.2f} s / {after_edit:.2f} s")]
         shutil.rmtree(out_dir, ignore_errors=True)
     sizes = sorted(int(k) for k in results)
     if len(sizes) >= 2:
