@@ -45,4 +45,16 @@ final class DiagnosticReporterTests: XCTestCase {
         let text = DiagnosticReporter(format: .human, source: { _ in Array("café *x*".utf8) }).render([d])
         XCTAssertTrue(text.contains("1 | café *x*\n  |      ^\n"), text)
     }
+
+    func testALongLineIsShownAroundTheColumn() {
+        // 1 MB on one line, the problem at byte 500,001 (after é, two bytes, at the window's start).
+        let line = String(repeating: "a", count: 499_919) + "é" + String(repeating: "b", count: 79) + "{%" + String(repeating: "c", count: 500_000)
+        let d = Diagnostic.error("invalid-tag", "'{%' without a closing '%}'", at: SourceLocation(path: "long.md", line: 1, column: 500_001))
+        let text = DiagnosticReporter(format: .human, source: { _ in Array(line.utf8) }).render([d])
+        let shown = text.split(separator: "\n")[2], caret = text.split(separator: "\n")[3]
+        XCTAssertTrue(shown.hasPrefix("1 | …é" + String(repeating: "b", count: 79) + "{%cc"), String(shown.prefix(120)))
+        XCTAssertTrue(shown.hasSuffix("c…"))
+        XCTAssertLessThan(shown.utf8.count, 260)
+        XCTAssertEqual(caret, "  | " + String(repeating: " ", count: 81) + "^", "under the '{%': after '…', 'é' and 79 b's")
+    }
 }

@@ -60,6 +60,21 @@ final class LoadTests: XCTestCase {
         XCTAssertEqual(lines(SiteConfig.decode("flavor: [gitbook\n").1).first?.hasPrefix("runsmith.yml:2:1: error: invalid YAML"), true)
     }
 
+    func testLimitsAreReadFromTheConfigAndNamedWhenReached() throws {
+        let (config, problems) = SiteConfig.decode("limits:\n  includes: 3\n  include_depth: 2\n  expanded_bytes: 1000\n")
+        XCTAssertEqual(problems, [])
+        XCTAssertEqual([config.limits.maxIncludes, config.limits.maxIncludeDepth, config.limits.maxExpandedBytes], [3, 2, 1000])
+        XCTAssertEqual(lines(SiteConfig.decode("limits:\n  include: 3\n  includes: -1\n").1), [
+            "runsmith.yml:2:3: error: limits: unknown limit 'include'",
+            "runsmith.yml:3:13: error: limits: includes must be a whole number above 0",
+        ])
+        let tree = try TempTree(["runsmith.yml": "limits:\n  includes: 3\n", "README.md": "# Home\n\n"
+            + String(repeating: "{% include \"part.md\" %}\n\n", count: 4), "part.md": "Part.\n"])
+        let result = tree.check()
+        XCTAssertEqual(lines(result.diagnostics), ["README.md:9:1: error: page expands more than the limit of 3 includes and partials"])
+        XCTAssertEqual(result.diagnostics.first?.note, "raise `limits: includes:` in runsmith.yml, or include a shared file once rather than in every include")
+    }
+
     func testGitBookConfig() {
         let (config, diagnostics) = GitBookConfig.decode("root: ./docs/\nstructure:\n  readme: intro.md\n  summary: nav.md\nredirects:\n  old: new.md\n")
         XCTAssertEqual(diagnostics, [])

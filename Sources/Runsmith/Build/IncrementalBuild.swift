@@ -65,7 +65,7 @@ public final class IncrementalBuild {
         }
         var fresh = BuildState(site: site, templates: templates, loadDiagnostics: diagnostics, viewer: viewer,
                                assets: AssetCatalog(tree: site.tree), provenance: Provenance.current(root: options.root))
-        fresh.cache = options.cache.map { PageCache(folder: $0, site: site, root: options.root, limits: options.limits, viewer: viewer) }
+        fresh.cache = options.cache.map { PageCache(folder: $0, site: site, root: options.root, viewer: viewer) }
         let result = build(&fresh, Plan(pages: Set(site.pages), changedFiles: [], runbooks: { _, _ in true }), full: true)
         state = fresh
         return result
@@ -91,7 +91,7 @@ public final class IncrementalBuild {
     private func parse(_ pages: [String], _ state: BuildState, early provisional: LinkResolver?,
                        renders: (String) -> Bool = { _ in true }) -> [(Parsed?, [Diagnostic])] {
         let site = state.site, tree = site.tree
-        let preprocessor = site.preprocessor(limits: options.limits, tenant: state.viewer)
+        let preprocessor = site.preprocessor(tenant: state.viewer)
         // For no tenant: with a schema, variables show as named placeholders.
         let values = state.viewer ?? (site.tenants.isDeclared ? TenantContext.placeholders(schema: site.tenants.schema) : nil)
         let cache = provisional == nil ? nil : state.cache

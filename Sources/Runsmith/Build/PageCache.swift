@@ -5,7 +5,7 @@ import Foundation
 /// problems), so that a CI build preprocesses and parses only the pages whose files changed.
 ///
 /// An entry is named by a key made of everything besides the page's own files that phase 1 reads: the
-/// config files, the tenant schema, the limits, the flavour, this runsmith binary (`ExecutableIdentity`), and what the site says
+/// config files (with the limits), the tenant schema, the flavour, this runsmith binary (`ExecutableIdentity`), and what the site says
 /// of the page (its route, published path and SUMMARY title). It is used only when every file the page
 /// was made from (the page, its includes and partials) still has the SHA-256 recorded with it. Its links
 /// are checked again against the real index like every early page's (`EarlyPage.finish`), so a target
@@ -35,7 +35,7 @@ final class PageCache: @unchecked Sendable {
 
     static let format = "runsmith-page-cache 1"
 
-    init(folder: URL, site: SiteSource, root: URL, limits: PreprocessLimits, viewer: TenantContext?) {
+    init(folder: URL, site: SiteSource, root: URL, viewer: TenantContext?) {
         self.folder = folder.appendingPathComponent("pages")
         self.site = site
         var context = SHA256()
@@ -43,7 +43,6 @@ final class PageCache: @unchecked Sendable {
         add(Self.format)
         add(ExecutableIdentity.current)
         add(site.flavor.rawValue)
-        add("\(limits.maxIncludeDepth) \(limits.maxExpandedBytes)")
         // What phase 1 reads besides the pages: the config files, the variables conditions are checked
         // against, and for one tenant's view (the preview) every tenant file.
         let files = [(root, SiteConfig.fileName), (root, GitBookConfig.fileName), (site.tree.root, TenantSchema.path)]

@@ -6,7 +6,6 @@ public struct SiteBuilder: Sendable {
         public var root: URL
         /// nil for `check`: everything is built, nothing is written.
         public var output: URL?
-        public var limits = PreprocessLimits()
         /// Also write each tenant × runbook as one self-contained `<tenant>-<runbook>.html`.
         public var singleFile = false
         /// Build the docs as this tenant gets them (conditions decided, values in place) instead of for

@@ -122,9 +122,9 @@ public struct SiteSource: Sendable {
 
     /// The preprocess stage set up for this site: its files, space map, flavour and declared variables,
     /// deciding conditions for `tenant` when one is given. Every build of a page starts here.
-    func preprocessor(limits: PreprocessLimits = PreprocessLimits(), tenant: TenantContext? = nil) -> Preprocessor {
+    func preprocessor(tenant: TenantContext? = nil) -> Preprocessor {
         let tree = self.tree
-        var preprocessor = Preprocessor(read: { try? tree.read($0) }, spaces: config.spaces, limits: limits, flavor: flavor)
+        var preprocessor = Preprocessor(read: { try? tree.read($0) }, spaces: config.spaces, limits: config.limits, flavor: flavor)
         preprocessor.tenants = tenants
         preprocessor.tenant = tenant
         return preprocessor

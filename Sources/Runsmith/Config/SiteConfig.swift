@@ -16,11 +16,13 @@ public struct SiteConfig: Sendable {
     public var claims: [String: String] = [:]
     /// Diagnostic code → severity (`off` drops it).
     public var severity: [String: Severity?] = [:]
+    /// `limits:` what a page may grow to through its includes.
+    public var limits = PreprocessLimits()
 
     public init() {}
 
     public static let fileName = "runsmith.yml"
-    static let keys: Set<String> = ["title", "flavor", "site_url", "slug_preset", "spaces", "severity", "claims"]
+    static let keys: Set<String> = ["title", "flavor", "site_url", "slug_preset", "spaces", "severity", "claims", "limits"]
 
     /// Decodes `runsmith.yml`; every problem is a located diagnostic.
     public static func decode(_ text: String, path: String = fileName) -> (SiteConfig, [Diagnostic]) {
@@ -66,6 +68,25 @@ public struct SiteConfig: Sendable {
                         bad("claims: each entry is `claim: variable`"); continue
                     }
                     config.claims[claim] = variable
+                }
+            case "limits":
+                guard let mapping = value.mapping else { bad("limits must map include_depth, includes or expanded_bytes to a number"); continue }
+                for (key, number) in mapping {
+                    let at = source.location(key.mark)
+                    guard let name = key.string, ["include_depth", "includes", "expanded_bytes"].contains(name) else {
+                        diagnostics.append(.error("invalid-config", "limits: unknown limit '\(key.string ?? "")'", at: at,
+                                                  note: "the limits are include_depth, includes and expanded_bytes"))
+                        continue
+                    }
+                    guard let n = number.int, n > 0 else {
+                        diagnostics.append(.error("invalid-config", "limits: \(name) must be a whole number above 0", at: source.location(number.mark)))
+                        continue
+                    }
+                    switch name {
+                    case "include_depth": config.limits.maxIncludeDepth = n
+                    case "includes": config.limits.maxIncludes = n
+                    default: config.limits.maxExpandedBytes = n
+                    }
                 }
             case "severity":
                 guard let mapping = value.mapping else { bad("severity must map diagnostic codes to error, warning or off"); continue }

@@ -8,7 +8,7 @@ public enum DiagnosticCode {
         "invalid-frontmatter": .error, "invalid-config": .error, "unknown-key": .error, "duplicate-route": .error,
         "broken-redirect": .error,
         // Preprocess: includes and tags
-        "invalid-include": .error, "missing-include": .error, "include-cycle": .error, "include-depth": .error,
+        "invalid-include": .error, "missing-include": .error, "include-cycle": .error, "include-depth": .error, "include-count": .error,
         "expanded-size": .error, "remote-include": .error, "unmapped-include": .error, "path-escapes-root": .error,
         "unclosed-tag": .error, "invalid-tag": .error, "unknown-tag": .error, "misplaced-tag": .error,
         "mismatched-tag": .error, "unmatched-closer": .error, "unclosed-block": .error, "integration-dropped": .warning,

@@ -48,6 +48,8 @@ public struct DiagnosticReporter: Sendable {
     }
 
     /// The source line and a caret under the column (columns are bytes; the caret counts characters).
+    /// A line longer than 240 bytes is shown as 240 bytes around the column, cut ends marked `…`: a
+    /// minified or generated line of megabytes is not printed whole.
     func sourceFrame(_ loc: SourceLocation) -> String? {
         guard let bytes = source(loc.path), loc.line >= 1 else { return nil }
         var line = 1, start = 0
@@ -59,10 +61,17 @@ public struct DiagnosticReporter: Sendable {
         guard line == loc.line else { return nil }
         var end = start
         while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
-        let text = String(decoding: bytes[start..<end], as: UTF8.self)
-        let prefixBytes = max(0, min(loc.column - 1, end - start))
-        let prefix = String(decoding: bytes[start..<(start + prefixBytes)], as: UTF8.self)
-        let pad = String(prefix.map { $0 == "\t" ? "\t" : " " })
+        let column = start + max(0, min(loc.column - 1, end - start))
+        var from = start, to = end
+        if end - start > 240 {
+            from = max(start, column - 80)
+            while from > start, bytes[from] & 0xC0 == 0x80 { from -= 1 }
+            to = min(end, from + 240)
+            while to < end, bytes[to] & 0xC0 == 0x80 { to += 1 }
+        }
+        let text = (from > start ? "…" : "") + String(decoding: bytes[from..<to], as: UTF8.self) + (to < end ? "…" : "")
+        let prefix = String(decoding: bytes[from..<column], as: UTF8.self)
+        let pad = (from > start ? " " : "") + String(prefix.map { $0 == "\t" ? "\t" : " " })
         let gutter = String(repeating: " ", count: String(loc.line).count)
         return "\(gutter) |\n\(loc.line) | \(text)\n\(gutter) | \(pad)^\n"
     }

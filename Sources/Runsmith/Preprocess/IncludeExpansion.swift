@@ -17,12 +17,27 @@ extension PreprocessRun {
             return fail("include-cycle", "\(kind) cycle: \(steps.joined(separator: " → "))")
         }
         if context.active.count > settings.limits.maxIncludeDepth {
-            return fail("include-depth", "\(kind)s nested deeper than the limit of \(settings.limits.maxIncludeDepth)")
+            return fail("include-depth", "\(kind)s nested deeper than the limit of \(settings.limits.maxIncludeDepth)",
+                        note: "raise `limits: include_depth:` in runsmith.yml")
         }
-        guard let bytes = settings.read(target) else {
-            return fail("missing-include", "\(kind == "include" ? "included file" : "partial") '\(reference)' not found (looked for \(target))")
+        if expansions >= settings.limits.maxIncludes {
+            overLimit = true
+            return fail("include-count", "page expands more than the limit of \(settings.limits.maxIncludes) includes and partials",
+                        note: "raise `limits: includes:` in runsmith.yml, or include a shared file once rather than in every include")
         }
-        switch SourceText.validate(bytes, path: target).flatMap({ v in FrontmatterSplit.split(v, path: target).map { (v, $0) } }) {
+        expansions += 1
+        // Read, checked and split once per page, however often it is included (a diamond of includes).
+        let loaded: Result<([UInt8], FrontmatterSplit), DiagnosticError>
+        if let known = loadedIncludes[target] {
+            loaded = known
+        } else {
+            guard let bytes = settings.read(target) else {
+                return fail("missing-include", "\(kind == "include" ? "included file" : "partial") '\(reference)' not found (looked for \(target))")
+            }
+            loaded = SourceText.validate(bytes, path: target).flatMap({ v in FrontmatterSplit.split(v, path: target).map { (v, $0) } })
+            loadedIncludes[target] = loaded
+        }
+        switch loaded {
         case .failure(let error):
             var d = error.diagnostic
             d.includeChain = chainList + [location]
@@ -31,7 +46,8 @@ extension PreprocessRun {
             page.includedFiles.insert(target)
             if page.text.count + valid.count > settings.limits.maxExpandedBytes {
                 overLimit = true
-                return fail("expanded-size", "page grows past \(settings.limits.maxExpandedBytes) bytes with its \(kind)s")
+                return fail("expanded-size", "page grows past the limit of \(settings.limits.maxExpandedBytes) bytes with its \(kind)s",
+                            note: "raise `limits: expanded_bytes:` in runsmith.yml")
             }
             page.chains.append(chainList + [location])
             expand(file: target, bytes: valid, from: split.bodyOffset, firstLine: split.bodyLine,

@@ -9,6 +9,10 @@ struct PreprocessRun {
     /// Indices of open block directives, innermost last.
     var stack: [Int] = []
     var overLimit = false
+    /// Includes and partials expanded so far (`PreprocessLimits.maxIncludes`).
+    var expansions = 0
+    /// Each included file as read, checked and split, by path.
+    var loadedIncludes: [String: Result<([UInt8], FrontmatterSplit), DiagnosticError>] = [:]
     private var fileIndex: [String: Int32] = [:]
     /// Openers seen per (enclosing directive, name): numbers tabs and branches without rescanning.
     private var siblings: [String: Int] = [:]

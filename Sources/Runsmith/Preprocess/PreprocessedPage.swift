@@ -62,8 +62,14 @@ public struct PreprocessedPage: Sendable {
 }
 
 /// Bounds that keep hostile or runaway input from exhausting the machine.
-public struct PreprocessLimits: Sendable {
+/// What one page may grow to through its includes and partials (`limits:` in runsmith.yml). Past a
+/// limit the page is an error naming it, never a hang or a page cut short in silence.
+public struct PreprocessLimits: Sendable, Equatable {
+    /// Includes within includes, the page itself not counted.
     public var maxIncludeDepth = 32
+    /// The page's text with everything expanded.
     public var maxExpandedBytes = 64 << 20
+    /// Expansions in all: a diamond of includes 20 levels deep would be 2^20 of them.
+    public var maxIncludes = 20_000
     public init() {}
 }

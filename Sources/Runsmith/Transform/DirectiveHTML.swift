@@ -47,8 +47,7 @@ enum DirectiveHTML {
             let id = "\(group)-\(d.index)"
             let title = args["title"] ?? "Tab \(d.index + 1)"
             // MDX tabs may name their default; otherwise the first is shown.
-            let siblings = page.source.directives.filter { $0.parent == d.parent && $0.name == "tab" && $0.role != .close }
-            let hasDefault = siblings.contains { $0.tag.arguments["default"] != nil }
+            let hasDefault = page.tabSetsWithDefault.contains(d.parent ?? -1)
             let checked = hasDefault ? args["default"] != nil : d.index == 0
             set("<input class=\"rs-tab-input\" type=\"radio\" name=\"\(group)\" id=\"\(id)\"\(checked ? " checked" : "")>"
                 + "<label class=\"rs-tab-label\" for=\"\(id)\">\(esc(title))</label>\n<div class=\"rs-tab-panel\">\n",

@@ -26,54 +26,56 @@ public struct DirectiveTransform: PageTransform {
         }
     }
 
-    private func restructure(_ parent: MarkdownNode, page: ParsedPage) {
-        var child = parent.firstChild
-        while let node = child {
-            var next = node.next
-            if node.kind == .htmlBlock, let literal = node.literal, let index = PreprocessedPage.markerIndex(literal) {
+    /// One pass over every block's children with a stack of open containers, so that 10,000 nested hints
+    /// cost 10,000 moves rather than a move of every later sibling at every level (cubic, with cmark's
+    /// own ancestor check on each append), and no recursion as deep as the nesting.
+    private func restructure(_ root: MarkdownNode, page: ParsedPage) {
+        var blocks = [root]
+        // Containers in the order they were made: each after every container that encloses it.
+        var made: [(container: MarkdownNode, directive: Int)] = []
+        while let block = blocks.popLast() {
+            var open: [(container: MarkdownNode, directive: Int)] = []
+            func place(_ node: MarkdownNode, before marker: MarkdownNode) {
+                if let top = open.last { top.container.append(node) } else { marker.insertBefore(node) }
+            }
+            var child = block.firstChild
+            while let node = child {
+                child = node.next
+                guard node.kind == .htmlBlock, let literal = node.literal, let index = PreprocessedPage.markerIndex(literal) else {
+                    if let top = open.last {
+                        node.unlink()
+                        top.container.append(node)
+                    }
+                    if node.firstChild != nil { blocks.append(node) }
+                    continue
+                }
                 let directive = page.source.directives[index]
                 switch directive.role {
                 case .open:
                     let container = MarkdownNode.custom(block: true, onEnter: "", onExit: "")
-                    node.insertBefore(container)
-                    var sibling = next
-                    var closed = false
-                    while let s = sibling {
-                        let after = s.next
-                        if s.kind == .htmlBlock, let l = s.literal, let i = PreprocessedPage.markerIndex(l),
-                           i == directive.partner {
-                            s.remove()
-                            closed = true
-                            sibling = after
-                            break
-                        }
-                        s.unlink()
-                        container.append(s)
-                        sibling = after
-                    }
-                    if !closed, directive.partner != nil {
-                        page.report(.error, "crossed-block",
-                                    "'{% \(directive.name) %}' and its closing tag are in different markdown blocks (list item, quote, table)",
-                                    directive: index, note: "indent the opening and closing tags the same way")
-                    }
-                    node.remove()
-                    restructure(container, page: page)
-                    DirectiveHTML.render(container, directive: index, page: page)
-                    next = sibling
+                    place(container, before: node)
+                    open.append((container, index))
+                    made.append((container, index))
                 case .standalone:
                     let container = MarkdownNode.custom(block: true, onEnter: "", onExit: "")
-                    node.insertBefore(container)
-                    node.remove()
-                    DirectiveHTML.render(container, directive: index, page: page)
+                    place(container, before: node)
+                    made.append((container, index))
                 case .close:
-                    // A closer whose opener sat at another level was reported there; drop it.
-                    node.remove()
+                    // The innermost opener's closer ends it; any other closer was reported with its opener
+                    // (in another block, or left open by a crossed block inside this one) and is dropped.
+                    if let top = open.last, page.source.directives[top.directive].partner == index { open.removeLast() }
                 }
-            } else if node.firstChild != nil {
-                restructure(node, page: page)
+                node.remove()
             }
-            child = next
+            for unclosed in open where page.source.directives[unclosed.directive].partner != nil {
+                let name = page.source.directives[unclosed.directive].name
+                page.report(.error, "crossed-block",
+                            "'{% \(name) %}' and its closing tag are in different markdown blocks (list item, quote, table)",
+                            directive: unclosed.directive, note: "indent the opening and closing tags the same way")
+            }
         }
+        // Inner directives first: a tab set's HTML reads its tabs, a stepper its steps.
+        for (container, index) in made.reversed() { DirectiveHTML.render(container, directive: index, page: page) }
     }
 
     /// A `{%` line inside an indented code block became a marker: put the original text back.

@@ -4,6 +4,10 @@ public final class ParsedPage: @unchecked Sendable {
     public let source: PreprocessedPage
     public let document: MarkdownDocument
     public var diagnostics: [Diagnostic] = []
+    /// Tab sets (by their parent directive, -1 at the top) in which some tab names itself the default:
+    /// found once, not once per tab.
+    lazy var tabSetsWithDefault: Set<Int> = Set(source.directives.filter { $0.name == "tab" && $0.role != .close
+        && $0.tag.arguments["default"] != nil }.map { $0.parent ?? -1 })
     /// The leading `# Title`, lifted out of the body so the template can place it.
     public var title: String?
     public var titleID: String?
