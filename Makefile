@@ -5,7 +5,7 @@ DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_FLAGS ?=
 
-.PHONY: site test check deps browser build release bench bench-deps clean
+.PHONY: site test check deps browser build release bench bench-deps fuzz fuzz-build fuzz-regressions clean
 
 ## Build the embedded example content/ into _site/ and say where it is.
 site: deps
@@ -56,5 +56,27 @@ bench-deps:
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq hugo cmark-gfm time; }
 
+## libFuzzer with AddressSanitizer over one page with includes (Sources/RunsmithFuzz): `make fuzz SECONDS=N`.
+## Seeds: content/ and Tests/Fuzz/seeds; new inputs go to .fuzz/corpus, crashes and hangs to .fuzz/artifacts/.
+## Leak checks are off: LeakSanitizer cannot see Swift's pointers kept in spare bits (false leaks of globals).
+## FUZZ_FLAGS="-fork=1 -ignore_crashes=1 -ignore_timeouts=1" keeps going past a finding, for long runs.
+SECONDS ?= 60
+FUZZ_FLAGS ?=
+FUZZER := .build-fuzz/debug/runsmith-fuzz
+export ASAN_OPTIONS := detect_leaks=0
+fuzz: fuzz-build
+	mkdir -p .fuzz/corpus .fuzz/artifacts
+	$(FUZZER) .fuzz/corpus Tests/Fuzz/seeds Tests/Fuzz/regressions content \
+		-max_total_time=$(SECONDS) -timeout=10 -max_len=65536 -rss_limit_mb=4096 $(FUZZ_FLAGS) \
+		-artifact_prefix=.fuzz/artifacts/ -print_final_stats=1
+
+## The instrumented target (lld: gold fails on AddressSanitizer's objects).
+fuzz-build: deps
+	swift build --scratch-path .build-fuzz --product runsmith-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DRUNSMITH_FUZZ -Xswiftc -use-ld=lld
+
+## Every input the fuzzer ever crashed on, and the seeds, once each under AddressSanitizer (in .ci/run).
+fuzz-regressions: fuzz-build
+	$(FUZZER) Tests/Fuzz/regressions/* Tests/Fuzz/seeds/*
+
 clean:
-	rm -rf .build _site
+	rm -rf .build .build-fuzz .fuzz _site

@@ -59,6 +59,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The fuzz target (`make fuzz`); built plainly, a replayer of saved inputs for the tests.
+        .executableTarget(
+            name: "runsmith-fuzz",
+            dependencies: ["Runsmith"],
+            path: "Sources/RunsmithFuzz"
+        ),
         .testTarget(
             name: "RunsmithTests",
             dependencies: ["Runsmith", "RunsmithServe", "CCmarkGFM"],

@@ -42,4 +42,13 @@ final class RenderTests: XCTestCase {
         XCTAssertTrue(css.contains("@media print"))
         XCTAssertTrue(css.contains(".rs-tab-input:checked + .rs-tab-label + .rs-tab-panel { display: block; }"))
     }
+
+    /// Found by the fuzzer (Tests/Fuzz/regressions/heading-with-bare-url.md): the autolink extension's URL
+    /// pointed into the heading's own text, freed when the heading was replaced. Under AddressSanitizer
+    /// (`make fuzz-regressions`) the old code reads freed memory; here the link must come out whole.
+    func testABareURLInAHeadingSurvivesTheHeadingBeingReplaced() {
+        let (html, _) = fragment("# Heading https://example.com/a-long-path here\n\n## Second https://example.org/x\n")
+        XCTAssertTrue(html.contains("<a href=\"https://example.com/a-long-path\">https://example.com/a-long-path</a>"), html)
+        XCTAssertTrue(html.contains("<a href=\"https://example.org/x\">https://example.org/x</a>"), html)
+    }
 }

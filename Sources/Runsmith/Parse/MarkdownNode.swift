@@ -131,10 +131,27 @@ public struct MarkdownNode: Hashable, @unchecked Sendable {
     public func remove() { cmark_node_unlink(pointer); cmark_node_free(pointer) }
 
     /// Moves every child of this node, in order, to the end of `target`.
+    ///
+    /// cmark-gfm's inlines may point into their block's own text rather than own a copy (the autolink
+    /// extension's bare `https://…` URLs do): once the block is freed, they would be read from freed
+    /// memory (found by the fuzzer, in a heading). So every moved inline takes its own copy first.
     public func moveChildren(to target: MarkdownNode) {
+        for node in descendants().dropFirst() { node.ownText() }
         while let child = firstChild {
             child.unlink()
             target.append(child)
+        }
+    }
+
+    /// Makes the node's literal, URL and title its own: reading them through cmark's getters copies a
+    /// borrowed chunk into an allocation of the node's.
+    private func ownText() {
+        switch kind {
+        case .link, .image:
+            _ = cmark_node_get_url(pointer)
+            _ = cmark_node_get_title(pointer)
+        default:
+            _ = cmark_node_get_literal(pointer)
         }
     }
 
@@ -152,15 +169,21 @@ public struct MarkdownNode: Hashable, @unchecked Sendable {
         return out
     }
 
-    /// Every node of the subtree in document order (pre-order), this node first.
+    /// Every node of the subtree in document order (pre-order), this node first. A loop, not recursion:
+    /// 10,000 nested quotes must not exhaust a worker thread's stack.
     public func descendants() -> [MarkdownNode] {
-        var result: [MarkdownNode] = []
-        func walk(_ node: MarkdownNode) {
-            result.append(node)
-            var child = node.firstChild
-            while let c = child { walk(c); child = c.next }
+        var result = [self]
+        var node = firstChild
+        while let current = node {
+            result.append(current)
+            if let child = current.firstChild { node = child; continue }
+            var climb: MarkdownNode? = current
+            node = nil
+            while let up = climb, up != self {
+                if let next = up.next { node = next; break }
+                climb = up.parent
+            }
         }
-        walk(self)
         return result
     }
 }
