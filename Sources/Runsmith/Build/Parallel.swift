@@ -1,8 +1,13 @@
 import Dispatch
+import Foundation
 
-/// Maps over `count` items on all cores, keeping the order of the results.
+/// Maps over `count` items on all cores, keeping the order of the results. `RUNSMITH_JOBS=1` runs
+/// everything on one thread, in order: what the reproducibility test compares the parallel build with.
 enum Parallel {
+    static let serial = ProcessInfo.processInfo.environment["RUNSMITH_JOBS"] == "1"
+
     static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+        if serial { return (0..<count).map(body) }
         let box = Box<T>(count)
         withoutActuallyEscaping(body) { body in
             let b = UncheckedSendable(body)

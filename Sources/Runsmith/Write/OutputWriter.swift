@@ -1,7 +1,8 @@
 import Foundation
 
 /// The write stage: everything goes into a fresh temporary folder beside the output, which then
-/// replaces the output in one rename, so a crashed or killed build leaves the previous site whole.
+/// trades places with the output in one atomic exchange (`renameat2(RENAME_EXCHANGE)`), so a build
+/// crashed or killed at any moment leaves the previous site whole at its path.
 public struct OutputWriter: Sendable {
     public let destination: URL
 
@@ -55,6 +56,7 @@ public struct OutputWriter: Sendable {
         let parent = destination.deletingLastPathComponent()
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         let pid = ProcessInfo.processInfo.processIdentifier
+        removeAbandoned(in: parent)
         let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).runsmith-new-\(pid)")
         let retired = parent.appendingPathComponent(".\(destination.lastPathComponent).runsmith-old-\(pid)")
         try? fm.removeItem(at: staging)
@@ -78,7 +80,10 @@ public struct OutputWriter: Sendable {
             throw error
         }
         // Swap: the old output stays complete until the new one is in place.
-        if fm.fileExists(atPath: destination.path) {
+        if fm.fileExists(atPath: destination.path), Self.exchange(staging.path, destination.path) {
+            try? fm.removeItem(at: staging)
+        } else if fm.fileExists(atPath: destination.path) {
+            // No atomic exchange here (not Linux, or a file system without it): two renames, a moment apart.
             try fm.moveItem(at: destination, to: retired)
             do { try fm.moveItem(at: staging, to: destination) } catch {
                 try? fm.moveItem(at: retired, to: destination)
@@ -87,6 +92,27 @@ public struct OutputWriter: Sendable {
             try? fm.removeItem(at: retired)
         } else {
             try fm.moveItem(at: staging, to: destination)
+        }
+    }
+
+    /// Swaps two paths in one step; false when the system cannot.
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        typealias Renameat2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        // glibc has renameat2 since 2.28, but Swift's Glibc module does not declare it; RTLD_DEFAULT is nil.
+        guard let symbol = dlsym(nil, "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: Renameat2.self)
+        let renameExchange: UInt32 = 1 << 1
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+    }
+
+    /// Staging and retired folders of builds of this output that were killed before they finished
+    /// (their process is gone): they would otherwise pile up beside the output.
+    func removeAbandoned(in parent: URL) {
+        let prefixes = [".\(destination.lastPathComponent).runsmith-new-", ".\(destination.lastPathComponent).runsmith-old-"]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            guard let prefix = prefixes.first(where: name.hasPrefix), let pid = Int32(name.dropFirst(prefix.count)),
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
         }
     }
 }
