@@ -43,12 +43,13 @@ browser:
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
 
-## Benchmarks (numbers, never pass/fail): builds against cmark-gfm and Hugo, then `runsmith serve`.
+## Benchmarks (numbers, never pass/fail): builds against cmark-gfm and Hugo, `runsmith serve`, pathological pages.
 ## Prints tables and writes bench/results.json. Installs hugo and cmark-gfm when missing.
 bench: deps bench-deps
 	swift build -c release --product runsmith
 	python3 bench/run.py .build/release/runsmith
 	python3 bench/serve.py .build/release/runsmith
+	python3 bench/pathological.py .build/release/runsmith
 
 bench-deps:
 	@command -v hugo >/dev/null 2>&1 && command -v cmark-gfm >/dev/null 2>&1 && [ -x /usr/bin/time ] || { \

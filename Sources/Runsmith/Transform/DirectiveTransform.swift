@@ -27,16 +27,27 @@ public struct DirectiveTransform: PageTransform {
     }
 
     /// One pass over every block's children with a stack of open containers, so that 10,000 nested hints
-    /// cost 10,000 moves rather than a move of every later sibling at every level (cubic, with cmark's
-    /// own ancestor check on each append), and no recursion as deep as the nesting.
+    /// cost 10,000 moves rather than a move of every later sibling at every level, and no recursion as
+    /// deep as the nesting. An open container stays out of the tree until it closes: cmark checks every
+    /// append against the target's ancestors, which would make deep nesting quadratic again.
     private func restructure(_ root: MarkdownNode, page: ParsedPage) {
         var blocks = [root]
         // Containers in the order they were made: each after every container that encloses it.
         var made: [(container: MarkdownNode, directive: Int)] = []
         while let block = blocks.popLast() {
-            var open: [(container: MarkdownNode, directive: Int)] = []
-            func place(_ node: MarkdownNode, before marker: MarkdownNode) {
-                if let top = open.last { top.container.append(node) } else { marker.insertBefore(node) }
+            // `anchor`: where an outermost container goes, its opening marker (still in the tree).
+            var open: [(container: MarkdownNode, directive: Int, anchor: MarkdownNode?)] = []
+            func place(_ node: MarkdownNode, before anchor: MarkdownNode) {
+                if let top = open.last { top.container.append(node) } else { anchor.insertBefore(node) }
+            }
+            func close() {
+                let done = open.removeLast()
+                if let anchor = done.anchor {
+                    anchor.insertBefore(done.container)
+                    anchor.remove()
+                } else {
+                    open[open.count - 1].container.append(done.container)
+                }
             }
             var child = block.firstChild
             while let node = child {
@@ -53,9 +64,9 @@ public struct DirectiveTransform: PageTransform {
                 switch directive.role {
                 case .open:
                     let container = MarkdownNode.custom(block: true, onEnter: "", onExit: "")
-                    place(container, before: node)
-                    open.append((container, index))
+                    open.append((container, index, open.isEmpty ? node : nil))
                     made.append((container, index))
+                    if open.count == 1 { continue }  // the marker stays as the anchor until the close
                 case .standalone:
                     let container = MarkdownNode.custom(block: true, onEnter: "", onExit: "")
                     place(container, before: node)
@@ -63,15 +74,18 @@ public struct DirectiveTransform: PageTransform {
                 case .close:
                     // The innermost opener's closer ends it; any other closer was reported with its opener
                     // (in another block, or left open by a crossed block inside this one) and is dropped.
-                    if let top = open.last, page.source.directives[top.directive].partner == index { open.removeLast() }
+                    if let top = open.last, page.source.directives[top.directive].partner == index { close() }
                 }
                 node.remove()
             }
-            for unclosed in open where page.source.directives[unclosed.directive].partner != nil {
-                let name = page.source.directives[unclosed.directive].name
-                page.report(.error, "crossed-block",
-                            "'{% \(name) %}' and its closing tag are in different markdown blocks (list item, quote, table)",
-                            directive: unclosed.directive, note: "indent the opening and closing tags the same way")
+            while let unclosed = open.last {
+                if page.source.directives[unclosed.directive].partner != nil {
+                    let name = page.source.directives[unclosed.directive].name
+                    page.report(.error, "crossed-block",
+                                "'{% \(name) %}' and its closing tag are in different markdown blocks (list item, quote, table)",
+                                directive: unclosed.directive, note: "indent the opening and closing tags the same way")
+                }
+                close()
             }
         }
         // Inner directives first: a tab set's HTML reads its tabs, a stepper its steps.
