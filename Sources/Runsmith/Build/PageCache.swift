@@ -30,6 +30,8 @@ final class PageCache: @unchecked Sendable {
     private var hashes: [String: String] = [:]
     /// Entry names this build used or wrote: the rest are removed by `prune()`.
     private var kept: Set<String> = []
+    /// Fan-out folders known to exist.
+    private var folders: Set<String> = []
     private(set) var hits = 0
     private(set) var problem: Diagnostic?
 
@@ -90,13 +92,23 @@ final class PageCache: @unchecked Sendable {
         let name = name(path, body: early.body != nil)
         do {
             let header = try JSONEncoder().encode(entry)
-            var data = Data(Self.magic.utf8)
-            withUnsafeBytes(of: UInt64(header.count).littleEndian) { data.append(contentsOf: $0) }
-            data.append(header)
-            data.append(contentsOf: early.body ?? [])
-            let url = folder.appendingPathComponent(String(name.prefix(2))).appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url, options: .atomic)
+            var bytes = Array(Self.magic.utf8)
+            withUnsafeBytes(of: UInt64(header.count).littleEndian) { bytes.append(contentsOf: $0) }
+            bytes.append(contentsOf: header)
+            bytes.append(contentsOf: early.body ?? [])
+            let fan = folder.appendingPathComponent(String(name.prefix(2)))
+            if !lock.withLock({ folders.contains(fan.path) }) {
+                try FileManager.default.createDirectory(at: fan, withIntermediateDirectories: true)
+                lock.withLock { _ = folders.insert(fan.path) }
+            }
+            // A temporary file of this process, renamed over the entry: a reader sees the old entry or
+            // the new one, never half of it.
+            let path = fan.appendingPathComponent(name).path, temporary = path + ".\(getpid()).tmp"
+            unlink(temporary)
+            if let error = OutputWriter.writeFile(temporary, bytes) ?? (rename(temporary, path) == 0 ? nil : CocoaError(.fileWriteUnknown)) {
+                unlink(temporary)
+                throw error
+            }
             lock.withLock { _ = kept.insert(name) }
         } catch {
             lock.withLock {
