@@ -7,9 +7,10 @@ import Runsmith
 ///
 /// An input is the page, then NUL-separated files `inc/1.md`, `inc/2.md`, …; any other path a page
 /// includes is read from content/, held in memory from the start, so the example's own pages resolve
-/// their includes. `make fuzz SECONDS=N` runs it under libFuzzer with AddressSanitizer; built without
-/// `-DRUNSMITH_FUZZ` it is a replayer, `runsmith-fuzz FILE…`, which the tests run on every input kept
-/// in Tests/Fuzz/regressions.
+/// their includes. `make fuzz SECONDS=N` runs it under libFuzzer with AddressSanitizer, and
+/// `make fuzz-regressions` (in .ci/run) runs every input kept in Tests/Fuzz/regressions once under it.
+/// Built without `-DRUNSMITH_FUZZ` (as `swift build` does) it replays files, `runsmith-fuzz FILE…`,
+/// for a debugger.
 enum FuzzCase {
     static let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("content")
