@@ -61,9 +61,9 @@ public struct PreprocessedPage: Sendable {
     }
 }
 
-/// Bounds that keep hostile or runaway input from exhausting the machine.
-/// What one page may grow to through its includes and partials (`limits:` in runsmith.yml). Past a
-/// limit the page is an error naming it, never a hang or a page cut short in silence.
+/// Bounds that keep hostile or runaway input from exhausting the machine: what one page may grow to
+/// through its includes and partials (`limits:` in runsmith.yml). Past a limit the page is an error
+/// naming it, never a hang or a page cut short in silence.
 public struct PreprocessLimits: Sendable, Equatable {
     /// Includes within includes, the page itself not counted.
     public var maxIncludeDepth = 32
