@@ -46,6 +46,8 @@ enum PreviewPage {
             </div>
             """
         }
+        // The preview's scripts are inline and listen to the server: its pages allow that, and only that.
+        let html = ContentPolicy.replacing(in: html, with: ContentPolicy.preview)
         guard let end = html.range(of: "</body>", options: .backwards) else { return html + extra }
         return html.replacingCharacters(in: end, with: extra + "</body>")
     }

@@ -8,21 +8,26 @@ import XCTest
 final class BrowserTests: XCTestCase {
     static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
+    /// The probe is a script file beside the page: the pages' policy runs only the site's own files.
     private func run(_ page: URL, action: String, profile: URL) throws -> String {
         let html = try String(contentsOf: page, encoding: .utf8)
-        let probe = """
-        <script>window.addEventListener("load", function () {
+        let script = """
+        window.addEventListener("load", function () {
           var boxes = document.querySelectorAll(".rs-item input[type=checkbox]");
           \(action)
           var out = document.createElement("pre"); out.id = "probe";
           out.textContent = "checked=" + Array.prototype.filter.call(boxes, function (b) { return b.checked; }).length
             + " progress=" + document.querySelector(".rs-progress-text").textContent;
           document.body.appendChild(out);
-        });</script>
+        });
         """
-        let copy = page.deletingLastPathComponent().appendingPathComponent("probe-\(UUID().uuidString).html")
+        let name = "probe-\(UUID().uuidString)"
+        let copy = page.deletingLastPathComponent().appendingPathComponent(name + ".html")
+        let file = page.deletingLastPathComponent().appendingPathComponent(name + ".js")
+        try script.write(to: file, atomically: true, encoding: .utf8)
+        let probe = "<script src=\"\(name).js\"></script>"
         try html.replacingOccurrences(of: "</body>", with: probe + "</body>").write(to: copy, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: copy) }
+        defer { try? FileManager.default.removeItem(at: copy); try? FileManager.default.removeItem(at: file) }
         let dom = try dumpDOM(copy, profile: profile)
         guard let start = dom.range(of: "<pre id=\"probe\">"), let end = dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex) else {
             return "no probe in: \(dom.prefix(300))"
@@ -66,6 +71,45 @@ final class BrowserTests: XCTestCase {
         XCTAssertEqual(try run(page, action: changed, profile: profile), "checked=0 progress=0 of 2 done")
         let dom = try dumpDOM(page, profile: profile)
         XCTAssertTrue(dom.contains("Changed since checked (was: \u{201C}Paste the token\u{201D})"), String(dom.prefix(2000)))
+    }
+
+    /// The single file carries its theme as data URIs, which its own policy allows: its script runs (it
+    /// gives code blocks their copy buttons).
+    func testTheSingleFileScriptRunsUnderItsPolicy() throws {
+        try requireChromium()
+        let tree = try TempTree([
+            "tenants/schema.yml": "variables:\n  org: { type: string, required: true }\n",
+            "tenants/acme.yml": "id: acme\nname: Acme\nvars: { org: acme-org }\n",
+            "README.md": "# Home\n", "steps.md": "# Steps\n\n1. Open settings\n2. Run this:\n\n```sh\nacme login\n```\n",
+            "runbooks/r.yml": "title: R\nsections:\n  - page: steps.md\n    step: true\n",
+        ])
+        var options = SiteBuilder.Options(root: tree.root, output: tree.output)
+        options.singleFile = true
+        XCTAssertTrue(SiteBuilder(options: options).run().written)
+        let page = tree.output.appendingPathComponent("acme-r.html")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        XCTAssertTrue(html.contains("content=\"\(ContentPolicy.singleFile)\""), String(html.prefix(600)))
+        let dom = try dumpDOM(page, profile: tree.root.appendingPathComponent("profile"))
+        XCTAssertTrue(dom.contains("<button type=\"button\" class=\"rs-copy\" aria-label=\"Copy code to clipboard\">Copy</button>"),
+                      String(dom.suffix(1500)))
+    }
+
+    /// A script or event handler that reaches a page in raw HTML does not run: the policy allows only the
+    /// site's own script files, while the theme's own scripts (the sidebar) still do.
+    func testScriptsInRawHTMLDoNotRunAndTheThemesDo() throws {
+        try requireChromium()
+        let tree = try TempTree([
+            "README.md": "# Home\n\n<script>document.title = 'ran: inline';</script>\n\n"
+                + "<img src=\"missing.png\" onerror=\"document.title = 'ran: handler'\">\n\nText.\n",
+            "other.md": "# Other\n",
+        ])
+        _ = tree.build()
+        let page = tree.output.appendingPathComponent("index.html")
+        XCTAssertTrue(try String(contentsOf: page, encoding: .utf8).contains("<meta http-equiv=\"Content-Security-Policy\" content=\"\(ContentPolicy.pages)\">"))
+        let dom = try dumpDOM(page, profile: tree.root.appendingPathComponent("profile"))
+        // Either script would have renamed the page.
+        XCTAssertTrue(dom.contains("<title>Home · Home</title>"), String(dom.prefix(800)))
+        XCTAssertTrue(dom.contains("<a href=\"other.html\">Other</a>"), "the sidebar script ran: \(dom.prefix(1500))")
     }
 
     private func requireChromium() throws {

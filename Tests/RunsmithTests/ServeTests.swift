@@ -65,6 +65,9 @@ final class ServeTests: XCTestCase {
         XCTAssertTrue(home.headers.contains("content-type: text/html; charset=utf-8"))
         XCTAssertTrue(home.body.contains("Shared note v1."))
         XCTAssertTrue(home.body.contains("new EventSource(\"/_runsmith/events\")"), "pages reload themselves")
+        // Its inline scripts and event stream are allowed in the preview, and only there.
+        XCTAssertTrue(home.body.contains("content=\"\(ContentPolicy.preview)\""), String(home.body.prefix(400)))
+        XCTAssertTrue(ContentPolicy.preview.contains("script-src 'self' 'unsafe-inline'") && ContentPolicy.preview.hasSuffix("; connect-src 'self'"))
         XCTAssertTrue(try get(port, "/_runsmith/runsmith.css").headers.contains("content-type: text/css"))
 
         // Outside the build: never answered, whatever the spelling.

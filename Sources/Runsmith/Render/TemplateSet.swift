@@ -63,7 +63,9 @@ public struct TemplateSet: Sendable {
     }
 
     public func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        var context = context
+        if context["csp"] == nil { context["csp"] = ContentPolicy.pages }
+        return library.render(context, withTemplate: name) ?? ""
     }
 
     /// Renders with `context[key]` standing for `bytes`, which are put in afterwards as they are: a page

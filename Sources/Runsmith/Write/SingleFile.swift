@@ -16,7 +16,7 @@ enum SingleFile {
     static func make(_ html: String, route: String, inputs: Inputs) -> (String, [Diagnostic]) {
         var unresolved: Set<String> = []
         let base = RelativePath.directory(of: route)
-        let out = RawHTML.rewrite(html) { tag, attribute, value in
+        let rewritten = RawHTML.rewrite(html) { tag, attribute, value in
             guard ["src", "href"].contains(attribute), LinkResolver.scheme(of: value) == nil, !value.hasPrefix("#"), !value.isEmpty else {
                 return nil
             }
@@ -32,6 +32,8 @@ enum SingleFile {
             unresolved.insert(value)
             return nil
         }
+        // Its theme now travels as data URIs, which the pages' policy would block.
+        let out = ContentPolicy.replacing(in: rewritten, with: ContentPolicy.singleFile)
         let diagnostics: [Diagnostic] = unresolved.isEmpty ? [] : [
             .warning("single-file-links", "\(route): \(unresolved.count) link(s) into the docs stay relative and will not work from an email (set site_url)",
                      at: nil, note: unresolved.sorted().prefix(3).joined(separator: ", ")),
