@@ -40,7 +40,7 @@ enum ExecutableIdentity {
                 let name = at + 12, desc = name + (nameSize + 3) & ~3
                 guard desc + descSize <= size else { break }
                 if type == 3 /* NT_GNU_BUILD_ID */, nameSize == 4, notes[name..<name + 3] == [0x47, 0x4E, 0x55] /* GNU */ {
-                    return notes[desc..<desc + descSize].map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+                    return PageCache.hex(notes[desc..<desc + descSize])
                 }
                 at = desc + (descSize + 3) & ~3
             }

@@ -67,8 +67,9 @@ final class PageCache: @unchecked Sendable {
     /// The page as an earlier build left it, when nothing it was made from changed. `withBody`: the page's
     /// body is wanted (a part of a sharded build lays out only its own pages).
     func page(_ path: String, bytes: [UInt8], withBody: Bool) -> IncrementalBuild.Parsed? {
+        let hash = Self.hex(SHA256.hash(data: bytes))
         for name in withBody ? [name(path, body: true)] : [name(path, body: false), name(path, body: true)] {
-            guard let (entry, body) = read(name), entry.sources[path] == Self.hex(SHA256.hash(data: bytes)),
+            guard let (entry, body) = read(name), entry.sources[path] == hash,
                   entry.sources.allSatisfy({ $0.key == path || currentHash($0.key) == $0.value }) else { continue }
             lock.withLock { kept.insert(name); hits += 1 }
             let early = EarlyPage(layout: entry.layout, body: withBody ? body : nil, links: entry.links, diagnostics: entry.diagnostics)
@@ -166,7 +167,7 @@ final class PageCache: @unchecked Sendable {
         return hash
     }
 
-    private static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         for byte in digest { text += [digits[Int(byte >> 4)], digits[Int(byte & 15)]] }
