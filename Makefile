@@ -1,7 +1,7 @@
 # Runsmith — the two commands a newcomer needs are `make site` and `make test`;
 # both install the Debian packages first when they are missing.
 
-DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_FLAGS ?=
 
@@ -29,7 +29,7 @@ build: deps
 release: deps
 	swift build -c release
 
-## libcmark-gfm (GitHub's CommonMark) and its extensions, from Debian.
+## libcmark-gfm (GitHub's CommonMark) and its extensions, and libxml2 (the raw-HTML sanitizer), from Debian.
 deps:
 	@dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1 || { \
 		echo "Installing $(DEBIAN_PACKAGES)"; \

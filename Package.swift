@@ -24,6 +24,13 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Debian's libxml2: its HTML parser reads the raw HTML of pages for the sanitizer.
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         // The default templates and assets, shipped as resources so a project can override single files.
         .target(
             name: "RunsmithTemplates",
@@ -35,6 +42,7 @@ let package = Package(
             name: "Runsmith",
             dependencies: [
                 "CCmarkGFM",
+                "CLibXML2",
                 "RunsmithTemplates",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),

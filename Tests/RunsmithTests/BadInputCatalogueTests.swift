@@ -73,6 +73,16 @@ final class BadInputCatalogueTests: XCTestCase {
         "image-symlink-out": Case(files: ["README.md": "# Home\n\n![hosts](hosts.png)\n"], arguments: ["build", ".", "--out", "../site"],
                                   links: ["hosts.png": "/etc/hosts"], outputLacks: "localhost"),
         "link-file-url": Case(files: ["README.md": "# Home\n\nSee [the file](file:///etc/passwd).\n"]),
+        // Raw HTML and URLs
+        "html-script": Case(files: ["README.md": "# Home\n\n<script>alert('owned')</script>\n"], arguments: ["build", ".", "--out", "../site"],
+                            outputLacks: "owned"),
+        "html-event-handler": Case(files: ["README.md": "# Home\n\n<span onclick=\"alert(1)\">Click</span>\n"]),
+        "html-javascript-url": Case(files: ["README.md": "# Home\n\n<a href=\"JavaScript:alert(1)\">Open</a>\n"]),
+        "link-javascript-url": Case(files: ["README.md": "# Home\n\nSee [this](javascript:alert(1)).\n"]),
+        "html-data-url": Case(files: ["README.md": "# Home\n\n<img src=\"data:image/svg+xml,&lt;svg onload=alert(1)&gt;\" alt=\"\">\n"]),
+        "html-stray-closer": Case(files: ["README.md": "# Home\n\n{% hint style=\"info\" %}\nText.\n\n</div>\n{% endhint %}\n"]),
+        "html-unsafe-as-error": Case(files: ["runsmith.yml": "severity:\n  unsafe-html: error\n",
+                                             "README.md": "# Home\n\n<iframe src=\"https://example.com\"></iframe>\n"]),
         // Output
         "out-is-root": Case(files: ["README.md": page], arguments: ["build", ".", "--out", "."]),
         "out-not-ours": Case(files: ["README.md": page, "../foreign/notes.txt": "mine\n"], arguments: ["build", ".", "--out", "../foreign"]),

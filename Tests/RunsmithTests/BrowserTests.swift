@@ -94,19 +94,27 @@ final class BrowserTests: XCTestCase {
                       String(dom.suffix(1500)))
     }
 
-    /// A script or event handler that reaches a page in raw HTML does not run: the policy allows only the
-    /// site's own script files, while the theme's own scripts (the sidebar) still do.
+    /// A script or event handler in raw HTML is removed by the sanitizer; and one that reached a page
+    /// anyway (injected here into the built file) does not run: the policy allows only the site's own
+    /// script files, while the theme's own scripts (the sidebar) still do.
     func testScriptsInRawHTMLDoNotRunAndTheThemesDo() throws {
         try requireChromium()
+        let inline = "<script>document.title = 'ran: inline';</script>"
+        let handler = "<img src=\"missing.png\" onerror=\"document.title = 'ran: handler'\">"
         let tree = try TempTree([
-            "README.md": "# Home\n\n<script>document.title = 'ran: inline';</script>\n\n"
-                + "<img src=\"missing.png\" onerror=\"document.title = 'ran: handler'\">\n\nText.\n",
+            "README.md": "# Home\n\n\(inline)\n\n\(handler)\n\nText.\n",
             "other.md": "# Other\n",
         ])
         _ = tree.build()
         let page = tree.output.appendingPathComponent("index.html")
-        XCTAssertTrue(try String(contentsOf: page, encoding: .utf8).contains("<meta http-equiv=\"Content-Security-Policy\" content=\"\(ContentPolicy.pages)\">"))
+        var html = try String(contentsOf: page, encoding: .utf8)
+        XCTAssertTrue(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"\(ContentPolicy.pages)\">"))
+        XCTAssertFalse(html.contains("ran: inline"), "the sanitizer removed the script")
+        XCTAssertFalse(html.contains("onerror"), "the sanitizer removed the handler")
+        html = html.replacingOccurrences(of: "<p>Text.</p>", with: "<p>Text.</p>\(inline)\(handler)")
+        try html.write(to: page, atomically: true, encoding: .utf8)
         let dom = try dumpDOM(page, profile: tree.root.appendingPathComponent("profile"))
+        XCTAssertTrue(dom.contains("onerror"), "the injected handler is in the page: \(dom.prefix(1500))")
         // Either script would have renamed the page.
         XCTAssertTrue(dom.contains("<title>Home · Home</title>"), String(dom.prefix(800)))
         XCTAssertTrue(dom.contains("<a href=\"other.html\">Other</a>"), "the sidebar script ran: \(dom.prefix(1500))")

@@ -163,6 +163,27 @@ final class RunbookTests: XCTestCase {
         XCTAssertEqual(texts, ["Open settings", "Save"])
     }
 
+    /// A section cut out of a page keeps its HTML balanced on its own: a `<details>` that the page
+    /// closes only in the next section would otherwise swallow the runbook's later steps.
+    func testAStepsRawHTMLIsClosedWithinTheStep() throws {
+        let tree = try TempTree([
+            "tenants/schema.yml": Self.schema,
+            "tenants/alpha.yml": "id: alpha\nname: Alpha\nvars: { org: a-org }\n",
+            "README.md": "# Home\n",
+            "a.md": "# A\n\n## One\n\n<details>\n\n<summary>More</summary>\n\nHidden.\n\n## Two\n\nText.\n\n</details>\n",
+            "runbooks/r.yml": "title: R\nsections:\n  - page: a.md\n    section: one\n  - page: a.md\n    section: two\n",
+        ])
+        let result = tree.check()
+        let page = String(decoding: try XCTUnwrap(result.files["alpha/r/index.html"]), as: UTF8.self)
+        let one = try XCTUnwrap(page.range(of: "Hidden."))
+        let two = try XCTUnwrap(page.range(of: "Text."))
+        let between = page[one.upperBound..<two.lowerBound]
+        XCTAssertTrue(between.contains("</details>"), "step 1 closes its details before step 2: \(between)")
+        XCTAssertFalse(page[two.upperBound...].contains("</details>"), "step 2 has no stray closer")
+        XCTAssertTrue(lines(result.diagnostics).contains { $0.hasPrefix("a.md:5:1: warning: <details> is never closed") }, "\(lines(result.diagnostics))")
+        XCTAssertTrue(lines(result.diagnostics).contains { $0.hasPrefix("a.md:15:1: warning: </details> closes nothing") }, "\(lines(result.diagnostics))")
+    }
+
     func testRepeatedStepsAreErrorsAndRepeatedItemsStayDistinct() throws {
         let tree = try TempTree([
             "tenants/schema.yml": Self.schema,

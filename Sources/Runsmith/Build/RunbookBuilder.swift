@@ -191,6 +191,8 @@ struct RunbookBuilder {
             if section.title == nil { title = heading.text }
             cut(page, from: start, level: heading.level)
         }
+        // After the cut: the step's HTML balances on its own.
+        HTMLSanitizer().apply(to: page)
         LinkTransform(resolver: resolver, route: route).apply(to: page)
         for node in page.document.root.descendants() where node.kind == .link {
             guard let url = node.url else { continue }

@@ -20,6 +20,7 @@ public enum DiagnosticCode {
         "invalid-file": .error, "openapi-card": .warning, "broken-link": .error, "missing-anchor": .error,
         "missing-image": .error, "missing-file": .error, "unreadable-asset": .error, "unbuilt-page": .error,
         "unknown-space": .warning, "duplicate-id": .warning,
+        "unsafe-html": .warning, "unsafe-url": .warning, "unknown-html": .warning, "unbalanced-html": .warning,
         // Tenants and runbooks
         "invalid-tenant": .error, "invalid-runbook": .error, "unknown-variable": .error, "invalid-variable": .error,
         "missing-variable": .error, "undeclared-variable": .error, "tenant-leak": .error, "withheld-content": .error,

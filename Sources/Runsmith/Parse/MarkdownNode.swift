@@ -115,6 +115,12 @@ public struct MarkdownNode: Hashable, @unchecked Sendable {
         return node
     }
 
+    public static func htmlInline(_ html: String) -> MarkdownNode {
+        let node = MarkdownNode(cmark_node_new(CMARK_NODE_HTML_INLINE))
+        node.literal = html
+        return node
+    }
+
     public func setCustom(onEnter: String, onExit: String) {
         cmark_node_set_on_enter(pointer, onEnter)
         cmark_node_set_on_exit(pointer, onExit)
@@ -141,6 +147,16 @@ public struct MarkdownNode: Hashable, @unchecked Sendable {
             child.unlink()
             target.append(child)
         }
+    }
+
+    /// Puts this node's children where it stands, then removes it: a link becomes its text.
+    public func unwrap() {
+        for node in descendants().dropFirst() { node.ownText() }
+        while let child = firstChild {
+            child.unlink()
+            insertBefore(child)
+        }
+        remove()
     }
 
     /// Makes the node's literal, URL and title its own: reading them through cmark's getters copies a

@@ -1,6 +1,7 @@
 /// A small scanner over raw HTML from pages: finds start tags and their attributes so that URLs
-/// (`src`, `srcset`, `href`) can be rewritten and `id`s collected. It changes nothing else; the
-/// allowlist sanitizer comes later in the pipeline.
+/// (`src`, `srcset`, `href`) can be rewritten and `id`s collected. It changes nothing else. By the time
+/// it reads a page's HTML, `HTMLSanitizer` has written that HTML out again in one regular form
+/// (double-quoted, escaped values), so a scan is enough here.
 public enum RawHTML {
     /// Calls `visit(tag, attribute, decodedValue)` for each attribute of each start tag; a non-nil result
     /// replaces that value (escaped and double-quoted).

@@ -1,0 +1,125 @@
+import CLibXML2
+
+/// One piece of raw HTML from a page (an HTML block or inline tag as cmark cut it), read by libxml2's
+/// HTML parser into a flat list of events: start tags with their decoded attributes, end tags, text.
+///
+/// A page's HTML is cut into pieces that need not balance: GitBook's `<details>` opens in one block and
+/// closes in another. A tree parser would close what is open at the end of each piece and drop end tags
+/// it has no element for. So the piece is parsed between two elements of our own, and of what libxml2
+/// reports only what the piece itself says is kept:
+/// - nothing after our closing sentinel, and no end tag implied by the end of the input;
+/// - an end tag libxml2 found nothing open for (its "Unexpected end tag" error) comes out as `.strayEnd`,
+///   for the sanitizer to match against what earlier pieces opened.
+/// End tags libxml2 implies inside the piece (`<p>a<div>` closes the `p`) come out as `.end`, as a
+/// browser would close them.
+public enum HTMLFragment {
+    public enum Event: Equatable, Sendable {
+        /// `value` is nil for an attribute written without `=` (`<details open>`). Entities are decoded.
+        case start(name: String, attributes: [Attribute], offset: Int)
+        case end(name: String, offset: Int)
+        case strayEnd(name: String, offset: Int)
+        case text(String)
+    }
+
+    public struct Attribute: Equatable, Sendable {
+        public var name: String
+        public var value: String?
+        public init(_ name: String, _ value: String?) { self.name = name; self.value = value }
+    }
+
+    static let opening = Array("<runsmith-fragment>".utf8)
+    static let sentinel = "runsmith-end-of-fragment"
+    static let closing = Array("<\(sentinel)>".utf8)
+
+    /// libxml2's global tables, set up once before any thread parses.
+    private static let ready: Void = { xmlInitParser() }()
+
+    /// The events of `html`, in order. Offsets are byte offsets into `html` just past the tag.
+    public static func events(_ html: String) -> [Event] {
+        _ = ready
+        var input = opening
+        input.append(contentsOf: html.utf8)
+        input.append(contentsOf: closing)
+        let collector = Collector(inputLength: input.count, prefix: opening.count)
+        let context: htmlParserCtxtPtr? = input.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                htmlCreateMemoryParserCtxt($0, Int32(buffer.count))
+            }
+        }
+        guard let context else { return [.text(html)] }
+        defer { htmlFreeParserCtxt(context) }
+        _ = htmlCtxtUseOptions(context, Int32(HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_NONET.rawValue
+                                                  | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOWARNING.rawValue))
+        collector.context = context
+        // Only our callbacks: no document is built.
+        context.pointee.sax.pointee = htmlSAXHandler()
+        install(context.pointee.sax)
+        context.pointee.userData = Unmanaged.passUnretained(collector).toOpaque()
+        withExtendedLifetime(collector) { _ = htmlParseDocument(context) }
+        return collector.events
+    }
+
+    private static func install(_ sax: UnsafeMutablePointer<htmlSAXHandler>) {
+        sax.pointee.initialized = runsmith_sax2_magic()
+        sax.pointee.startElement = { user, name, attributes in
+            let c = Collector.from(user), name = String(cString: name!)
+            guard c.live else { return }
+            if name == HTMLFragment.sentinel { c.live = false; return }
+            if name == "runsmith-fragment" { return }
+            var list: [Attribute] = []
+            var i = 0
+            while let attributes, let attribute = attributes[i] {
+                list.append(Attribute(String(cString: attribute), attributes[i + 1].map { String(cString: $0) }))
+                i += 2
+            }
+            c.events.append(.start(name: name, attributes: list, offset: c.offset))
+        }
+        sax.pointee.endElement = { user, name in
+            let c = Collector.from(user), name = String(cString: name!)
+            guard c.live, name != "runsmith-fragment", c.consumed < c.inputLength else { return }
+            c.events.append(.end(name: name, offset: c.offset))
+        }
+        let characters: charactersSAXFunc = { user, bytes, length in
+            let c = Collector.from(user)
+            guard c.live, let bytes else { return }
+            let text = String(decoding: UnsafeBufferPointer(start: bytes, count: Int(length)), as: UTF8.self)
+            if case .text(let before) = c.events.last { c.events[c.events.count - 1] = .text(before + text) }
+            else { c.events.append(.text(text)) }
+        }
+        sax.pointee.characters = characters
+        sax.pointee.ignorableWhitespace = characters
+        sax.pointee.cdataBlock = characters
+        sax.pointee.serror = { user, error in
+            guard let user, let error else { return }
+            let c = Collector.from(user)
+            // XML_ERR_TAG_NAME_MISMATCH without a second name: "Unexpected end tag : name".
+            guard c.live, error.pointee.code == Int32(XML_ERR_TAG_NAME_MISMATCH.rawValue), error.pointee.str2 == nil,
+                  let name = error.pointee.str1 else { return }
+            c.events.append(.strayEnd(name: String(cString: name), offset: c.offset))
+        }
+    }
+
+    private final class Collector {
+        var events: [Event] = []
+        /// False once our closing sentinel was read: what follows is libxml2 closing up.
+        var live = true
+        var context: htmlParserCtxtPtr?
+        let prefix: Int
+        /// An end tag reported with all of the input read was implied by its end (when an unclosed
+        /// comment or `<script>` swallowed the sentinel).
+        let inputLength: Int
+
+        init(inputLength: Int, prefix: Int) {
+            self.prefix = prefix
+            self.inputLength = inputLength
+        }
+
+        var consumed: Int { context.map { Int(xmlByteConsumed($0)) } ?? 0 }
+        /// Bytes of the piece read so far.
+        var offset: Int { max(0, consumed - prefix) }
+
+        static func from(_ user: UnsafeMutableRawPointer?) -> Collector {
+            Unmanaged<Collector>.fromOpaque(user!).takeUnretainedValue()
+        }
+    }
+}

@@ -1,0 +1,163 @@
+extension HTMLSanitizer {
+    /// One HTML block or inline tag, written out again from libxml2's reading of it through the allowlist.
+    struct Piece {
+        let html: String
+        let node: MarkdownNode
+        let page: ParsedPage
+        var scope: Scope
+        private var out = ""
+        /// The elements removed with their content that this piece is inside, outermost first.
+        private(set) var skipping: [String]
+
+        init(html: String, node: MarkdownNode, page: ParsedPage, scope: Scope, skipping: [String] = []) {
+            self.html = html
+            self.node = node
+            self.page = page
+            self.scope = scope
+            self.skipping = skipping
+        }
+
+        mutating func clean() -> String {
+            for event in HTMLFragment.events(html) {
+                switch event {
+                case .start(let name, let attributes, let offset):
+                    start(name, attributes, offset: offset)
+                case .end(let name, _):
+                    if !skipping.isEmpty {
+                        if !HTMLAllowlist.void.contains(name) { skipping.removeLast() }
+                    } else if isClosable(name) {
+                        close(name)
+                    }
+                case .strayEnd(let name, let offset):
+                    // The end of a removed element that an earlier inline piece opened.
+                    if let index = skipping.lastIndex(of: name) { skipping.removeSubrange(index...) }
+                    guard skipping.isEmpty, isClosable(name) else { continue }
+                    if scope.open.contains(where: { $0.name == name }) {
+                        close(name)
+                    } else {
+                        report(.warning, "unbalanced-html", "</\(name)> closes nothing that HTML in this block opened: it is left out", offset, tag: name)
+                    }
+                case .text(let text):
+                    if skipping.isEmpty { out += Self.escapeText(text) }
+                }
+            }
+            return out
+        }
+
+        private func isClosable(_ name: String) -> Bool {
+            HTMLAllowlist.verdict(tag: name) == .allowed && !HTMLAllowlist.void.contains(name)
+        }
+
+        private mutating func start(_ name: String, _ attributes: [HTMLFragment.Attribute], offset: Int) {
+            let void = HTMLAllowlist.void.contains(name)
+            if !skipping.isEmpty {
+                if !void { skipping.append(name) }
+                return
+            }
+            switch HTMLAllowlist.verdict(tag: name) {
+            case .allowed:
+                guard let tag = startTag(name, attributes, offset: offset) else { return }
+                out += tag
+                if !void {
+                    let (location, chain) = origin(offset, tag: name)
+                    scope.open.append(.init(name: name, location: location, chain: chain))
+                }
+            case .unknown:
+                report(.warning, "unknown-html", "<\(name)> is not an allowed HTML tag: it is left out, its content kept", offset, tag: name,
+                     note: "the allowed tags are listed in docs/syntax.md#raw-html")
+            case .dropped(let unsafe):
+                if unsafe {
+                    report(.warning, "unsafe-html", "<\(name)> is removed with its content: scripts, styles, frames, plugins and forms never reach readers", offset, tag: name)
+                } else {
+                    report(.warning, "unknown-html", "<\(name)> is removed with its content: it is not page text", offset, tag: name)
+                }
+                if !void { skipping = [name] }
+            }
+        }
+
+        /// The tag with its allowed attributes; nil when the element itself must go (an image whose
+        /// source was unsafe would show as a broken image).
+        private mutating func startTag(_ name: String, _ attributes: [HTMLFragment.Attribute], offset: Int) -> String? {
+            var tag = "<" + name
+            for attribute in attributes {
+                let key = attribute.name.lowercased()
+                if key.hasPrefix("on") {
+                    report(.warning, "unsafe-html", "event handler '\(key)' on <\(name)> is removed: pages never run scripts", offset, tag: name)
+                    continue
+                }
+                guard HTMLAllowlist.allows(attribute: key, on: name) else {
+                    report(.warning, "unknown-html", "attribute '\(key)' on <\(name)> is not allowed: it is left out", offset, tag: name)
+                    continue
+                }
+                if let value = attribute.value {
+                    if key == "style", let problem = HTMLAllowlist.styleProblem(value) {
+                        report(.warning, "unsafe-html", "style on <\(name)> is removed: it uses \(problem)", offset, tag: name)
+                        continue
+                    }
+                    let urls = key == "srcset" ? value.split(separator: ",").map(String.init)
+                        : HTMLAllowlist.urlAttributes.contains(key) ? [value] : []
+                    if let scheme = urls.lazy.compactMap(HTMLAllowlist.unsafeScheme).first {
+                        if name == "img", key == "src" {
+                            report(.warning, "unsafe-url", "<img> with a '\(scheme):' URL is removed", offset, tag: name)
+                            return nil
+                        }
+                        report(.warning, "unsafe-url", "'\(scheme):' URL in \(key) of <\(name)> is removed", offset, tag: name)
+                        continue
+                    }
+                }
+                tag += " " + key
+                if let value = attribute.value { tag += "=\"" + HTMLText.escape(value) + "\"" }
+            }
+            return tag + ">"
+        }
+
+        /// Closes `name` and every element opened after it. A `</p>` is written only when the page
+        /// wrote it: a browser has often closed the paragraph already, and a stray `</p>` makes an empty one.
+        private mutating func close(_ name: String) {
+            guard let index = scope.open.lastIndex(where: { $0.name == name }) else { return }
+            for (i, element) in scope.open.enumerated().reversed() where i >= index && (i == index || element.name != "p") {
+                out += "</\(element.name)>"
+            }
+            scope.open.removeSubrange(index...)
+        }
+
+        private func report(_ severity: Severity, _ code: String, _ message: String, _ offset: Int, tag: String, note: String? = nil) {
+            let (location, chain) = origin(offset, tag: tag)
+            page.diagnostics.append(Diagnostic(severity, code, message, at: location, includeChain: chain, note: note))
+        }
+
+        /// Where the tag named `tag` that ends at `offset` starts (`<tag` or `</tag`), in the page's files.
+        private func origin(_ offset: Int, tag: String) -> (SourceLocation, [SourceLocation]) {
+            let bytes = Array(html.utf8)
+            let name = Array(tag.utf8)
+            func startsTag(_ i: Int) -> Bool {
+                guard bytes[i] == UInt8(ascii: "<") else { return false }
+                let n = i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "/") ? i + 2 : i + 1
+                guard n + name.count <= bytes.count else { return false }
+                return zip(bytes[n..<(n + name.count)], name).allSatisfy { ($0 | 0x20) == $1 || $0 == $1 }
+            }
+            var start = min(offset, bytes.count) - 1
+            while start > 0, !startsTag(start) { start -= 1 }
+            start = max(start, 0)
+            let before = bytes[..<start]
+            let lines = before.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            let column = lines == 0 ? node.startColumn + start : start - (before.lastIndex(of: 0x0A) ?? -1)
+            return page.source.origin(line: node.startLine + lines, column: column)
+        }
+
+        /// Text between tags: only what HTML gives meaning to is escaped, so quotes read as written.
+        static func escapeText(_ text: String) -> String {
+            guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else { return text }
+            var out = ""
+            for c in text.unicodeScalars {
+                switch c {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                default: out.unicodeScalars.append(c)
+                }
+            }
+            return out
+        }
+    }
+}
