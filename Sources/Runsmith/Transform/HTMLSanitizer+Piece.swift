@@ -80,7 +80,8 @@ extension HTMLSanitizer {
         private mutating func startTag(_ name: String, _ attributes: [HTMLFragment.Attribute], offset: Int) -> String? {
             var tag = "<" + name
             for attribute in attributes {
-                let key = attribute.name.lowercased()
+                // MDX pages write JSX's spelling of `class`.
+                let key = attribute.name == "className" || attribute.name == "classname" ? "class" : attribute.name.lowercased()
                 if key.hasPrefix("on") {
                     report(.warning, "unsafe-html", "event handler '\(key)' on <\(name)> is removed: pages never run scripts", offset, tag: name)
                     continue
@@ -90,6 +91,11 @@ extension HTMLSanitizer {
                     continue
                 }
                 if let value = attribute.value {
+                    if value.hasPrefix("{") {
+                        report(.warning, "unknown-html", "attribute '\(key)' on <\(name)> is a JSX expression, which only Docusaurus can evaluate: it is left out",
+                               offset, tag: name)
+                        continue
+                    }
                     if key == "style", let problem = HTMLAllowlist.styleProblem(value) {
                         report(.warning, "unsafe-html", "style on <\(name)> is removed: it uses \(problem)", offset, tag: name)
                         continue
