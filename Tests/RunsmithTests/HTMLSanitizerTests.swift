@@ -198,6 +198,16 @@ final class HTMLSanitizerTests: XCTestCase {
         """)
     }
 
+    /// cmark writes footnotes last, in a section of its own: an element left open closes before it.
+    func testWhatIsLeftOpenClosesBeforeTheFootnotes() {
+        let (html, _) = fragment("Text[^1].\n\n<div>\n\n[^1]: The note.\n")
+        let close = try? XCTUnwrap(html.range(of: "</div>"))
+        let section = try? XCTUnwrap(html.range(of: "<section class=\"footnotes\""))
+        XCTAssertNotNil(close, html)
+        XCTAssertNotNil(section, html)
+        if let close, let section { XCTAssertLessThan(close.lowerBound, section.lowerBound, html) }
+    }
+
     /// Classic mutation and parser-confusion inputs: whatever the parser makes of them, the output is
     /// written from what it read, so nothing in it can run.
     func testParserConfusionInputsComeOutHarmless() {

@@ -83,6 +83,38 @@ final class PathologicalInputTests: XCTestCase {
         XCTAssertEqual(r.html.utf8.count, "<p>".utf8.count + 10_485_759 + "</p>\n".utf8.count)
     }
 
+    // MARK: - Raw HTML through the sanitizer
+
+    func testTenThousandNestedUnclosedDivsAreClosedOnceWithOneWarning() throws {
+        let r = try render("page.md", ["page.md": String(repeating: "<div>", count: 10_000) + "\n\ntext\n"])
+        XCTAssertEqual(r.status, 0, r.errors)
+        XCTAssertEqual(count("<div>", in: r.html), 10_000)
+        XCTAssertEqual(count("</div>", in: r.html), 10_000)
+        XCTAssertEqual(count("warning:", in: r.errors), 5, String(r.errors.prefix(2000)))
+        XCTAssertTrue(r.errors.contains("and 9995 more like it on this page"), String(r.errors.prefix(2000)))
+    }
+
+    func testAHundredThousandStrayClosersAreFiveWarnings() throws {
+        let r = try render("page.md", ["page.md": String(repeating: "</div>", count: 100_000) + "\n\ntext\n"])
+        XCTAssertEqual(r.status, 0, r.errors)
+        XCTAssertEqual(r.html, "<p>text</p>\n")
+        XCTAssertEqual(count("warning:", in: r.errors), 5, String(r.errors.prefix(2000)))
+        XCTAssertTrue(r.errors.contains("and 99995 more like it on this page"), String(r.errors.prefix(2000)))
+    }
+
+    func testFiftyThousandInlineTagsLeftOpen() throws {
+        let r = try render("page.md", ["page.md": String(repeating: "a <span>", count: 50_000) + "\n"])
+        XCTAssertEqual(r.status, 0, r.errors)
+        XCTAssertEqual(count("<span>", in: r.html), 50_000)
+        XCTAssertEqual(count("</span>", in: r.html), 50_000)
+    }
+
+    func testTenMegabytesInOneHTMLBlock() throws {
+        let r = try render("page.md", ["page.md": "<div>" + String(repeating: "word ", count: 2_097_152) + "</div>\n"])
+        XCTAssertEqual(r.status, 0, r.errors)
+        XCTAssertEqual(r.html.utf8.count, "<div>".utf8.count + 10_485_760 + "</div>\n".utf8.count)
+    }
+
     func testAHundredThousandUnclosedTagsAreOneShortError() throws {
         let r = try render("page.md", ["page.md": "# Title\n\n" + String(repeating: "{% ", count: 100_000) + "\n"])
         XCTAssertEqual(r.status, 1)

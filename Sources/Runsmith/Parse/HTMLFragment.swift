@@ -56,6 +56,7 @@ public enum HTMLFragment {
         install(context.pointee.sax)
         context.pointee.userData = Unmanaged.passUnretained(collector).toOpaque()
         withExtendedLifetime(collector) { _ = htmlParseDocument(context) }
+        collector.flush()
         return collector.events
     }
 
@@ -64,6 +65,7 @@ public enum HTMLFragment {
         sax.pointee.startElement = { user, name, attributes in
             let c = Collector.from(user), name = String(cString: name!)
             guard c.live else { return }
+            c.flush()
             if name == HTMLFragment.sentinel { c.live = false; return }
             if name == "runsmith-fragment" { return }
             var list: [Attribute] = []
@@ -77,14 +79,14 @@ public enum HTMLFragment {
         sax.pointee.endElement = { user, name in
             let c = Collector.from(user), name = String(cString: name!)
             guard c.live, name != "runsmith-fragment", c.consumed < c.inputLength else { return }
+            c.flush()
             c.events.append(.end(name: name, offset: c.offset))
         }
         let characters: charactersSAXFunc = { user, bytes, length in
             let c = Collector.from(user)
             guard c.live, let bytes else { return }
-            let text = String(decoding: UnsafeBufferPointer(start: bytes, count: Int(length)), as: UTF8.self)
-            if case .text(let before) = c.events.last { c.events[c.events.count - 1] = .text(before + text) }
-            else { c.events.append(.text(text)) }
+            // libxml2 hands over long text in chunks: gathered here, one event when the next tag comes.
+            c.text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(length)))
         }
         sax.pointee.characters = characters
         sax.pointee.ignorableWhitespace = characters
@@ -95,12 +97,14 @@ public enum HTMLFragment {
             // XML_ERR_TAG_NAME_MISMATCH without a second name: "Unexpected end tag : name".
             guard c.live, error.pointee.code == Int32(XML_ERR_TAG_NAME_MISMATCH.rawValue), error.pointee.str2 == nil,
                   let name = error.pointee.str1 else { return }
+            c.flush()
             c.events.append(.strayEnd(name: String(cString: name), offset: c.offset))
         }
     }
 
     private final class Collector {
         var events: [Event] = []
+        var text: [UInt8] = []
         /// False once our closing sentinel was read: what follows is libxml2 closing up.
         var live = true
         var context: htmlParserCtxtPtr?
@@ -112,6 +116,12 @@ public enum HTMLFragment {
         init(inputLength: Int, prefix: Int) {
             self.prefix = prefix
             self.inputLength = inputLength
+        }
+
+        func flush() {
+            guard !text.isEmpty else { return }
+            events.append(.text(String(decoding: text, as: UTF8.self)))
+            text.removeAll(keepingCapacity: true)
         }
 
         var consumed: Int { context.map { Int(xmlByteConsumed($0)) } ?? 0 }

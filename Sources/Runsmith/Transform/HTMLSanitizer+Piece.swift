@@ -6,6 +6,9 @@ extension HTMLSanitizer {
         let page: ParsedPage
         var scope: Scope
         private var out = ""
+        /// The piece's bytes, read when a warning needs a line and column.
+        private var bytes: [UInt8] = []
+        private var lineStarts: [Int] = []
         /// The elements removed with their content that this piece is inside, outermost first.
         private(set) var skipping: [String]
 
@@ -127,14 +130,19 @@ extension HTMLSanitizer {
             scope.open.removeSubrange(index...)
         }
 
-        private func report(_ severity: Severity, _ code: String, _ message: String, _ offset: Int, tag: String, note: String? = nil) {
+        private mutating func report(_ severity: Severity, _ code: String, _ message: String, _ offset: Int, tag: String, note: String? = nil) {
             let (location, chain) = origin(offset, tag: tag)
             page.diagnostics.append(Diagnostic(severity, code, message, at: location, includeChain: chain, note: note))
         }
 
         /// Where the tag named `tag` that ends at `offset` starts (`<tag` or `</tag`), in the page's files.
-        private func origin(_ offset: Int, tag: String) -> (SourceLocation, [SourceLocation]) {
-            let bytes = Array(html.utf8)
+        private mutating func origin(_ offset: Int, tag: String) -> (SourceLocation, [SourceLocation]) {
+            if bytes.isEmpty {
+                let all = Array(html.utf8)
+                bytes = all
+                lineStarts = [0] + all.indices.filter { all[$0] == 0x0A }.map { $0 + 1 }
+            }
+            let bytes = self.bytes
             let name = Array(tag.utf8)
             func startsTag(_ i: Int) -> Bool {
                 guard bytes[i] == UInt8(ascii: "<") else { return false }
@@ -145,10 +153,14 @@ extension HTMLSanitizer {
             var start = min(offset, bytes.count) - 1
             while start > 0, !startsTag(start) { start -= 1 }
             start = max(start, 0)
-            let before = bytes[..<start]
-            let lines = before.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            let column = lines == 0 ? node.startColumn + start : start - (before.lastIndex(of: 0x0A) ?? -1)
-            return page.source.origin(line: node.startLine + lines, column: column)
+            // The last line that starts at or before `start` (a binary search: a piece may warn thousands of times).
+            var low = 0, high = lineStarts.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if lineStarts[middle] <= start { low = middle } else { high = middle - 1 }
+            }
+            let column = low == 0 ? node.startColumn + start : start - lineStarts[low] + 1
+            return page.source.origin(line: node.startLine + low, column: column)
         }
 
         /// Text between tags: only what HTML gives meaning to is escaped, so quotes read as written.

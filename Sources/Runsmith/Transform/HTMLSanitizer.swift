@@ -17,6 +17,8 @@ public struct HTMLSanitizer: PageTransform {
     public init() {}
 
     public func apply(to page: ParsedPage) {
+        let reported = page.diagnostics.count
+        defer { Self.collapseRepeats(page, from: reported) }
         var scopes: [MarkdownNode: Scope] = [:]
         var containers: [MarkdownNode] = []
         let root = page.document.root
@@ -43,8 +45,9 @@ public struct HTMLSanitizer: PageTransform {
             case .htmlBlock, .htmlInline:
                 guard node.startLine > 0, let html = node.literal, PreprocessedPage.markerIndex(html) == nil else { break }
                 let container = Self.container(of: node)
+                // Taken out while the piece works on it, so that it is not copied for every piece.
                 if scopes[container] == nil { containers.append(container) }
-                var piece = Piece(html: html, node: node, page: page, scope: scopes[container] ?? Scope())
+                var piece = Piece(html: html, node: node, page: page, scope: scopes.removeValue(forKey: container) ?? Scope())
                 let cleaned = piece.clean()
                 // Inline, a `<script>` and its `</script>` are pieces of their own: what stands between them goes too.
                 var sibling = node.kind == .htmlInline ? node.next : nil
@@ -87,6 +90,26 @@ public struct HTMLSanitizer: PageTransform {
         }
     }
 
+    /// The same removal many times on one page is reported five times, the last with a count: a page of
+    /// 100,000 stray `</div>` does not print 100,000 warnings.
+    static func collapseRepeats(_ page: ParsedPage, from start: Int, keeping limit: Int = 5) {
+        guard page.diagnostics.count - start > limit else { return }
+        var last: [String: Int] = [:], counts: [String: Int] = [:]
+        var kept: [Diagnostic] = []
+        for d in page.diagnostics[start...] {
+            let key = d.code + "|" + d.message
+            counts[key, default: 0] += 1
+            if counts[key]! <= limit {
+                last[key] = kept.count
+                kept.append(d)
+            }
+        }
+        for (key, index) in last where counts[key]! > limit {
+            kept[index].note = [kept[index].note, "and \(counts[key]! - limit) more like it on this page"].compactMap { $0 }.joined(separator: "; ")
+        }
+        page.diagnostics.replaceSubrange(start..., with: kept)
+    }
+
     /// The markdown node whose end a browser would close leftover HTML at.
     static func container(of node: MarkdownNode) -> MarkdownNode {
         var current = node.parent
@@ -119,7 +142,11 @@ public struct HTMLSanitizer: PageTransform {
             if element.name != "p" { closers += "</\(element.name)>" }
         }
         guard !closers.isEmpty else { return }
-        container.append(container.kind == .tableCell ? .htmlInline(closers) : .htmlBlock(closers + "\n"))
+        if container.kind == .tableCell { container.append(.htmlInline(closers)); return }
+        // cmark renders footnote definitions last, inside its own `<section>`: the page's HTML ends before them.
+        let closing = MarkdownNode.htmlBlock(closers + "\n")
+        if let footnote = container.children.first(where: { $0.kind == .footnoteDefinition }) { footnote.insertBefore(closing) }
+        else { container.append(closing) }
     }
 
     private static func noun(_ container: MarkdownNode) -> String {
