@@ -125,6 +125,7 @@ public struct SiteSource: Sendable {
     func preprocessor(tenant: TenantContext? = nil) -> Preprocessor {
         let tree = self.tree
         var preprocessor = Preprocessor(read: { try? tree.read($0) }, spaces: config.spaces, limits: config.limits, flavor: flavor)
+        preprocessor.escapingLinks = tree.escapingLinks
         preprocessor.tenants = tenants
         preprocessor.tenant = tenant
         return preprocessor

@@ -32,6 +32,9 @@ extension PreprocessRun {
             loaded = known
         } else {
             guard let bytes = settings.read(target) else {
+                if settings.escapingLinks.contains(target) {
+                    return fail("path-escapes-root", "\(kind == "include" ? "included file" : "partial") '\(reference)' is a symlink pointing outside the content root")
+                }
                 return fail("missing-include", "\(kind == "include" ? "included file" : "partial") '\(reference)' not found (looked for \(target))")
             }
             loaded = SourceText.validate(bytes, path: target).flatMap({ v in FrontmatterSplit.split(v, path: target).map { (v, $0) } })

@@ -6,6 +6,9 @@ public struct Preprocessor: Sendable {
     public typealias Reader = @Sendable (String) -> [UInt8]?
 
     public var read: Reader
+    /// Symlinks in the tree that point outside the root (never read): an include of one says so,
+    /// rather than "not found".
+    public var escapingLinks: Set<String> = []
     public var spaces: [String: String]
     public var limits: PreprocessLimits
     /// In a Docusaurus tree every page is MDX; elsewhere only `.mdx` files are.
