@@ -128,6 +128,18 @@ final class HTMLSanitizerTests: XCTestCase {
         """)
     }
 
+    /// CSS that loads something (a tracking image, in practice) or, in old browsers, runs script.
+    func testStylesThatLoadOrRunAreRemoved() {
+        for css in ["background: url(https://t.example/p.gif)", "background-image: src(\"x\")", "width: expression(alert(1))",
+                    "background: image-set(\"a.png\" 1x)", "color: red; behavior: url(x.htc)", "background: u\\72l(x)",
+                    "@import 'x.css'", "-moz-binding: url(x)"] {
+            let (html, warnings) = render("<span style=\"\(HTMLText.escape(css))\">x</span>\n")
+            XCTAssertEqual(html, "<p><span>x</span></p>\n", css)
+            XCTAssertEqual(warnings.count, 1, css)
+        }
+        XCTAssertNil(HTMLAllowlist.styleProblem("color: $info; font-weight: bold; width: calc(50% - 1rem)"))
+    }
+
     /// Deep links into apps are normal in docs and are not code.
     func testOtherSchemesStay() {
         let (html, warnings) = render("<a href=\"vscode:extension/x.y\">VS Code</a> <a href=\"mailto:a@b.example\">mail</a> [slack](slack://open)\n")

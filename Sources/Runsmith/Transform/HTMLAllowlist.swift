@@ -95,7 +95,7 @@ public enum HTMLAllowlist {
     /// browsers) run script. Colours, sizes, alignment and GitBook's `$info` names pass.
     public static func styleProblem(_ css: String) -> String? {
         let lower = css.lowercased()
-        for needle in ["url(", "image(", "image-set(", "expression", "@import", "javascript:", "behavior", "-moz-binding", "\\", "<"]
+        for needle in ["url(", "src(", "image(", "image-set(", "expression", "@import", "javascript:", "behavior", "-moz-binding", "\\", "<"]
         where lower.contains(needle) {
             return "'\(needle)'"
         }
