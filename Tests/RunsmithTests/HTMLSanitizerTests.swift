@@ -211,13 +211,11 @@ final class HTMLSanitizerTests: XCTestCase {
     }
 
     /// cmark writes footnotes last, in a section of its own: an element left open closes before it.
-    func testWhatIsLeftOpenClosesBeforeTheFootnotes() {
+    func testWhatIsLeftOpenClosesBeforeTheFootnotes() throws {
         let (html, _) = fragment("Text[^1].\n\n<div>\n\n[^1]: The note.\n")
-        let close = try? XCTUnwrap(html.range(of: "</div>"))
-        let section = try? XCTUnwrap(html.range(of: "<section class=\"footnotes\""))
-        XCTAssertNotNil(close, html)
-        XCTAssertNotNil(section, html)
-        if let close, let section { XCTAssertLessThan(close.lowerBound, section.lowerBound, html) }
+        let close = try XCTUnwrap(html.range(of: "</div>"), html)
+        let section = try XCTUnwrap(html.range(of: "<section class=\"footnotes\""), html)
+        XCTAssertLessThan(close.lowerBound, section.lowerBound, html)
     }
 
     /// Classic mutation and parser-confusion inputs: whatever the parser makes of them, the output is

@@ -84,10 +84,8 @@ public enum HTMLAllowlist {
     /// The scheme a browser would see in `url`, when it is one that runs code (`javascript:`, …). Browsers
     /// drop tabs and newlines anywhere in a URL and control characters and spaces around it.
     public static func unsafeScheme(_ url: String) -> String? {
-        let scalars = url.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
-        let trimmed = scalars.drop { $0.value <= 0x20 }
-        guard let colon = trimmed.firstIndex(of: ":") else { return nil }
-        let scheme = String(String.UnicodeScalarView(trimmed[..<colon])).lowercased()
+        let scalars = url.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }.drop { $0.value <= 0x20 }
+        guard let scheme = LinkResolver.scheme(of: String(String.UnicodeScalarView(scalars))) else { return nil }
         return unsafeSchemes.contains(scheme) ? scheme : nil
     }
 

@@ -6,9 +6,8 @@ extension HTMLSanitizer {
         let page: ParsedPage
         var scope: Scope
         private var out = ""
-        /// The piece's bytes, read when a warning needs a line and column.
-        private var bytes: [UInt8] = []
-        private var lineStarts: [Int] = []
+        /// Read when a warning needs a line and column, once for the piece.
+        private var locator: TagLocator?
         /// The elements removed with their content that this piece is inside, outermost first.
         private(set) var skipping: [String]
 
@@ -41,7 +40,7 @@ extension HTMLSanitizer {
                         report(.warning, "unbalanced-html", "</\(name)> closes nothing that HTML in this block opened: it is left out", offset, tag: name)
                     }
                 case .text(let text):
-                    if skipping.isEmpty { out += Self.escapeText(text) }
+                    if skipping.isEmpty { out += HTMLText.escapeText(text) }
                 }
             }
             return out
@@ -62,8 +61,7 @@ extension HTMLSanitizer {
                 guard let tag = startTag(name, attributes, offset: offset) else { return }
                 out += tag
                 if !void {
-                    let (location, chain) = origin(offset, tag: name)
-                    scope.open.append(.init(name: name, location: location, chain: chain))
+                    scope.open.append(.init(name: name, html: html, line: node.startLine, column: node.startColumn, offset: offset))
                 }
             case .unknown:
                 report(.warning, "unknown-html", "<\(name)> is not an allowed HTML tag: it is left out, its content kept", offset, tag: name,
@@ -135,14 +133,29 @@ extension HTMLSanitizer {
             page.diagnostics.append(Diagnostic(severity, code, message, at: location, includeChain: chain, note: note))
         }
 
-        /// Where the tag named `tag` that ends at `offset` starts (`<tag` or `</tag`), in the page's files.
         private mutating func origin(_ offset: Int, tag: String) -> (SourceLocation, [SourceLocation]) {
-            if bytes.isEmpty {
-                let all = Array(html.utf8)
-                bytes = all
-                lineStarts = [0] + all.indices.filter { all[$0] == 0x0A }.map { $0 + 1 }
-            }
-            let bytes = self.bytes
+            if locator == nil { locator = TagLocator(html: html, line: node.startLine, column: node.startColumn) }
+            return locator!.origin(offset, tag: tag, in: page)
+        }
+    }
+
+    /// Where a tag of one piece of HTML stands in the page's files.
+    struct TagLocator {
+        let bytes: [UInt8]
+        let lineStarts: [Int]
+        /// Where the piece's node starts.
+        let line: Int, column: Int
+
+        init(html: String, line: Int, column: Int) {
+            let bytes = Array(html.utf8)
+            self.bytes = bytes
+            lineStarts = [0] + bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 }
+            self.line = line
+            self.column = column
+        }
+
+        /// Where the tag named `tag` that ends at `offset` starts (`<tag` or `</tag`).
+        func origin(_ offset: Int, tag: String, in page: ParsedPage) -> (SourceLocation, [SourceLocation]) {
             let name = Array(tag.utf8)
             func startsTag(_ i: Int) -> Bool {
                 guard bytes[i] == UInt8(ascii: "<") else { return false }
@@ -159,23 +172,8 @@ extension HTMLSanitizer {
                 let middle = (low + high + 1) / 2
                 if lineStarts[middle] <= start { low = middle } else { high = middle - 1 }
             }
-            let column = low == 0 ? node.startColumn + start : start - lineStarts[low] + 1
-            return page.source.origin(line: node.startLine + low, column: column)
-        }
-
-        /// Text between tags: only what HTML gives meaning to is escaped, so quotes read as written.
-        static func escapeText(_ text: String) -> String {
-            guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else { return text }
-            var out = ""
-            for c in text.unicodeScalars {
-                switch c {
-                case "&": out += "&amp;"
-                case "<": out += "&lt;"
-                case ">": out += "&gt;"
-                default: out.unicodeScalars.append(c)
-                }
-            }
-            return out
+            let column = low == 0 ? self.column + start : start - lineStarts[low] + 1
+            return page.source.origin(line: line + low, column: column)
         }
     }
 }

@@ -133,11 +133,17 @@ public struct HTMLSanitizer: PageTransform {
 
     private func closeUnclosed(_ scope: Scope, in container: MarkdownNode, page: ParsedPage) {
         var closers = ""
+        // Elements opened by one piece stand together: its locator serves them all.
+        var locator: TagLocator?
         for element in scope.open.reversed() {
             if !HTMLAllowlist.optionalEnd.contains(element.name) {
+                if locator.map({ $0.line != element.line || $0.column != element.column }) ?? true {
+                    locator = TagLocator(html: element.html, line: element.line, column: element.column)
+                }
+                let (location, chain) = locator!.origin(element.offset, tag: element.name, in: page)
                 page.diagnostics.append(Diagnostic(.warning, "unbalanced-html",
                                                    "<\(element.name)> is never closed: it is closed at the end of the \(Self.noun(container))",
-                                                   at: element.location, includeChain: element.chain))
+                                                   at: location, includeChain: chain))
             }
             if element.name != "p" { closers += "</\(element.name)>" }
         }
@@ -162,10 +168,12 @@ public struct HTMLSanitizer: PageTransform {
 
     /// Elements that HTML in one container opened and did not close yet.
     struct Scope {
+        /// Where it was opened is kept as the piece and offset, and worked out only if it is never closed.
         struct Element {
             var name: String
-            var location: SourceLocation
-            var chain: [SourceLocation]
+            var html: String
+            var line: Int, column: Int
+            var offset: Int
         }
         var open: [Element] = []
     }

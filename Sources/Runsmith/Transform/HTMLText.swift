@@ -16,6 +16,21 @@ public enum HTMLText {
         return out
     }
 
+    /// Text between tags: only what HTML gives meaning to is escaped, so quotes read as written.
+    public static func escapeText(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else { return text }
+        var out = ""
+        for c in text.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
     /// Percent-encodes what may not stand in a URL attribute (spaces, quotes, angle brackets, non-ASCII).
     public static func encodeURL(_ s: String) -> String {
         var out = ""
