@@ -41,7 +41,7 @@ struct EarlyPage: Sendable {
             let resolution = resolver.resolve(link.url, kind: link.kind, file: link.file, route: route,
                                               pageSource: layout.path, uses: { uses.insert($0) })
             guard resolution == link.resolution else { return nil }
-            if case .failed(let severity, let code, let message) = resolution {
+            if case .failed(let severity, let code, let message, _) = resolution {
                 diagnostics.append(Diagnostic(severity, code, message, at: link.location, includeChain: link.chain))
             }
         }

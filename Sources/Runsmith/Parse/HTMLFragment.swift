@@ -48,6 +48,8 @@ public enum HTMLFragment {
         }
         guard let context else { return [.text(html)] }
         defer { htmlFreeParserCtxt(context) }
+        // Without this, libxml2 reads the bytes as ISO-8859-1 (HTML's old default): `Straße` → `StraÃe`.
+        _ = xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
         _ = htmlCtxtUseOptions(context, Int32(HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_NONET.rawValue
                                                   | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOWARNING.rawValue))
         collector.context = context

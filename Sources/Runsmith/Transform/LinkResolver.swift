@@ -8,7 +8,9 @@ public struct LinkResolver: Sendable {
     public enum Resolution: Equatable, Sendable, Codable {
         case unchanged
         case rewritten(String)
-        case failed(Severity, code: String, message: String)
+        /// `fallback`: where the link still points in the output (a page whose anchor is missing is
+        /// linked without the anchor, never left as a dead `other.md#x`).
+        case failed(Severity, code: String, message: String, fallback: String? = nil)
     }
 
     public let index: SiteIndex
@@ -120,7 +122,7 @@ public struct LinkResolver: Sendable {
         guard index.anchorsKnown else { return url.map { .rewritten($0 + "#" + fragment) } ?? .unchanged }
         let id = fragment.removingPercentEncoding ?? fragment
         guard index.pages[source]?.anchors.contains(id) == true else {
-            return .failed(.error, code: "missing-anchor", message: "anchor '#\(fragment)' not found in \(source)")
+            return .failed(.error, code: "missing-anchor", message: "anchor '#\(fragment)' not found in \(source)", fallback: url)
         }
         return url.map { .rewritten($0 + "#" + fragment) } ?? .unchanged
     }
@@ -139,8 +141,8 @@ public struct LinkResolver: Sendable {
         let folder = RelativePath.resolve(target, from: "") ?? target
         let local = "/" + [folder, space.path].filter { !$0.isEmpty }.joined(separator: "/")
         let resolution = resolve(local, kind: kind, file: file, route: route, pageSource: pageSource)
-        if case .failed(let severity, let code, let message) = resolution {
-            return .failed(severity, code: code, message: "\(message) (GitBook space '\(space.id)' is mapped to \(folder)/)")
+        if case .failed(let severity, let code, let message, let fallback) = resolution {
+            return .failed(severity, code: code, message: "\(message) (GitBook space '\(space.id)' is mapped to \(folder)/)", fallback: fallback)
         }
         return resolution
     }

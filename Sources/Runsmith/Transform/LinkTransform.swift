@@ -49,15 +49,15 @@ public struct LinkTransform: PageTransform {
         if let log {
             let (location, chain) = directive.map(page.origin(ofDirective:)) ?? page.origin(of: node)
             log.entries.append(.init(url: url, kind: kind, file: from, location: location, chain: chain, resolution: resolution))
-            if case .failed = resolution { return nil }
+            if case .failed(_, _, _, let fallback) = resolution { return fallback }
         }
         switch resolution {
         case .unchanged: return nil
         case .rewritten(let new): return new
-        case .failed(let severity, let code, let message):
+        case .failed(let severity, let code, let message, let fallback):
             if let directive { page.report(severity, code, message, directive: directive) }
             else { page.report(severity, code, message, at: node) }
-            return nil
+            return fallback
         }
     }
 

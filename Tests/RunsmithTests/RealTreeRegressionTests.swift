@@ -1,0 +1,37 @@
+import Foundation
+import XCTest
+@testable import Runsmith
+
+/// Defects found by building public GitBook and Docusaurus trees (issue 14), each with its reproducer.
+final class RealTreeRegressionTests: XCTestCase {
+    private func page(_ result: SiteBuilder.Result, _ route: String) -> String {
+        String(decoding: result.files[route] ?? [], as: UTF8.self)
+    }
+
+    // MARK: Non-ASCII text in raw HTML
+
+    func testRawHTMLKeepsUTF8Text() {
+        let (html, diagnostics) = fragment("<p>Straße — “q”</p>\n\n<figure><img src=\"x.png\" alt=\"café\"><figcaption>Ünïcödé ✓</figcaption></figure>\n")
+        XCTAssertEqual(html, "<p>Straße — “q”</p>\n<figure><img src=\"x.png\" alt=\"café\"><figcaption>Ünïcödé ✓</figcaption></figure>\n")
+        XCTAssertEqual(lines(diagnostics), [])
+    }
+
+    func testRawHTMLImageWithANonASCIIFileNameIsFound() throws {
+        let tree = try TempTree(["README.md": "# Home\n\n<figure><img src=\"café.svg\" alt=\"日本\"><figcaption>Ünïcödé 😀</figcaption></figure>\n",
+                                 "café.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"])
+        let result = tree.build()
+        XCTAssertEqual(lines(result.diagnostics), [])
+        let html = page(result, "index.html")
+        XCTAssertTrue(html.contains("alt=\"日本\"><figcaption>Ünïcödé 😀</figcaption>"), html)
+        XCTAssertFalse(html.contains("café.svg"), "the image is copied under its content-hash name")
+    }
+
+    // MARK: Links
+
+    func testALinkToAMissingAnchorStillPointsAtThePage() throws {
+        let tree = try TempTree(["README.md": "# Home\n\nSee [setup](setup.md#install).\n", "setup.md": "# Setup\n\n## Configure\n"])
+        let result = tree.build()
+        XCTAssertEqual(lines(result.diagnostics), ["README.md:3:5: error: anchor '#install' not found in setup.md"])
+        XCTAssertTrue(page(result, "index.html").contains("<a href=\"setup.html\">setup</a>"), page(result, "index.html"))
+    }
+}
