@@ -1,7 +1,7 @@
 import Foundation
 
-/// Gives every heading an id (explicit `<a id>` kept, then the slug preset, duplicates numbered),
-/// collects the page's anchors and table of contents, and lifts a leading `# Title` out of the body.
+/// Gives every heading an id (explicit `<a id>` kept, then the slug preset, duplicates numbered, and
+/// the preset's alias as an empty anchor when it differs), collects the page's anchors and table of contents, and lifts a leading `# Title` out of the body.
 public struct HeadingTransform: PageTransform {
     public var preset: SlugPreset
     /// Pages lift the leading `# Title` into the template; fragments (`runsmith render`) keep it.
@@ -29,12 +29,16 @@ public struct HeadingTransform: PageTransform {
                 registry.reserve(id)
             }
         }
-        var first = true
-        for node in nodes where node.kind == .heading {
-            let custom = customID(in: node)
+        // Ids first, for every heading, so that an alias never takes an id a later heading has.
+        let headings = nodes.filter { $0.kind == .heading }.map { node -> (node: MarkdownNode, id: String, generated: Bool, text: String) in
+            let custom = customID(in: node) ?? explicitAnchor(in: node)
             let text = node.plainText.trimmingCharacters(in: .whitespaces)
-            let id = custom ?? explicitAnchor(in: node) ?? registry.unique(preset.slug(text))
-            page.anchors.insert(id)
+            return (node, custom ?? registry.unique(preset.slug(text)), custom == nil, text)
+        }
+        for heading in headings { page.anchors.insert(heading.id) }
+        var aliases = SlugRegistry()
+        var first = true
+        for (node, id, generated, text) in headings {
             let level = node.headingLevel
             if liftsTitle, first, level == 1, node.parent?.kind == .document, node.previous == nil {
                 page.title = text
@@ -44,8 +48,14 @@ public struct HeadingTransform: PageTransform {
                 continue
             }
             first = false
+            // The id an earlier rule gave this heading, kept as an empty anchor for links written under it.
+            var alias: String? = nil
+            if generated, let legacy = preset.alias, case let candidate = aliases.unique(legacy.slug(text)),
+               page.anchors.insert(candidate).inserted {
+                alias = candidate
+            }
             let location = page.origin(of: node).location
-            let block = replace(node, level: min(6, max(1, level + levelShift)), id: idPrefix + id)
+            let block = replace(node, level: min(6, max(1, level + levelShift)), id: idPrefix + id, alias: alias.map { idPrefix + $0 })
             page.headings.append(.init(level: level, id: id, text: text, node: block, location: location))
         }
     }
@@ -79,10 +89,11 @@ public struct HeadingTransform: PageTransform {
     /// `<hN id="…">…<a class="rs-anchor" href="#…">#</a></hN>`, made from a custom inline inside an
     /// empty custom block so cmark's renderer writes exactly that (no extra newlines).
     @discardableResult
-    private func replace(_ heading: MarkdownNode, level: Int, id: String) -> MarkdownNode {
+    private func replace(_ heading: MarkdownNode, level: Int, id: String, alias: String?) -> MarkdownNode {
         let block = MarkdownNode.custom(block: true, onEnter: "", onExit: "")
+        let aliasAnchor = alias.map { "<a id=\"\(HTMLText.escape($0))\"></a>" } ?? ""
         let inline = MarkdownNode.custom(
-            block: false, onEnter: "<h\(level) id=\"\(HTMLText.escape(id))\">",
+            block: false, onEnter: "<h\(level) id=\"\(HTMLText.escape(id))\">" + aliasAnchor,
             onExit: "<a class=\"rs-anchor\" href=\"#\(HTMLText.escape(HTMLText.encodeURL(id)))\" aria-label=\"Link to this section\"></a></h\(level)>")
         heading.moveChildren(to: inline)
         block.append(inline)
