@@ -94,6 +94,7 @@ final class ExpressionTests: XCTestCase {
             ("a and b", .and(n("a"), n("b"))), ("a && b", .and(n("a"), n("b"))),
             ("a or b", .or(n("a"), n("b"))), ("a || b", .or(n("a"), n("b"))),
             ("(a)", n("a")), ("((a))", n("a")),
+            ("a === 1", cmp(n("a"), .equal, num(1))), ("a !== 'x'", cmp(n("a"), .notEqual, s("x"))),
         ]
         for (source, expected) in cases { XCTAssertEqual(parse(source), expected, source) }
     }
@@ -236,6 +237,10 @@ final class ExpressionTests: XCTestCase {
             ("visitor.claims.unsigned.plan == 'enterprise' && visitor.claims.unsigned.deployment != 'cloud'", true),
             ("'runbooks' in visitor.claims.unsigned.beta-features", true),
             ("visitor.claims.unsigned.beta-features contains 'ai'", false),
+            // GitBook's conditions are JavaScript: `===` and `!==` mean `==` and `!=`.
+            ("visitor.claims.unsigned.deployment === \"server\"", true),
+            ("visitor.claims.unsigned.deployment !== 'server'", false),
+            ("visitor.claims.unsigned.plan === 'enterprise' && visitor.claims.unsigned.deployment !== 'cloud'", true),
         ]
         for (source, expected) in cases { XCTAssertEqual(evaluate(source), .bool(expected), source) }
         XCTAssertEqual(try ParsedCondition("visitor.claims.unsigned.deployment == \"server\"").names,

@@ -35,9 +35,10 @@ struct ConditionTokenParser {
 
     static let operators: Set = ["and", "or", "not", "contains", "in"]
     static let words: [String: ConditionValue] = ["true": .bool(true), "false": .bool(false), "null": .null, "nil": .null]
-    /// Two-character symbols first, so `<=` is not read as `<` and `=`.
-    static let symbols = ["==", "!=", "<=", ">=", "&&", "||", "<", ">", "!", "(", ")", "[", "]", ","]
-    static let aliases = ["&&": "and", "||": "or", "!": "not"]
+    /// Longer symbols first, so `<=` is not read as `<` and `=`. GitBook's own conditions are JavaScript
+    /// and write `===`/`!==`: for strings, numbers and booleans they mean `==`/`!=`.
+    static let symbols = ["===", "!==", "==", "!=", "<=", ">=", "&&", "||", "<", ">", "!", "(", ")", "[", "]", ","]
+    static let aliases = ["&&": "and", "||": "or", "!": "not", "===": "==", "!==": "!="]
 
     init(_ chars: [Character]) { self.chars = chars }
 
