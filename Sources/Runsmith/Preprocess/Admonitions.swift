@@ -51,9 +51,14 @@ extension PreprocessRun {
                                             note: open.map { "the innermost open block is \($0.displayName) at line \($0.location.line)" }))
                 return
             }
+            // The closer's marker goes where its opener's went: Prettier indents `:::` under a list's last
+            // item, and Docusaurus still reads it as closing the admonition, not as part of the item.
+            let opener = LineContext(file: context.file, number: context.number, indent: context.indent,
+                                     lead: ArraySlice(page.directives[top].tag.arguments["lead"]?.utf8 ?? "".utf8),
+                                     origin: context.origin, chain: context.chain, active: context.active)
             closeTop(DirectiveInstance(name: "admonition", role: .close, tag: DirectiveTag(name: "admonition", arguments: [:], positional: [], rest: ""),
                                        location: location, chain: context.chain, partner: nil, parent: nil, source: text,
-                                       syntax: .admonition), context: context)
+                                       syntax: .admonition), context: opener)
             return
         }
         guard AdmonitionFence.types.contains(type) else {
@@ -62,7 +67,7 @@ extension PreprocessRun {
                                       note: "known types: \(AdmonitionFence.types.sorted().joined(separator: ", "))"))
             return
         }
-        var arguments = ["type": type, "colons": String(fence.colons)]
+        var arguments = ["type": type, "colons": String(fence.colons), "lead": String(decoding: context.lead, as: UTF8.self)]
         arguments["title"] = fence.title
         open(DirectiveInstance(name: "admonition", role: .open,
                                tag: DirectiveTag(name: "admonition", arguments: arguments, positional: [], rest: ""),

@@ -80,9 +80,9 @@ public struct DirectiveTransform: PageTransform {
             }
             while let unclosed = open.last {
                 if page.source.directives[unclosed.directive].partner != nil {
-                    let name = page.source.directives[unclosed.directive].name
+                    let name = page.source.directives[unclosed.directive].displayName
                     page.report(.error, "crossed-block",
-                                "'{% \(name) %}' and its closing tag are in different markdown blocks (list item, quote, table)",
+                                "\(name) and its closing tag are in different markdown blocks (list item, quote, table)",
                                 directive: unclosed.directive, note: "indent the opening and closing tags the same way")
                 }
                 close()
