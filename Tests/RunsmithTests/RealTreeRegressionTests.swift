@@ -34,4 +34,12 @@ final class RealTreeRegressionTests: XCTestCase {
         XCTAssertEqual(lines(result.diagnostics), ["README.md:3:5: error: anchor '#install' not found in setup.md"])
         XCTAssertTrue(page(result, "index.html").contains("<a href=\"setup.html\">setup</a>"), page(result, "index.html"))
     }
+
+    // MARK: GitBook constructs
+
+    func testEscapedBracketsAreDeliberateNotAnUnparsedLink() {
+        let (html, diagnostics) = fragment("Write \\[text]\\(url) or \\[x](y).\n\nBut [a](b c) is broken.\n")
+        XCTAssertEqual(html, "<p>Write [text](url) or [x](y).</p>\n<p>But [a](b c) is broken.</p>\n")
+        XCTAssertEqual(lines(diagnostics), ["page.md:3:1: error: this link is not valid markdown and would show as raw text"])
+    }
 }
