@@ -169,13 +169,14 @@ final class HTMLSanitizerTests: XCTestCase {
         XCTAssertEqual(html, "<p>Replace  in the URL; <div class=\"k\">x</div></p>\n")
     }
 
-    /// MDX writes `className` for `class`, and JSX expressions that only Docusaurus evaluates.
+    /// MDX writes `className` for `class`, style objects (as CSS when their values are literals), and JSX
+    /// expressions that only Docusaurus evaluates.
     func testMDXAttributes() {
-        let (html, diagnostics) = fragment("<div className=\"alert alert--info\" style={{color: \"red\"}}>\n\nHello\n\n</div>\n", path: "page.mdx")
+        let (html, diagnostics) = fragment("<div className=\"alert alert--info\" style={{color: \"red\"}} title={label}>\n\nHello\n\n</div>\n", path: "page.mdx")
         XCTAssertEqual(lines(diagnostics), [
-            "page.mdx:1:1: warning: attribute 'style' on <div> is a JSX expression, which only Docusaurus can evaluate: it is left out",
+            "page.mdx:1:1: warning: attribute 'title' on <div> is a JSX expression, which only Docusaurus can evaluate: it is left out",
         ])
-        XCTAssertEqual(html, "<div class=\"alert alert--info\">\n<p>Hello</p>\n</div>\n")
+        XCTAssertEqual(html, "<div class=\"alert alert--info\" style=\"color: red\">\n<p>Hello</p>\n</div>\n")
     }
 
     /// The comment is a note for writers; unclosed, it would otherwise hide the rest of the page.

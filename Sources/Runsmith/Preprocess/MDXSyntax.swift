@@ -71,7 +71,15 @@ extension PreprocessRun {
             return true
         }
         let source = substituted ? line : cursor.bytes[...]
-        guard body.first == UInt8(ascii: "<"), let tag = JSXTag.scan(source, at: body.startIndex) else { return false }
+        guard body.first == UInt8(ascii: "<"), let tag = JSXTag.scan(source, at: body.startIndex) else {
+            return mdxHTMLLine(line, context: context)
+        }
+        if tag.name == "CodeBlock", !tag.closing,
+           let block = MDXCodeBlock(tag, in: source, tagStart: body.startIndex, line: context.number) {
+            if block.end > line.endIndex { cursor.advance(past: block.end - 1) }
+            codeBlockElement(block, context: context, scan: scan)
+            return true
+        }
         if tag.end > line.endIndex { cursor.advance(past: tag.end - 1) }
         jsxElement(tag, context: context, scan: &scan)
         // What follows the tag on its last line: children text and, for one-line elements, the closing tag.
@@ -120,6 +128,7 @@ extension PreprocessRun {
         let defaultName = clause.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
         let isName = !defaultName.isEmpty && defaultName.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } && !defaultName.hasPrefix("{")
         if path.hasPrefix("!!raw-loader!") {
+            scan.unreadableImports.insert(defaultName)
             diagnostics.append(.warning("unknown-component",
                                         "'\(defaultName)' is loaded with !!raw-loader! from '\(path.dropFirst("!!raw-loader!".count))', which only a Docusaurus build can read; it is left out",
                                         at: context.location(context.lead.count + 1), includeChain: page.chains[context.chain]))

@@ -44,6 +44,8 @@ struct PreprocessRun {
         var rawOpened: SourceLocation? = nil
         /// MDX `import X from './_x.mdx'`: component name → partial file.
         var partials: [String: String] = [:]
+        /// Names imported from files only a Docusaurus build can load (`!!raw-loader!`), reported at the import.
+        var unreadableImports: Set<String> = []
         let indentedCode: Set<Int>
         /// MDX syntax (imports, JSX, `{/* */}`) is read in `.mdx` files and in Docusaurus trees.
         let mdx: Bool
@@ -78,8 +80,10 @@ struct PreprocessRun {
         let fileID = index(of: file)
         let stackBase = stack.count
         let conditionalBase = conditionals.count
-        var scan = FileScan(indentedCode: IndentedCode.lines(in: bytes, from: offset, firstLine: firstLine),
-                            mdx: settings.readsMDX(file), props: props)
+        // MDX has no indented code: a tag indented four spaces there is a tag.
+        let mdx = settings.readsMDX(file)
+        var scan = FileScan(indentedCode: mdx ? [] : IndentedCode.lines(in: bytes, from: offset, firstLine: firstLine),
+                            mdx: mdx, props: props)
         var cursor = LineCursor(bytes, from: offset, firstLine: firstLine)
         while let (raw, number) = cursor.next() {
             if overLimit { return }

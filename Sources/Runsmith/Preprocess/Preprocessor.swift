@@ -47,6 +47,7 @@ public struct Preprocessor: Sendable {
             run.expand(file: path, bytes: valid, from: split.bodyOffset, firstLine: split.bodyLine,
                        indent: [], chain: 0, active: [path])
             run.closeUnclosed(downTo: 0)
+            if readsMDX(path) { MDXIndentation.flatten(&run.page) }
             return (run.page, run.diagnostics)
         }
     }
