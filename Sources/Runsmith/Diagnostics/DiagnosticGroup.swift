@@ -1,6 +1,6 @@
 /// Diagnostics with the same severity, code and message, for the human format: a space that links 10,000
 /// times into an unmapped space (its id is in the message) gets one frame with a count, not 10,000.
-struct DiagnosticGroup: Equatable {
+struct DiagnosticGroup {
     /// In the order given (sorted by place, for a build); the first is the one shown in full.
     var members: [Diagnostic]
     var first: Diagnostic { members[0] }
@@ -40,10 +40,11 @@ struct DiagnosticSummary {
             let d = group.first
             guard d.severity == .warning else { shown.append(group); continue }
             seen[d.code, default: 0] += 1
-            if seen[d.code]! <= Self.warningGroupsPerCode { shown.append(group); continue }
-            if hiddenIndex[d.code] == nil { hiddenIndex[d.code] = hidden.count; hidden.append((d.code, 0, 0)) }
-            hidden[hiddenIndex[d.code]!].groups += 1
-            hidden[hiddenIndex[d.code]!].diagnostics += group.members.count
+            if seen[d.code, default: 0] <= Self.warningGroupsPerCode { shown.append(group); continue }
+            let i = hiddenIndex[d.code] ?? hidden.count
+            if i == hidden.count { hiddenIndex[d.code] = i; hidden.append((d.code, 0, 0)) }
+            hidden[i].groups += 1
+            hidden[i].diagnostics += group.members.count
         }
         struct Row: Hashable { var severity: Severity; var code: String }
         var counts: [Row: Int] = [:]
