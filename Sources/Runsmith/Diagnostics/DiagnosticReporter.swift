@@ -66,8 +66,15 @@ public struct DiagnosticReporter: Sendable {
             out += "  \(i == 0 ? "also at" : "       ") \(other.location.map(display) ?? "runsmith")\n"
         }
         if others.count > Self.placesListed {
-            out += "          and \(others.count - Self.placesListed) more places (\(group.members.count) in all)\n"
+            let more = others.count - Self.placesListed
+            out += "          and \(more) more place\(more == 1 ? "" : "s") (\(group.members.count) in all)\n"
         }
+        // A note only a later place has (a count of what a page cut) must not vanish with its frame.
+        let noted = others.filter { $0.note != nil && $0.note != d.note }
+        for other in noted.prefix(Self.placesListed) {
+            out += "  note at \(other.location.map(display) ?? "runsmith"): \(other.note ?? "")\n"
+        }
+        if noted.count > Self.placesListed { out += "  and \(noted.count - Self.placesListed) more notes at other places\n" }
         return out
     }
 
