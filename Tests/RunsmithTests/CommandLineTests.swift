@@ -140,6 +140,58 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(github.out, "::error file=README.md,line=3,col=1,title=runsmith missing-anchor::anchor '#missing' not found in README.md\n")
     }
 
+    func testTheSameWarningIsOneFrameInHumanOutputAndEveryOneInJSONAndGitHub() throws {
+        // Three pages, each with a Marketo form and ten links into the same unmapped space; two broken links.
+        let links = (1...10).map { "- [\($0)](https://app.gitbook.com/s/Sp4ce/p\($0))\n" }.joined()
+        let page = "# Page\n\n{% @marketo/form formId=\"7\" %}\n\n" + links
+        let tree = try TempTree(["README.md": page, "a.md": page + "\n[gone](gone.md)\n", "b.md": page + "\n[lost](lost.md)\n"])
+        let human = try run(["check", "."], in: tree.root)
+        XCTAssertEqual(human.status, 1)
+        XCTAssertEqual(human.err, """
+        README.md:3:1: warning: GitBook integration block '@marketo/form' cannot be rendered offline; it was left out
+          |
+        3 | {% @marketo/form formId="7" %}
+          | ^
+          also at a.md:3:1
+                  b.md:3:1
+        README.md:5:3: warning: link into GitBook space 'Sp4ce', which runsmith.yml does not map (spaces:)
+          |
+        5 | - [1](https://app.gitbook.com/s/Sp4ce/p1)
+          |   ^
+          also at README.md:6:3
+                  README.md:7:3
+                  README.md:8:3
+                  and 26 more places (30 in all)
+        a.md:16:1: error: link target 'gone.md' not found
+           |
+        16 | [gone](gone.md)
+           | ^
+        b.md:16:1: error: link target 'lost.md' not found
+           |
+        16 | [lost](lost.md)
+           | ^
+
+          count  severity  code
+              2  error     broken-link
+             30  warning   unknown-space
+              3  warning   integration-dropped
+        runsmith: checked 3 pages, 0 assets, 2 errors, 33 warnings
+
+        """)
+        let json = try run(["check", ".", "--format", "json"], in: tree.root).out.split(separator: "\n")
+        XCTAssertEqual(json.count, 35)
+        let spaces = json.filter { $0.contains(#""code":"unknown-space""#) }
+        XCTAssertEqual(spaces.count, 30)
+        XCTAssertEqual(spaces.last, #"{"code":"unknown-space","column":3,"file":"b.md","line":14,"message":"link into GitBook space 'Sp4ce', which runsmith.yml does not map (spaces:)","severity":"warning"}"#)
+        let github = try run(["check", ".", "--format", "github"], in: tree.root).out.split(separator: "\n")
+        XCTAssertEqual(github.count, 35)
+        XCTAssertEqual(github.filter { $0.hasPrefix("::warning file=a.md,line=3,col=1,title=runsmith integration-dropped::") }.count, 1)
+        XCTAssertEqual(github.filter { $0.hasPrefix("::error ") }, [
+            "::error file=a.md,line=16,col=1,title=runsmith broken-link::link target 'gone.md' not found",
+            "::error file=b.md,line=16,col=1,title=runsmith broken-link::link target 'lost.md' not found",
+        ])
+    }
+
     func testRenderKeepsDiagnosticsOffStdout() throws {
         let r = try run(["render", "-", "--format", "json"], stdin: "x\n\n{% hnt %}\n")
         XCTAssertEqual(r.status, 1)

@@ -57,4 +57,36 @@ final class DiagnosticReporterTests: XCTestCase {
         XCTAssertLessThan(shown.utf8.count, 260)
         XCTAssertEqual(caret, "  | " + String(repeating: " ", count: 81) + "^", "under the '{%': after '…', 'é' and 79 b's")
     }
+
+    func testDifferentErrorsAreNeverMergedAndManyKindsOfOneWarningAreCounted() {
+        // Without a source no frames are printed, so the grouping shows plainly.
+        func at(_ line: Int) -> SourceLocation { SourceLocation(path: "p.md", line: line, column: 1) }
+        let errors = (1...12).map { Diagnostic.error("broken-link", "link target 'x\($0).md' not found", at: at($0)) }
+        let warnings = (1...12).map { Diagnostic.warning("unknown-html", "element <x\($0)> is not HTML", at: at(20 + $0)) }
+        let twice = Diagnostic.warning("unknown-html", "element <x12> is not HTML", at: at(40))
+        let text = DiagnosticReporter(format: .human, source: { _ in nil }).render(errors + warnings + [twice])
+        XCTAssertEqual(text, (1...12).map { "p.md:\($0):1: error: link target 'x\($0).md' not found\n" }.joined()
+            + (1...10).map { "p.md:\(20 + $0):1: warning: element <x\($0)> is not HTML\n" }.joined() + """
+            runsmith: not shown: 3 more unknown-html warnings with 2 other messages (--format json lists every one)
+
+              count  severity  code
+                 12  error     broken-link
+                 13  warning   unknown-html
+
+            """)
+    }
+
+    func testAFewMorePlacesAreAllListed() {
+        let places = [("b.md", 2), ("a.md", 9), ("c.md", 1)].map { Diagnostic.warning("integration-dropped", "block dropped", at: SourceLocation(path: $0.0, line: $0.1, column: 1)) }
+        XCTAssertEqual(DiagnosticReporter(format: .human, pathPrefix: "docs/", source: { _ in nil }).render(places), """
+        docs/b.md:2:1: warning: block dropped
+          also at docs/a.md:9:1
+                  docs/c.md:1:1
+
+          count  severity  code
+              3  warning   integration-dropped
+
+        """)
+        XCTAssertEqual(DiagnosticReporter(format: .json, source: { _ in nil }).render(places).split(separator: "\n").count, 3)
+    }
 }

@@ -31,19 +31,50 @@ public struct DiagnosticReporter: Sendable {
 
     public func render(_ diagnostics: [Diagnostic]) -> String {
         switch format {
-        case .human: return diagnostics.map(human).joined()
+        case .human: return human(diagnostics)
         case .json: return diagnostics.map(json).joined()
         case .github: return diagnostics.map(github).joined()
         }
     }
 
-    func human(_ d: Diagnostic) -> String {
+    /// How many other places of a group are listed under its frame; the rest are counted.
+    static let placesListed = 3
+
+    /// One frame per group of the same problem, what was left out, and a table of counts by code:
+    /// a build's thousands of one warning must not bury its errors. JSON and GitHub list every one.
+    func human(_ diagnostics: [Diagnostic]) -> String {
+        let summary = DiagnosticSummary(diagnostics)
+        var out = summary.shown.map(human).joined()
+        for left in summary.hidden {
+            out += "runsmith: not shown: \(left.diagnostics) more \(left.code) warnings with \(left.groups) other messages"
+                + " (--format json lists every one)\n"
+        }
+        if diagnostics.count > 1 { out += "\n" + summary.table }
+        return out
+    }
+
+    func human(_ group: DiagnosticGroup) -> String {
+        let d = group.first
         var out = "\(d.location.map(display) ?? "runsmith"): \(d.severity.rawValue): \(d.message)\n"
         if let loc = d.location, let frame = sourceFrame(loc) { out += frame }
         for (i, step) in d.includeChain.enumerated().reversed() {
             out += "  \(i == d.includeChain.count - 1 ? "included from" : "         from") \(display(step))\n"
         }
         if let note = d.note { out += "  note: \(note)\n" }
+        let others = group.members.dropFirst()
+        for (i, other) in others.prefix(Self.placesListed).enumerated() {
+            out += "  \(i == 0 ? "also at" : "       ") \(other.location.map(display) ?? "runsmith")\n"
+        }
+        if others.count > Self.placesListed {
+            let more = others.count - Self.placesListed
+            out += "          and \(more) more place\(more == 1 ? "" : "s") (\(group.members.count) in all)\n"
+        }
+        // A note only a later place has (a count of what a page cut) must not vanish with its frame.
+        let noted = others.filter { $0.note != nil && $0.note != d.note }
+        for other in noted.prefix(Self.placesListed) {
+            out += "  note at \(other.location.map(display) ?? "runsmith"): \(other.note ?? "")\n"
+        }
+        if noted.count > Self.placesListed { out += "  and \(noted.count - Self.placesListed) more notes at other places\n" }
         return out
     }
 
