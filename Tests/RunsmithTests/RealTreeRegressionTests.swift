@@ -42,4 +42,14 @@ final class RealTreeRegressionTests: XCTestCase {
         XCTAssertEqual(html, "<p>Write [text](url) or [x](y).</p>\n<p>But [a](b c) is broken.</p>\n")
         XCTAssertEqual(lines(diagnostics), ["page.md:3:1: error: this link is not valid markdown and would show as raw text"])
     }
+
+    func testAMentionShowsItsTargetPagesTitle() throws {
+        let tree = try TempTree(["README.md": "# Home\n\nSee <a data-mention href=\"guide/setup.md\">guide/setup.md</a> and <a data-mention href=\"guide/setup.md#step-2\">setup.md#step-2</a>.\n",
+                                 "guide/setup.md": "# Set up Ünïcödé 😀\n\n## Step 2\n"])
+        let result = tree.build()
+        XCTAssertEqual(lines(result.diagnostics), [])
+        XCTAssertTrue(page(result, "index.html").contains(
+            "<p>See <a data-mention href=\"guide/setup.html\">Set up Ünïcödé 😀</a> and <a data-mention href=\"guide/setup.html#step-2\">Set up Ünïcödé 😀</a>.</p>"),
+            page(result, "index.html"))
+    }
 }

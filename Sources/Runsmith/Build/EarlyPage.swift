@@ -22,7 +22,8 @@ struct EarlyPage: Sendable {
     /// The page's link transforms and its body, or nil when it needs the real index to be rendered
     /// (a content-ref card shows its target's title).
     init?(_ page: ParsedPage, route: String, provisional resolver: LinkResolver, renderBody: Bool) {
-        guard !page.pendingCards.contains(where: { $0.kind == .contentRef }) else { return nil }
+        // Content-ref cards and GitBook mentions show their target's title, known once the index is.
+        guard !page.pendingCards.contains(where: { $0.kind == .contentRef }), !page.source.text.contains("data-mention".utf8) else { return nil }
         let log = LinkLog()
         LinkTransform(resolver: resolver, route: route, log: log).apply(to: page)
         CardsTableTransform().apply(to: page)

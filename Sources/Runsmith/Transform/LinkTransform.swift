@@ -29,13 +29,16 @@ public struct LinkTransform: PageTransform {
                 if let new = resolve(url, kind: kind, page: page, node: node) { node.url = new }
             case .htmlBlock, .htmlInline:
                 guard let html = node.literal, PreprocessedPage.markerIndex(html) == nil else { continue }
+                var mention: String? = nil
                 let rewritten = RawHTML.rewrite(html) { tag, attribute, value in
                     guard RawHTML.isURLAttribute(tag: tag, attribute: attribute) else { return nil }
+                    if tag == "a", attribute == "href", node.kind == .htmlInline, html.contains("data-mention") { mention = value }
                     let kind: LinkResolver.Kind = attribute == "href" ? .link : .image
                     if attribute == "srcset" { return srcset(value, page: page, node: node) }
                     return resolve(value, kind: kind, page: page, node: node)
                 }
                 if rewritten != html { node.literal = rewritten }
+                if let mention { showTitle(of: mention, in: node, page: page) }
             default:
                 continue
             }
@@ -94,14 +97,8 @@ public struct LinkTransform: PageTransform {
                 return page.report(.error, "invalid-content-ref", "'{% content-ref %}' needs url=\"…\"", directive: card.directive)
             }
             let href = resolve(card.url, kind: .link, page: page, node: card.node, file: file, directive: card.directive) ?? card.url
-            var title = card.url, description: String? = nil
-            if LinkResolver.scheme(of: card.url) == nil,
-               let target = RelativePath.resolve(LinkResolver.splitFragment(card.url).0.removingPercentEncoding ?? card.url,
-                                                 from: RelativePath.directory(of: file)),
-               let source = resolver.index.markdownFile(for: target), let entry = resolver.index.pages[source] {
-                title = entry.title
-                description = entry.description
-            }
+            let entry = targetPage(card.url, from: file)
+            let title = entry?.title ?? card.url, description = entry?.description
             let desc = description.map { "<span class=\"rs-card-description\">\(esc($0))</span>" } ?? ""
             card.node.setCustom(onEnter: "<p class=\"rs-content-ref\"><a class=\"rs-card\" href=\"\(esc(href))\">"
                                 + "<span class=\"rs-card-title\">\(esc(title))</span>\(desc)</a></p>\n", onExit: "")
