@@ -202,6 +202,7 @@ struct RunbookBuilder {
             if let problem = anchorWithheld(url, route: route) { page.report(.error, "withheld-content", problem, at: node); continue }
             if let published = publishedURL(url, route: route) { node.url = published }
         }
+        MathTransform().apply(to: page)
         CodeBlockTransform().apply(to: page)
         CardsTableTransform().apply(to: page)
         let items = section.step ? Checklist.texts(in: page.document.root) : []

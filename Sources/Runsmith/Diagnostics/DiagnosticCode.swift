@@ -19,7 +19,7 @@ public enum DiagnosticCode {
         "unknown-hint-style": .error, "invalid-embed": .error, "invalid-condition": .error, "invalid-content-ref": .error,
         "invalid-file": .error, "openapi-card": .warning, "broken-link": .error, "missing-anchor": .error,
         "missing-image": .error, "missing-file": .error, "unreadable-asset": .error, "unbuilt-page": .error,
-        "unknown-space": .warning, "duplicate-id": .warning,
+        "unknown-space": .warning, "duplicate-id": .warning, "unrendered-math": .warning,
         "unsafe-html": .warning, "unsafe-url": .warning, "unknown-html": .warning, "unbalanced-html": .warning,
         // Tenants and runbooks
         "invalid-tenant": .error, "invalid-runbook": .error, "unknown-variable": .error, "invalid-variable": .error,

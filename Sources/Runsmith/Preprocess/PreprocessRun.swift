@@ -110,6 +110,8 @@ struct PreprocessRun {
                 withhold(line)
             } else if let admonition = AdmonitionFence(line) {
                 admonitionLine(admonition, context: context)
+            } else if !scan.mdx, line.contains(UInt8(ascii: "$")), mathLine(line, context: context, cursor: &cursor) {
+                continue
             } else if !scan.mdx || !mdxLine(line, substituted: substituted, context: context, scan: &scan, cursor: &cursor) {
                 emit(indent, line, origin: origin)
             }

@@ -17,6 +17,7 @@ public enum FragmentRenderer {
         UnparsedLinkCheck().apply(to: page)
         CardsTableTransform().apply(to: page)
         HeadingTransform(preset: preset, liftsTitle: false).apply(to: page)
+        MathTransform().apply(to: page)
         CodeBlockTransform().apply(to: page)
         return (page.document.renderHTML(), sortedDiagnostics(page.diagnostics))
     }
