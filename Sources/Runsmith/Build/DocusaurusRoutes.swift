@@ -2,15 +2,23 @@
 /// (`10_config-with-cli.mdx` → `config-with-cli`), the file name replaced by the frontmatter `id`, and a
 /// `slug` overriding both (relative to the folder, or from the root when it starts with `/`).
 public enum DocusaurusRoutes {
-    /// `10_config-with-cli` → `config-with-cli`; `01-intro` → `intro`; `2024-report` stays (no separator run).
+    /// `10_config-with-cli` → `config-with-cli`; `01 - intro` → `intro`; `2024report`, `01 intro` (no `-_.`),
+    /// `2021-11-report` and `7.0-notes` (dates and versions) stay. plugin-content-docs `numberPrefix.ts`.
     public static func stripNumberPrefix(_ name: String) -> String {
+        func isSeparator(_ c: Character) -> Bool { c == "-" || c == "_" || c == "." }
         let digits = name.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty else { return name }
         var rest = name.dropFirst(digits.count)
-        let separators = rest.prefix { $0 == "_" || $0 == "-" || $0 == "." || $0 == " " }
+        // `\d+[-_.]\d+` looks like a date or a version, never a prefix.
+        if let first = rest.first, isSeparator(first), let second = rest.dropFirst().first, second.isASCII, second.isNumber {
+            return name
+        }
+        rest = rest.drop(while: { $0.isWhitespace })
+        let separators = rest.prefix(while: isSeparator)
         guard !separators.isEmpty else { return name }
-        rest = rest.dropFirst(separators.count)
-        return rest.isEmpty ? name : String(rest)
+        rest = rest.dropFirst(separators.count).drop(while: { $0.isWhitespace })
+        guard let first = rest.first, !isSeparator(first), !first.isWhitespace else { return name }
+        return String(rest)
     }
 
     /// The doc id: frontmatter `id`, else the file name without extension and number prefix.
