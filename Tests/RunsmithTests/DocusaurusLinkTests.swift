@@ -5,6 +5,42 @@ import XCTest
 /// Docusaurus' link rules (docs/docusaurus.md, "How links resolve"): where a `.md` link's file is looked
 /// up, which doc is a folder's index, and routes under `/docs/next/`.
 final class DocusaurusLinkTests: XCTestCase {
+    private func page(_ result: SiteBuilder.Result, _ route: String) -> String {
+        String(decoding: result.files[route] ?? [], as: UTF8.self)
+    }
+
+    private func pages(_ result: SiteBuilder.Result) -> [String] {
+        result.files.keys.filter { $0.hasSuffix(".html") && !$0.hasPrefix("_runsmith/") }.sorted()
+    }
+
+    func testAFolderIndexIsIndexReadmeOrTheFolderName() throws {
+        let tree = try TempTree([
+            "docusaurus.config.js": "module.exports = {}\n",
+            "docs/01_intro.md": "# Intro\n\n[tools](./tools/) [api](api) [releases](releases/releases.md) [setup](05_setup/setup.md)\n",
+            "docs/releases/releases.md": "# Releases\n\n[here](./)\n",
+            "docs/releases/v1.md": "# v1\n\n[a](./) [b](../releases/) [c](../releases) [d](./releases.md)\n",
+            "docs/guides/index.md": "---\nid: guides-home\n---\n# Guides\n",
+            "docs/tools/README.md": "# Tools\n",
+            "docs/api/API.md": "# API\n",
+            // Names are compared as written: `05_setup` is not `setup`.
+            "docs/05_setup/setup.md": "# Setup\n",
+        ])
+        let result = tree.check()
+        XCTAssertEqual(lines(result.diagnostics), [])
+        XCTAssertEqual(pages(result), ["docs/api/index.html", "docs/guides/index.html", "docs/intro.html", "docs/releases/index.html",
+                                       "docs/releases/v1.html", "docs/setup/setup.html", "docs/tools/index.html", "index.html"])
+        XCTAssertTrue(page(result, "docs/intro.html").contains(
+            #"<a href="tools/index.html">tools</a> <a href="api/index.html">api</a> <a href="releases/index.html">releases</a> <a href="setup/setup.html">setup</a>"#),
+                      page(result, "docs/intro.html"))
+        XCTAssertTrue(page(result, "docs/releases/v1.html").contains(
+            #"<a href="index.html">a</a> <a href="index.html">b</a> <a href="index.html">c</a> <a href="index.html">d</a>"#),
+                      page(result, "docs/releases/v1.html"))
+        XCTAssertTrue(page(result, "docs/releases/index.html").contains(#"<a href="index.html">here</a>"#), page(result, "docs/releases/index.html"))
+        // The sidebar opens the folder with its index doc.
+        let sidebar = try sidebarList(result)
+        XCTAssertTrue(sidebar.contains(#"<a href="docs/releases/index.html">Releases</a>"#), sidebar)
+    }
+
     func testNumberPrefixesFollowDocusaurus() {
         let cases = [
             "01_intro": "intro", "01-intro": "intro", "1.intro": "intro", "003 - my doc": "my doc", "01_-_x": "x",

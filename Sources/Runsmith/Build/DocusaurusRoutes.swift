@@ -21,6 +21,19 @@ public enum DocusaurusRoutes {
         return String(rest)
     }
 
+    /// `index`, `readme` or the folder's own name (`releases/releases.md`), in any case: the doc published
+    /// at its folder's route. The names are compared as written, number prefixes and all (docs.ts `isCategoryIndex`).
+    public static func isCategoryIndex(_ source: String) -> Bool {
+        let (folder, stem) = Routes.split(source)
+        let folderName = folder.split(separator: "/").last.map { $0.lowercased() }
+        return ["index", "readme", folderName].contains(stem.lowercased())
+    }
+
+    /// A category index without a `slug` sits at its folder, whatever its `id` (slug.ts `getSlug`).
+    public static func isIndex(_ source: String, frontmatter: Frontmatter) -> Bool {
+        (frontmatter.slug ?? "").isEmpty && isCategoryIndex(source)
+    }
+
     /// The doc id: frontmatter `id`, else the file name without extension and number prefix.
     public static func id(of source: String, frontmatter: Frontmatter) -> String {
         frontmatter.id ?? stripNumberPrefix(Routes.split(source).1)
@@ -34,8 +47,7 @@ public enum DocusaurusRoutes {
             let path = slug.hasPrefix("/") ? String(slug.dropFirst()) : (folder.isEmpty ? slug : folder + "/" + slug)
             return (RelativePath.resolve(path, from: "") ?? path).trimmingSlashes()
         }
-        let stem = Routes.split(source).1
-        if frontmatter.id == nil, Routes.isIndex(stem) { return folder }
+        if isIndex(source, frontmatter: frontmatter) { return folder }
         let id = self.id(of: source, frontmatter: frontmatter)
         return folder.isEmpty ? id : folder + "/" + id
     }

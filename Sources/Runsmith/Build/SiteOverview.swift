@@ -67,6 +67,7 @@ enum SiteOverview {
             }
             return (folder, c)
         })
-        return Navigation(pages: built, titles: titles, hidden: hidden, positions: positions, categories: categories)
+        return Navigation(pages: built, titles: titles, hidden: hidden, positions: positions, categories: categories,
+                          isIndex: { site.isDocusaurusStyle($0) ? DocusaurusRoutes.isCategoryIndex($0) : Routes.isIndex(Routes.split($0).1) })
     }
 }

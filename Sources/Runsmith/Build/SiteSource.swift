@@ -143,7 +143,7 @@ public struct SiteSource: Sendable {
                 frontmatter = split.frontmatter
             }
             let path = DocusaurusRoutes.published(for: page, frontmatter: frontmatter)
-            let isIndex = frontmatter.slug == nil && frontmatter.id == nil && Routes.isIndex(Routes.split(page).1)
+            let isIndex = DocusaurusRoutes.isIndex(page, frontmatter: frontmatter)
             return (DocusaurusRoutes.output(forPublished: path, isIndex: isIndex || path.isEmpty), path)
         }
         // GitBook's readme is the space's home page, whatever its file name.
