@@ -13,6 +13,67 @@ final class DocusaurusLinkTests: XCTestCase {
         result.files.keys.filter { $0.hasSuffix(".html") && !$0.hasPrefix("_runsmith/") }.sorted()
     }
 
+    func testABareLinkIsLookedUpNextToTheFileThenInTheDocsFolder() throws {
+        let tree = try TempTree([
+            "docusaurus.config.js": "module.exports = {}\n",
+            "docs/guides/setup.md": "# Setup\n\n## Options\n",
+            "docs/sibling.md": "# Root sibling\n",
+            "docs/other/sibling.md": "# Near sibling\n",
+            "docs/other/page.md": """
+            # Page
+
+            [bare](guides/setup.md), [up](../guides/setup.md) and [near](sibling.md).
+
+            [dot](./guides/setup.md) [dot-dot](../other/guides/setup.md)
+
+            """,
+        ])
+        let result = tree.check()
+        // `./` and `../` never leave the file's folder, even when the docs folder has the file.
+        XCTAssertEqual(lines(result.diagnostics), [
+            "docs/other/page.md:5:1: error: link target './guides/setup.md' not found ('./' and '../' links are looked up only next to the file; docs/guides/setup.md is reached as '/guides/setup.md')",
+            "docs/other/page.md:5:26: error: link target '../other/guides/setup.md' not found",
+        ])
+        // Next to the file first (3.9+): `sibling.md` is docs/other/sibling.md, not docs/sibling.md.
+        XCTAssertTrue(page(result, "docs/other/page.html").contains(
+            #"<a href="../guides/setup.html">bare</a>, <a href="../guides/setup.html">up</a> and <a href="sibling.html">near</a>."#),
+                      page(result, "docs/other/page.html"))
+    }
+
+    /// The same links from the site folder (`docs/` inside) and from the docs folder itself.
+    func testRootAbsoluteAndSiteLinksFromEitherRoot() throws {
+        for docs in ["docs/", ""] {
+            var files = [
+                docs + "guides/setup.md": "# Setup\n",
+                docs + "other/page.md": """
+                # Page
+
+                [content](/guides/setup.md) [site](/docs/guides/setup.md) [alias](@site/docs/guides/setup.md)
+
+                [gone](/guides/gone.md)
+
+                """,
+            ]
+            files[docs.isEmpty ? "runsmith.yml" : "docusaurus.config.js"] = docs.isEmpty ? "flavor: docusaurus\n" : "module.exports = {}\n"
+            let result = try TempTree(files).check()
+            XCTAssertEqual(lines(result.diagnostics), ["\(docs)other/page.md:5:1: error: link target '/guides/gone.md' not found"], docs)
+            XCTAssertTrue(page(result, docs + "other/page.html").contains(
+                #"<a href="../guides/setup.html">content</a> <a href="../guides/setup.html">site</a> <a href="../guides/setup.html">alias</a>"#),
+                          page(result, docs + "other/page.html"))
+        }
+    }
+
+    func testQueryAndFragmentAreKeptAndTheAnchorChecked() throws {
+        let tree = try TempTree([
+            "docs/guides/setup.mdx": "# Setup\n\n## Options\n",
+            "docs/intro.mdx": "# Intro\n\n[opts](guides/setup.mdx?tab=cli#options) [bad](/guides/setup.mdx?tab=cli#nope)\n",
+        ])
+        let result = tree.check()
+        XCTAssertEqual(lines(result.diagnostics), ["docs/intro.mdx:3:42: error: anchor '#nope' not found in docs/guides/setup.mdx"])
+        XCTAssertTrue(page(result, "docs/intro.html").contains(
+            #"<a href="guides/setup.html?tab=cli#options">opts</a> <a href="guides/setup.html?tab=cli">bad</a>"#), page(result, "docs/intro.html"))
+    }
+
     func testAFolderIndexIsIndexReadmeOrTheFolderName() throws {
         let tree = try TempTree([
             "docusaurus.config.js": "module.exports = {}\n",
@@ -48,5 +109,15 @@ final class DocusaurusLinkTests: XCTestCase {
             "10_": "10_", "01- -x": "01- -x", "intro": "intro",
         ]
         for (name, stripped) in cases { XCTAssertEqual(DocusaurusRoutes.stripNumberPrefix(name), stripped, name) }
+    }
+
+    func testGitBookPagesKeepTheirOwnRules() throws {
+        let tree = try TempTree([
+            "SUMMARY.md": "# Summary\n\n* [Page](other/page.md)\n* [Setup](guides/setup.md)\n",
+            "README.md": "# Home\n",
+            "guides/setup.md": "# Setup\n",
+            "other/page.md": "# Page\n\n[bare](guides/setup.md)\n",
+        ])
+        XCTAssertEqual(lines(tree.check().diagnostics), ["other/page.md:3:1: error: link target 'guides/setup.md' not found"])
     }
 }
