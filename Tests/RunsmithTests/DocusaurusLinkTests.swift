@@ -74,6 +74,28 @@ final class DocusaurusLinkTests: XCTestCase {
             #"<a href="guides/setup.html?tab=cli#options">opts</a> <a href="guides/setup.html?tab=cli">bad</a>"#), page(result, "docs/intro.html"))
     }
 
+    func testVersionedSitesPublishTheDocsFolderUnderNext() throws {
+        let links = "# Intro\n\n[next](/docs/next/guides/setup#options) [home](/docs/next/) [old](/docs/1.0/guides/setup)\n"
+        let versioned = try TempTree([
+            "versions.json": #"["1.0"]"#,
+            "docs/guides/setup.mdx": "# Setup\n\n## Options\n",
+            "docs/intro.mdx": links,
+            "docs/index.mdx": "# Home\n",
+        ])
+        let result = versioned.check()
+        // Released versions live in versioned_docs/, which is not built.
+        XCTAssertEqual(lines(result.diagnostics), ["docs/intro.mdx:3:61: error: link target '/docs/1.0/guides/setup' not found"])
+        XCTAssertTrue(page(result, "docs/intro.html").contains(#"<a href="guides/setup.html#options">next</a> <a href="index.html">home</a>"#),
+                      page(result, "docs/intro.html"))
+        // Without versions.json there is no `next`.
+        let plain = try TempTree(["docs/guides/setup.mdx": "# Setup\n\n## Options\n", "docs/intro.mdx": links, "docs/index.mdx": "# Home\n"])
+        XCTAssertEqual(lines(plain.check().diagnostics), [
+            "docs/intro.mdx:3:1: error: link target '/docs/next/guides/setup#options' not found",
+            "docs/intro.mdx:3:41: error: link target '/docs/next/' not found",
+            "docs/intro.mdx:3:61: error: link target '/docs/1.0/guides/setup' not found",
+        ])
+    }
+
     func testAFolderIndexIsIndexReadmeOrTheFolderName() throws {
         let tree = try TempTree([
             "docusaurus.config.js": "module.exports = {}\n",

@@ -112,7 +112,13 @@ public struct LinkResolver: Sendable {
         // (when the docs folder itself is the root).
         if let source = index.byPublished[resolved] { return source }
         guard path.hasPrefix("/docs/") else { return nil }
-        return index.byPublished[String(resolved.dropFirst("docs/".count))]
+        var route = String(resolved.dropFirst("docs/".count))
+        // With `versions.json`, the docs folder (Docusaurus' "current" version) is published at `/docs/next/`.
+        if index.tree.contains("versions.json"), route == "next" || route.hasPrefix("next/") {
+            route = String(route.dropFirst("next".count)).trimmingSlashes()
+            if let source = index.byPublished[route.isEmpty ? "docs" : "docs/" + route] { return source }
+        }
+        return index.byPublished[route]
     }
 
     private func noun(_ kind: Kind) -> String {
