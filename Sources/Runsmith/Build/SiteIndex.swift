@@ -28,6 +28,8 @@ public struct SiteIndex: Sendable {
     public var byRoute: [String: String] = [:]
     public var tree: ContentTree
     public var config: SiteConfig
+    /// Decides which pages follow Docusaurus' link rules (`DocusaurusFileLinks`).
+    public var flavor: Flavor = .gitbook
     /// False in the provisional index of the parse phase, made before any page's headings are known:
     /// links with `#fragments` are then taken as they are (and checked again against the real index).
     public var anchorsKnown = true

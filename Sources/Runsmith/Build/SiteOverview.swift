@@ -5,6 +5,7 @@ enum SiteOverview {
     /// links to them go to `site_url`.
     static func index(_ site: SiteSource, _ summaries: [String: PageRecord.Summary]) -> SiteIndex {
         var index = SiteIndex(tree: site.tree, config: site.config)
+        index.flavor = site.flavor
         for path in site.pages {
             guard let summary = summaries[path] else { continue }
             index.byPublished[summary.entry.published] = path
@@ -67,6 +68,7 @@ enum SiteOverview {
             }
             return (folder, c)
         })
-        return Navigation(pages: built, titles: titles, hidden: hidden, positions: positions, categories: categories)
+        return Navigation(pages: built, titles: titles, hidden: hidden, positions: positions, categories: categories,
+                          isIndex: { site.isDocusaurusStyle($0) ? DocusaurusRoutes.isCategoryIndex($0) : Routes.isIndex(Routes.split($0).1) })
     }
 }

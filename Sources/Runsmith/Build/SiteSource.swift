@@ -131,8 +131,8 @@ public struct SiteSource: Sendable {
         return preprocessor
     }
 
-    /// Pages written the Docusaurus way: every page of a Docusaurus tree, and `.mdx` pages anywhere.
-    public func isDocusaurusStyle(_ page: String) -> Bool { flavor == .docusaurus || page.lowercased().hasSuffix(".mdx") }
+    /// Pages written the Docusaurus way (`Flavor.isDocusaurusStyle`).
+    public func isDocusaurusStyle(_ page: String) -> Bool { flavor.isDocusaurusStyle(page) }
 
     /// Output route and published path of a page. Docusaurus-style pages need their frontmatter (`id`,
     /// `slug`) for that, read here on its own; problems in it are reported when the page is built.
@@ -143,7 +143,7 @@ public struct SiteSource: Sendable {
                 frontmatter = split.frontmatter
             }
             let path = DocusaurusRoutes.published(for: page, frontmatter: frontmatter)
-            let isIndex = frontmatter.slug == nil && frontmatter.id == nil && Routes.isIndex(Routes.split(page).1)
+            let isIndex = DocusaurusRoutes.isIndex(page, frontmatter: frontmatter)
             return (DocusaurusRoutes.output(forPublished: path, isIndex: isIndex || path.isEmpty), path)
         }
         // GitBook's readme is the space's home page, whatever its file name.

@@ -1,6 +1,11 @@
 import Yams
 
-public enum Flavor: String, Sendable, CaseIterable { case gitbook, docusaurus }
+public enum Flavor: String, Sendable, CaseIterable {
+    case gitbook, docusaurus
+
+    /// Pages written the Docusaurus way: every page of a Docusaurus tree, and `.mdx` pages anywhere.
+    public func isDocusaurusStyle(_ page: String) -> Bool { self == .docusaurus || page.lowercased().hasSuffix(".mdx") }
+}
 
 /// `runsmith.yml` at the docs root: every key optional, unknown keys are errors.
 public struct SiteConfig: Sendable {

@@ -53,10 +53,12 @@ public struct Navigation: Sendable {
         public static func generatedPage(folder: String) -> String { folder + "/" }
     }
 
-    /// Folder order, as Docusaurus generates a sidebar: README/index first, then pages and folders by
-    /// `sidebar_position` (or `_category_.json` position, or a number prefix), then by name.
+    /// Folder order, as Docusaurus generates a sidebar: the folder's index page (`isIndex`) first, then pages
+    /// and folders by `sidebar_position` (or `_category_.json` position, or a number prefix), then by name.
     public init(pages: [String], titles: [String: String], hidden: Set<String>,
-                positions: [String: Double] = [:], categories: [String: Category] = [:]) {
+                positions: [String: Double] = [:], categories: [String: Category] = [:],
+                isIndex: ((String) -> Bool)? = nil) {
+        let isIndex = isIndex ?? { Routes.isIndex(Routes.split($0).1) }
         final class Folder {
             var index: String?
             var files: [String] = []
@@ -70,7 +72,7 @@ public struct Navigation: Sendable {
                 if folder.folders[part] == nil { folder.folders[part] = Folder() }
                 folder = folder.folders[part]!
             }
-            if Routes.isIndex(Routes.split(page).1) { folder.index = page } else { folder.files.append(page) }
+            if isIndex(page) { folder.index = page } else { folder.files.append(page) }
         }
         /// Position first (unpositioned last), then the name without its number prefix.
         func key(_ name: String, _ position: Double?) -> (Double, String) {

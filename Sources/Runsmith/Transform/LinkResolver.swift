@@ -48,15 +48,8 @@ public struct LinkResolver: Sendable {
             guard query == nil else { return .unchanged }
             return checkAnchor(fragment, in: pageSource, url: nil)
         }
-        guard var target = RelativePath.resolve(path, from: path.hasPrefix("/") ? "" : RelativePath.directory(of: file)) else {
+        guard let target = fileTarget(path, kind: kind, file: file, pageSource: pageSource) else {
             return .failed(.error, code: "path-escapes-root", message: "'\(url)' leaves the content root")
-        }
-        // Root-absolute paths: the content root first, then the `docs/` folder in it; Docusaurus serves
-        // `static/` at the site root, so `/img/x.png` may be `static/img/x.png`.
-        if path.hasPrefix("/"), !index.tree.contains(target), index.markdownFile(for: target) == nil {
-            if let found = ["docs/" + target, "static/" + target].first(where: { index.tree.contains($0) || index.markdownFile(for: $0) != nil }) {
-                target = found
-            }
         }
         if index.tree.escapingLinks.contains(target) {
             return .failed(.error, code: "path-escapes-root", message: "'\(url)' is a symlink pointing outside the content root")
@@ -77,13 +70,35 @@ public struct LinkResolver: Sendable {
             return checkAnchor(fragment, in: markdown, url: relative)
         }
         guard index.tree.contains(target), !SiteIndex.isMarkdown(target) || kind != .link else {
-            return .failed(.error, code: missingCode(kind), message: "\(noun(kind)) '\(url)' not found")
+            let hint = followsDocusaurus(path, kind: kind, pageSource: pageSource) ? DocusaurusFileLinks.hint(path, tree: index.tree) : nil
+            return .failed(.error, code: missingCode(kind), message: "\(noun(kind)) '\(url)' not found" + (hint.map { " (\($0))" } ?? ""))
         }
         uses(target)
         guard let output = assets.outputPath(for: target) else {
             return .failed(.error, code: "unreadable-asset", message: "cannot read '\(url)'")
         }
         return .rewritten(HTMLText.encodeURL(RelativePath.relative(from: route, to: output)) + tail)
+    }
+
+    /// The file of the tree a path names; nil when it leaves the content root. Not-found paths come back
+    /// as the first place tried, for the message.
+    private func fileTarget(_ path: String, kind: Kind, file: String, pageSource: String) -> String? {
+        if followsDocusaurus(path, kind: kind, pageSource: pageSource) {
+            let places = DocusaurusFileLinks.candidates(path, from: file, tree: index.tree).compactMap { $0 }
+            return places.first(where: index.tree.contains) ?? places.first
+        }
+        guard let target = RelativePath.resolve(path, from: path.hasPrefix("/") ? "" : RelativePath.directory(of: file)) else { return nil }
+        // Root-absolute paths: the content root first, then the `docs/` folder in it; Docusaurus serves
+        // `static/` at the site root, so `/img/x.png` may be `static/img/x.png`.
+        if path.hasPrefix("/"), !index.tree.contains(target), index.markdownFile(for: target) == nil {
+            return ["docs/" + target, "static/" + target].first { index.tree.contains($0) || index.markdownFile(for: $0) != nil } ?? target
+        }
+        return target
+    }
+
+    /// A `.md`/`.mdx` link on a Docusaurus-style page: a file looked up the way Docusaurus does.
+    private func followsDocusaurus(_ path: String, kind: Kind, pageSource: String) -> Bool {
+        kind == .link && SiteIndex.isMarkdown(path) && index.flavor.isDocusaurusStyle(pageSource)
     }
 
     /// A link written as a Docusaurus route (`./data-mapping`, `../guide/setup`, `/docs/guide/setup`): matched
@@ -97,7 +112,13 @@ public struct LinkResolver: Sendable {
         // (when the docs folder itself is the root).
         if let source = index.byPublished[resolved] { return source }
         guard path.hasPrefix("/docs/") else { return nil }
-        return index.byPublished[String(resolved.dropFirst("docs/".count))]
+        var route = String(resolved.dropFirst("docs/".count))
+        // With `versions.json`, the docs folder (Docusaurus' "current" version) is published at `/docs/next/`.
+        if index.tree.contains("versions.json"), route == "next" || route.hasPrefix("next/") {
+            route = String(route.dropFirst("next".count)).trimmingSlashes()
+            if let source = index.byPublished[route.isEmpty ? "docs" : "docs/" + route] { return source }
+        }
+        return index.byPublished[route]
     }
 
     private func noun(_ kind: Kind) -> String {
