@@ -58,7 +58,7 @@ bench-deps:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq hugo cmark-gfm time; }
 
 ## libFuzzer with AddressSanitizer over one page with includes (Sources/RunsmithFuzz): `make fuzz SECONDS=N`.
-## Seeds: content/ and Tests/Fuzz/seeds; new inputs go to .fuzz/corpus, crashes and hangs to .fuzz/artifacts/.
+## Seeds: content/ and Tests/Fuzz/seeds; Tests/Fuzz/fuzz.dict holds UTF-8 sequences and our syntax's tokens; new inputs go to .fuzz/corpus, crashes and hangs to .fuzz/artifacts/.
 ## Leak checks are off: LeakSanitizer cannot see Swift's pointers kept in spare bits (false leaks of globals).
 ## FUZZ_FLAGS="-fork=1 -ignore_crashes=1 -ignore_timeouts=1" keeps going past a finding, for long runs.
 SECONDS ?= 60
@@ -68,7 +68,7 @@ export ASAN_OPTIONS := detect_leaks=0
 fuzz: fuzz-build
 	mkdir -p .fuzz/corpus .fuzz/artifacts
 	$(FUZZER) .fuzz/corpus Tests/Fuzz/seeds Tests/Fuzz/regressions content \
-		-max_total_time=$(SECONDS) -timeout=10 -max_len=65536 -rss_limit_mb=4096 $(FUZZ_FLAGS) \
+		-dict=Tests/Fuzz/fuzz.dict -max_total_time=$(SECONDS) -timeout=10 -max_len=65536 -rss_limit_mb=4096 $(FUZZ_FLAGS) \
 		-artifact_prefix=.fuzz/artifacts/ -print_final_stats=1
 
 ## The instrumented target (lld: gold fails on AddressSanitizer's objects).
