@@ -84,6 +84,14 @@ final class BadInputCatalogueTests: XCTestCase {
         "html-unsafe-as-error": Case(files: ["runsmith.yml": "severity:\n  unsafe-html: error\n",
                                              "README.md": "# Home\n\n<iframe src=\"https://example.com\"></iframe>\n"]),
         // Output
+        // Issue 14: MDX read as MDX, GitBook formulas, Docusaurus link rules
+        "math-unrendered": Case(files: ["README.md": "# Home\n\nA $$\\begin{matrix} a \\end{matrix}$$ here.\n"]),
+        "mdx-codeblock-value": Case(files: ["README.md": page, "page.mdx": "# Page\n\n<CodeBlock language=\"ts\">{snippet}</CodeBlock>\n"]),
+        "mdx-expression-attribute": Case(files: ["README.md": page, "page.mdx": "# Page\n\nGet <a href={`https://x/${v}/y.js`}>y.js</a>.\n"]),
+        "docusaurus-dot-link": Case(files: ["docusaurus.config.js": "module.exports = {}\n", "docs/intro.md": "# Intro\n",
+                                            "docs/other/page.md": "# Page\n\n[x](./guides/setup.md)\n", "docs/guides/setup.md": "# Setup\n"]),
+        "docusaurus-next-unversioned": Case(files: ["docusaurus.config.js": "module.exports = {}\n", "docs/intro.mdx": "# Intro\n",
+                                                    "docs/a.mdx": "# A\n\n[x](/docs/next/intro)\n"]),
         "out-is-root": Case(files: ["README.md": page], arguments: ["build", ".", "--out", "."]),
         "out-not-ours": Case(files: ["README.md": page, "../foreign/notes.txt": "mine\n"], arguments: ["build", ".", "--out", "../foreign"]),
     ]
