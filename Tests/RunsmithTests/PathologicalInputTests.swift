@@ -109,6 +109,15 @@ final class PathologicalInputTests: XCTestCase {
         XCTAssertEqual(count("</span>", in: r.html), 50_000)
     }
 
+    /// Every instruction is cut out of the block, and libxml2 reads each stretch between two of them.
+    func testAHundredThousandInstructionsInOneHTMLBlock() throws {
+        let r = try render("page.md", ["page.md": "<div>" + String(repeating: "<?x?>a", count: 100_000) + "</div>\n"])
+        XCTAssertEqual(r.status, 0, r.errors)
+        XCTAssertEqual(r.html, "<div>" + String(repeating: "a", count: 100_000) + "</div>\n")
+        XCTAssertEqual(count("warning:", in: r.errors), 5, String(r.errors.prefix(2000)))
+        XCTAssertTrue(r.errors.contains("and 99995 more like it on this page"), String(r.errors.prefix(2000)))
+    }
+
     func testTenMegabytesInOneHTMLBlock() throws {
         let r = try render("page.md", ["page.md": "<div>" + String(repeating: "word ", count: 2_097_152) + "</div>\n"])
         XCTAssertEqual(r.status, 0, r.errors)

@@ -41,9 +41,29 @@ extension HTMLSanitizer {
                     }
                 case .text(let text):
                     if skipping.isEmpty { out += HTMLText.escapeText(text) }
+                case .special(let kind, let source, let offset):
+                    guard skipping.isEmpty else { continue }
+                    report(.warning, "unknown-html", "\(Self.describe(kind, source)) is removed: it is not page text", at: offset,
+                           note: "to show it as written, put it in a code span or a code block")
+                case .unterminatedTag(let source, let offset):
+                    guard skipping.isEmpty else { continue }
+                    out += HTMLText.escapeText(source)
+                    let tag = source.prefix { !$0.isWhitespace && $0 != ">" }
+                    report(.warning, "unknown-html", "tag \(tag) has no closing '>' in this HTML block: it is shown as text (as HTML it would swallow what follows)",
+                           at: offset)
                 }
             }
             return out
+        }
+
+        /// `<?php … ?>`, `<!DOCTYPE …>`, `<![CDATA[ … ]]>`: named as written, the rest elided.
+        private static func describe(_ kind: HTMLFragment.Special, _ source: String) -> String {
+            let name = source.dropFirst(2).prefix(40).prefix { $0.isLetter || $0.isNumber || "-_:.".contains($0) }
+            switch kind {
+            case .processingInstruction: return "processing instruction <?\(name) … ?>"
+            case .declaration: return "declaration <!\(name) …>"
+            case .cdata: return "CDATA section <![CDATA[ … ]]>"
+            }
         }
 
         private func isClosable(_ name: String) -> Bool {
@@ -129,13 +149,19 @@ extension HTMLSanitizer {
         }
 
         private mutating func report(_ severity: Severity, _ code: String, _ message: String, _ offset: Int, tag: String, note: String? = nil) {
-            let (location, chain) = origin(offset, tag: tag)
+            let start = locate().start(ofTag: tag, endingAt: offset)
+            report(severity, code, message, at: start, note: note)
+        }
+
+        /// `start` is the byte of the piece where what is reported starts.
+        private mutating func report(_ severity: Severity, _ code: String, _ message: String, at start: Int, note: String? = nil) {
+            let (location, chain) = locate().origin(start, in: page)
             page.diagnostics.append(Diagnostic(severity, code, message, at: location, includeChain: chain, note: note))
         }
 
-        private mutating func origin(_ offset: Int, tag: String) -> (SourceLocation, [SourceLocation]) {
+        private mutating func locate() -> TagLocator {
             if locator == nil { locator = TagLocator(html: html, line: node.startLine, column: node.startColumn) }
-            return locator!.origin(offset, tag: tag, in: page)
+            return locator!
         }
     }
 
@@ -156,6 +182,11 @@ extension HTMLSanitizer {
 
         /// Where the tag named `tag` that ends at `offset` starts (`<tag` or `</tag`).
         func origin(_ offset: Int, tag: String, in page: ParsedPage) -> (SourceLocation, [SourceLocation]) {
+            origin(start(ofTag: tag, endingAt: offset), in: page)
+        }
+
+        /// The byte where the tag named `tag` that ends at `offset` starts.
+        func start(ofTag tag: String, endingAt offset: Int) -> Int {
             let name = Array(tag.utf8)
             func startsTag(_ i: Int) -> Bool {
                 guard bytes[i] == UInt8(ascii: "<") else { return false }
@@ -165,7 +196,11 @@ extension HTMLSanitizer {
             }
             var start = min(offset, bytes.count) - 1
             while start > 0, !startsTag(start) { start -= 1 }
-            start = max(start, 0)
+            return max(start, 0)
+        }
+
+        /// Where byte `start` of the piece stands in the page's files.
+        func origin(_ start: Int, in page: ParsedPage) -> (SourceLocation, [SourceLocation]) {
             // The last line that starts at or before `start` (a binary search: a piece may warn thousands of times).
             var low = 0, high = lineStarts.count - 1
             while low < high {
