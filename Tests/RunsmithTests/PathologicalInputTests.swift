@@ -109,6 +109,14 @@ final class PathologicalInputTests: XCTestCase {
         XCTAssertEqual(count("</span>", in: r.html), 50_000)
     }
 
+    /// Each icon looked ahead for its `</i>` once: 20,000 unclosed ones took minutes.
+    func testTwentyThousandUnclosedIcons() throws {
+        let r = try render("page.md", ["page.md": String(repeating: "x <i class=\"fa-x\">", count: 20_000) + "\n"])
+        XCTAssertEqual(r.status, 0, r.errors)
+        XCTAssertEqual(count("<i class=\"fa-x\" aria-hidden=\"true\">x ", in: r.html), 19_999)
+        XCTAssertEqual(count("</i>", in: r.html), 20_000)
+    }
+
     /// Every instruction is cut out of the block, and libxml2 reads each stretch between two of them.
     func testAHundredThousandInstructionsInOneHTMLBlock() throws {
         let r = try render("page.md", ["page.md": "<div>" + String(repeating: "<?x?>a", count: 100_000) + "</div>\n"])

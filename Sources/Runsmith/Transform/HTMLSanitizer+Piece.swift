@@ -10,6 +10,10 @@ extension HTMLSanitizer {
         private var locator: TagLocator?
         /// The elements removed with their content that this piece is inside, outermost first.
         private(set) var skipping: [String]
+        /// The `<i>` this piece opened and has not closed, true for icons, and how many are icons.
+        /// (Between inline tags, `IconTransform` removed the icon's text already.)
+        private var italics: [Bool] = []
+        private var icons = 0
 
         init(html: String, node: MarkdownNode, page: ParsedPage, scope: Scope, skipping: [String] = []) {
             self.html = html
@@ -25,6 +29,7 @@ extension HTMLSanitizer {
                 case .start(let name, let attributes, let offset):
                     start(name, attributes, offset: offset)
                 case .end(let name, _):
+                    if skipping.isEmpty, name == "i", let icon = italics.popLast(), icon { icons -= 1 }
                     if !skipping.isEmpty {
                         if !HTMLAllowlist.void.contains(name) { skipping.removeLast() }
                     } else if isClosable(name) {
@@ -40,7 +45,8 @@ extension HTMLSanitizer {
                         report(.warning, "unbalanced-html", "</\(name)> closes nothing that HTML in this block opened: it is left out", offset, tag: name)
                     }
                 case .text(let text):
-                    if skipping.isEmpty { out += HTMLText.escapeText(text) }
+                    // GitBook writes an icon as `<i class="fa-gear">:gear:</i>` and shows only the icon.
+                    if skipping.isEmpty, icons == 0 { out += HTMLText.escapeText(text) }
                 case .special(let kind, let source, let offset):
                     guard skipping.isEmpty else { continue }
                     report(.warning, "unknown-html", "\(Self.describe(kind, source)) is removed: it is not page text", at: offset,
@@ -78,10 +84,19 @@ extension HTMLSanitizer {
             }
             switch HTMLAllowlist.verdict(tag: name) {
             case .allowed:
-                guard let tag = startTag(name, attributes, offset: offset) else { return }
+                guard var tag = startTag(name, attributes, offset: offset) else { return }
+                let icon = name == "i" && IconTransform.isIcon(attributes)
+                // The icon is drawn from its class; to a screen reader it is nothing.
+                if icon, !attributes.contains(where: { $0.name.lowercased() == "aria-hidden" }) {
+                    tag.insert(contentsOf: " aria-hidden=\"true\"", at: tag.index(before: tag.endIndex))
+                }
                 out += tag
                 if !void {
                     scope.open.append(.init(name: name, html: html, line: node.startLine, column: node.startColumn, offset: offset))
+                }
+                if name == "i" {
+                    italics.append(icon)
+                    if icon { icons += 1 }
                 }
             case .unknown:
                 report(.warning, "unknown-html", "<\(name)> is not an allowed HTML tag: it is left out, its content kept", offset, tag: name,
