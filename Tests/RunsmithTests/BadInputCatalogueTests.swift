@@ -84,6 +84,10 @@ final class BadInputCatalogueTests: XCTestCase {
         "html-unsafe-as-error": Case(files: ["runsmith.yml": "severity:\n  unsafe-html: error\n",
                                              "README.md": "# Home\n\n<iframe src=\"https://example.com\"></iframe>\n"]),
         // Output
+        "html-processing-instruction": Case(files: ["README.md": "# Home\n\n<?php\n  echo '>';\n?>\nokay\n"]),
+        "html-doctype": Case(files: ["README.md": "# Home\n\n<!DOCTYPE html>\n"]),
+        "html-cdata": Case(files: ["README.md": "# Home\n\n<![CDATA[\nx < y\n]]>\n"]),
+        "html-unterminated-tag": Case(files: ["README.md": "# Home\n\n<div id=\"foo\"\n*hi*\n"]),
         // Issue 14: MDX read as MDX, GitBook formulas, Docusaurus link rules
         "math-unrendered": Case(files: ["README.md": "# Home\n\nA $$\\begin{matrix} a \\end{matrix}$$ here.\n"]),
         "mdx-codeblock-value": Case(files: ["README.md": page, "page.mdx": "# Page\n\n<CodeBlock language=\"ts\">{snippet}</CodeBlock>\n"]),

@@ -112,6 +112,25 @@ final class PathologicalInputTests: XCTestCase {
         XCTAssertEqual(count("</span>", in: r.html), 50_000)
     }
 
+    /// Each icon looked ahead for its `</i>` once: 20,000 unclosed ones took minutes.
+    func testTwentyThousandUnclosedIcons() throws {
+        let r = try render("page.md", ["page.md": String(repeating: "x <i class=\"fa-x\">", count: 20_000) + "\n"])
+        XCTAssertEqual(r.status, 0, r.errors)
+        XCTAssertEqual(count("<i class=\"fa-x\" aria-hidden=\"true\">x ", in: r.html), 19_999)
+        XCTAssertEqual(count("</i>", in: r.html), 20_000)
+    }
+
+    /// Every instruction is cut out of the block, and libxml2 reads each stretch between two of them.
+    func testAHundredThousandInstructionsInOneHTMLBlock() throws {
+        let r = try render("page.md", ["page.md": "<div>" + String(repeating: "<?x?>a", count: 100_000) + "</div>\n"])
+        XCTAssertEqual(r.status, 0, r.errors)
+        XCTAssertEqual(r.html, "<div>" + String(repeating: "a", count: 100_000) + "</div>\n")
+        // The five warnings the page keeps are one frame in the human output, with the count of the rest.
+        XCTAssertEqual(count("warning:", in: r.errors), 1, String(r.errors.prefix(2000)))
+        XCTAssertTrue(r.errors.contains("(5 in all)"), String(r.errors.prefix(2000)))
+        XCTAssertTrue(r.errors.contains("and 99995 more like it on this page"), String(r.errors.prefix(2000)))
+    }
+
     func testTenMegabytesInOneHTMLBlock() throws {
         let r = try render("page.md", ["page.md": "<div>" + String(repeating: "word ", count: 2_097_152) + "</div>\n"])
         XCTAssertEqual(r.status, 0, r.errors)

@@ -106,7 +106,8 @@ public final class IncrementalBuild {
             let page = ParsedPage(source: pre, document: MarkdownDocument(bytes: pre.text))
             page.diagnostics = d
             let transforms: [PageTransform] = [DirectiveTransform()] + (values.map { [VariableSubstitution(context: $0)] } ?? [])
-                + [InlineComponentTransform(), HTMLSanitizer(), UnparsedLinkCheck(), HeadingTransform(preset: site.slugPreset(for: path)), MathTransform(), CodeBlockTransform()]
+                + [InlineComponentTransform(), IconTransform(), HTMLSanitizer(), UnparsedLinkCheck(),
+                   HeadingTransform(preset: site.slugPreset(for: path)), MathTransform(), CodeBlockTransform()]
             for transform in transforms { transform.apply(to: page) }
             var body = Parsed.Body.tree(page)
             if let provisional, let route = site.routes[path],

@@ -171,7 +171,7 @@ struct RunbookBuilder {
         page.diagnostics = problems
         let level = section.section.flatMap { index.pages[source]?.headingLevels[$0] } ?? 1
         let transforms: [PageTransform] = [
-            DirectiveTransform(), VariableSubstitution(context: context), InlineComponentTransform(), UnparsedLinkCheck(),
+            DirectiveTransform(), VariableSubstitution(context: context), InlineComponentTransform(), IconTransform(), UnparsedLinkCheck(),
             HeadingTransform(preset: site.slugPreset(for: source), liftsTitle: section.section == nil,
                              levelShift: 2 - level, idPrefix: "s\(number)-"),
         ]
@@ -245,6 +245,7 @@ struct RunbookBuilder {
         if let bytes = try? site.tree.read(source), let pre = site.preprocessor(tenant: context).run(path: source, bytes: bytes).0 {
             let page = ParsedPage(source: pre, document: MarkdownDocument(bytes: pre.text))
             DirectiveTransform().apply(to: page)
+            IconTransform().apply(to: page)
             HeadingTransform(preset: site.slugPreset(for: source)).apply(to: page)
             anchors = page.anchors
         }

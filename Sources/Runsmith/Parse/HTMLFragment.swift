@@ -12,6 +12,10 @@ import CLibXML2
 ///   for the sanitizer to match against what earlier pieces opened.
 /// End tags libxml2 implies inside the piece (`<p>a<div>` closes the `p`) come out as `.end`, as a
 /// browser would close them.
+///
+/// Before libxml2 reads it, the piece is cut where a browser would read it otherwise than CommonMark
+/// (`HTMLFragment+Parts.swift`): processing instructions, declarations and CDATA sections, and a tag
+/// the piece ends inside, come out whole as events of their own.
 public enum HTMLFragment {
     public enum Event: Equatable, Sendable {
         /// `value` is nil for an attribute written without `=` (`<details open>`). Entities are decoded.
@@ -19,6 +23,15 @@ public enum HTMLFragment {
         case end(name: String, offset: Int)
         case strayEnd(name: String, offset: Int)
         case text(String)
+        /// `<?php … ?>`, `<!DOCTYPE html>` or `<![CDATA[ … ]]>`, whole as CommonMark delimits it (a
+        /// browser would end it at the first `>`). `offset` is where it starts.
+        case special(Special, source: String, offset: Int)
+        /// A tag the piece ends inside (no `>`), and all that follows it. `offset` is where it starts.
+        case unterminatedTag(source: String, offset: Int)
+    }
+
+    public enum Special: Equatable, Sendable {
+        case processingInstruction, declaration, cdata
     }
 
     public struct Attribute: Equatable, Sendable {
@@ -34,19 +47,39 @@ public enum HTMLFragment {
     /// libxml2's global tables, set up once before any thread parses.
     private static let ready: Void = { xmlInitParser() }()
 
-    /// The events of `html`, in order. Offsets are byte offsets into `html` just past the tag.
+    /// The events of `html`, in order. A tag's offset is a byte offset into `html` at its end (libxml2
+    /// reports a start tag at its `>`, an end tag past it).
     public static func events(_ html: String) -> [Event] {
+        let bytes = Array(html.utf8)
+        let parts = parts(bytes)
+        if parts.count == 1, case .html = parts[0] { return parse(bytes[...], base: 0) }
+        var events: [Event] = []
+        for part in parts {
+            switch part {
+            case .html(let range):
+                events += parse(bytes[range], base: range.lowerBound)
+            case .special(let kind, let range):
+                events.append(.special(kind, source: String(decoding: bytes[range], as: UTF8.self), offset: range.lowerBound))
+            case .unterminatedTag(let range):
+                events.append(.unterminatedTag(source: String(decoding: bytes[range], as: UTF8.self), offset: range.lowerBound))
+            }
+        }
+        return events
+    }
+
+    /// libxml2's events for one stretch of a piece that starts at byte `base` of it.
+    private static func parse(_ html: ArraySlice<UInt8>, base: Int) -> [Event] {
         _ = ready
         var input = opening
-        input.append(contentsOf: html.utf8)
+        input.append(contentsOf: html)
         input.append(contentsOf: closing)
-        let collector = Collector(inputLength: input.count, prefix: opening.count)
+        let collector = Collector(inputLength: input.count, prefix: opening.count, base: base)
         let context: htmlParserCtxtPtr? = input.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 htmlCreateMemoryParserCtxt($0, Int32(buffer.count))
             }
         }
-        guard let context else { return [.text(html)] }
+        guard let context else { return [.text(String(decoding: html, as: UTF8.self))] }
         defer { htmlFreeParserCtxt(context) }
         // Without this, libxml2 reads the bytes as ISO-8859-1 (HTML's old default): `Straße` → `StraÃe`.
         _ = xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
@@ -111,12 +144,15 @@ public enum HTMLFragment {
         var live = true
         var context: htmlParserCtxtPtr?
         let prefix: Int
+        /// Where the stretch being read starts in the piece.
+        let base: Int
         /// An end tag reported with all of the input read was implied by its end (when an unclosed
         /// comment or `<script>` swallowed the sentinel).
         let inputLength: Int
 
-        init(inputLength: Int, prefix: Int) {
+        init(inputLength: Int, prefix: Int, base: Int) {
             self.prefix = prefix
+            self.base = base
             self.inputLength = inputLength
         }
 
@@ -128,7 +164,7 @@ public enum HTMLFragment {
 
         var consumed: Int { context.map { Int(xmlByteConsumed($0)) } ?? 0 }
         /// Bytes of the piece read so far.
-        var offset: Int { max(0, consumed - prefix) }
+        var offset: Int { base + max(0, consumed - prefix) }
 
         static func from(_ user: UnsafeMutableRawPointer?) -> Collector {
             Unmanaged<Collector>.fromOpaque(user!).takeUnretainedValue()

@@ -13,6 +13,7 @@ public enum FragmentRenderer {
         DirectiveTransform().apply(to: page)
         if let tenant { VariableSubstitution(context: tenant).apply(to: page) }
         InlineComponentTransform().apply(to: page)
+        IconTransform().apply(to: page)
         HTMLSanitizer().apply(to: page)
         UnparsedLinkCheck().apply(to: page)
         CardsTableTransform().apply(to: page)

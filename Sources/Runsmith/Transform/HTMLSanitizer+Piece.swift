@@ -10,6 +10,10 @@ extension HTMLSanitizer {
         private var locator: TagLocator?
         /// The elements removed with their content that this piece is inside, outermost first.
         private(set) var skipping: [String]
+        /// The `<i>` this piece opened and has not closed, true for icons, and how many are icons.
+        /// (Between inline tags, `IconTransform` removed the icon's text already.)
+        private var italics: [Bool] = []
+        private var icons = 0
 
         init(html: String, node: MarkdownNode, page: ParsedPage, scope: Scope, skipping: [String] = []) {
             self.html = html
@@ -25,6 +29,7 @@ extension HTMLSanitizer {
                 case .start(let name, let attributes, let offset):
                     start(name, attributes, offset: offset)
                 case .end(let name, _):
+                    if skipping.isEmpty, name == "i", let icon = italics.popLast(), icon { icons -= 1 }
                     if !skipping.isEmpty {
                         if !HTMLAllowlist.void.contains(name) { skipping.removeLast() }
                     } else if isClosable(name) {
@@ -40,10 +45,31 @@ extension HTMLSanitizer {
                         report(.warning, "unbalanced-html", "</\(name)> closes nothing that HTML in this block opened: it is left out", offset, tag: name)
                     }
                 case .text(let text):
-                    if skipping.isEmpty { out += HTMLText.escapeText(text) }
+                    // GitBook writes an icon as `<i class="fa-gear">:gear:</i>` and shows only the icon.
+                    if skipping.isEmpty, icons == 0 { out += HTMLText.escapeText(text) }
+                case .special(let kind, let source, let offset):
+                    guard skipping.isEmpty else { continue }
+                    report(.warning, "unknown-html", "\(Self.describe(kind, source)) is removed: it is not page text", at: offset,
+                           note: "to show it as written, put it in a code span or a code block")
+                case .unterminatedTag(let source, let offset):
+                    guard skipping.isEmpty else { continue }
+                    out += HTMLText.escapeText(source)
+                    let tag = source.prefix { !$0.isWhitespace && $0 != ">" }
+                    report(.warning, "unknown-html", "tag \(tag) has no closing '>' in this HTML block: it is shown as text (as HTML it would swallow what follows)",
+                           at: offset)
                 }
             }
             return out
+        }
+
+        /// `<?php … ?>`, `<!DOCTYPE …>`, `<![CDATA[ … ]]>`: named as written, the rest elided.
+        private static func describe(_ kind: HTMLFragment.Special, _ source: String) -> String {
+            let name = source.dropFirst(2).prefix(40).prefix { $0.isLetter || $0.isNumber || "-_:.".contains($0) }
+            switch kind {
+            case .processingInstruction: return "processing instruction <?\(name) … ?>"
+            case .declaration: return "declaration <!\(name) …>"
+            case .cdata: return "CDATA section <![CDATA[ … ]]>"
+            }
         }
 
         private func isClosable(_ name: String) -> Bool {
@@ -58,10 +84,19 @@ extension HTMLSanitizer {
             }
             switch HTMLAllowlist.verdict(tag: name) {
             case .allowed:
-                guard let tag = startTag(name, attributes, offset: offset) else { return }
+                guard var tag = startTag(name, attributes, offset: offset) else { return }
+                let icon = name == "i" && IconTransform.isIcon(attributes)
+                // The icon is drawn from its class; to a screen reader it is nothing.
+                if icon, !attributes.contains(where: { $0.name.lowercased() == "aria-hidden" }) {
+                    tag.insert(contentsOf: " aria-hidden=\"true\"", at: tag.index(before: tag.endIndex))
+                }
                 out += tag
                 if !void {
                     scope.open.append(.init(name: name, html: html, line: node.startLine, column: node.startColumn, offset: offset))
+                }
+                if name == "i" {
+                    italics.append(icon)
+                    if icon { icons += 1 }
                 }
             case .unknown:
                 report(.warning, "unknown-html", "<\(name)> is not an allowed HTML tag: it is left out, its content kept", offset, tag: name,
@@ -129,13 +164,19 @@ extension HTMLSanitizer {
         }
 
         private mutating func report(_ severity: Severity, _ code: String, _ message: String, _ offset: Int, tag: String, note: String? = nil) {
-            let (location, chain) = origin(offset, tag: tag)
+            let start = locate().start(ofTag: tag, endingAt: offset)
+            report(severity, code, message, at: start, note: note)
+        }
+
+        /// `start` is the byte of the piece where what is reported starts.
+        private mutating func report(_ severity: Severity, _ code: String, _ message: String, at start: Int, note: String? = nil) {
+            let (location, chain) = locate().origin(start, in: page)
             page.diagnostics.append(Diagnostic(severity, code, message, at: location, includeChain: chain, note: note))
         }
 
-        private mutating func origin(_ offset: Int, tag: String) -> (SourceLocation, [SourceLocation]) {
+        private mutating func locate() -> TagLocator {
             if locator == nil { locator = TagLocator(html: html, line: node.startLine, column: node.startColumn) }
-            return locator!.origin(offset, tag: tag, in: page)
+            return locator!
         }
     }
 
@@ -156,6 +197,11 @@ extension HTMLSanitizer {
 
         /// Where the tag named `tag` that ends at `offset` starts (`<tag` or `</tag`).
         func origin(_ offset: Int, tag: String, in page: ParsedPage) -> (SourceLocation, [SourceLocation]) {
+            origin(start(ofTag: tag, endingAt: offset), in: page)
+        }
+
+        /// The byte where the tag named `tag` that ends at `offset` starts.
+        func start(ofTag tag: String, endingAt offset: Int) -> Int {
             let name = Array(tag.utf8)
             func startsTag(_ i: Int) -> Bool {
                 guard bytes[i] == UInt8(ascii: "<") else { return false }
@@ -165,7 +211,11 @@ extension HTMLSanitizer {
             }
             var start = min(offset, bytes.count) - 1
             while start > 0, !startsTag(start) { start -= 1 }
-            start = max(start, 0)
+            return max(start, 0)
+        }
+
+        /// Where byte `start` of the piece stands in the page's files.
+        func origin(_ start: Int, in page: ParsedPage) -> (SourceLocation, [SourceLocation]) {
             // The last line that starts at or before `start` (a binary search: a piece may warn thousands of times).
             var low = 0, high = lineStarts.count - 1
             while low < high {
