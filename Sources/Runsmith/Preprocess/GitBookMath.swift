@@ -15,10 +15,7 @@ enum GitBookMath {
         while i < line.endIndex {
             let c = line[i]
             if c == UInt8(ascii: "`") {
-                var run = 0
-                while i + run < line.endIndex, line[i + run] == c { run += 1 }
-                let ticks = Array(repeating: c, count: run)
-                let end = MDXCodeBlock.find(ticks, in: line, from: i + run).map { $0 + run } ?? i + run
+                let end = LineScan.codeSpanEnd(line, at: i)
                 out.append(contentsOf: line[i..<end])
                 i = end
                 continue
@@ -29,7 +26,7 @@ enum GitBookMath {
                 continue
             }
             if c == UInt8(ascii: "$"), line[i...].starts(with: dollars),
-               let close = MDXCodeBlock.find(dollars, in: line, from: i + 2), close > i + 2 {
+               let close = LineScan.find(dollars, in: line, from: i + 2), close > i + 2 {
                 out.append(contentsOf: codeSpan(line[(i + 2)..<close]))
                 i = close + 2
                 changed = true
@@ -81,7 +78,7 @@ extension PreprocessRun {
             return true
         }
         if body.count > 4, body.starts(with: GitBookMath.dollars), body.reversed().starts(with: GitBookMath.dollars),
-           MDXCodeBlock.find(GitBookMath.dollars, in: body, from: body.startIndex + 2) == body.endIndex - 2 {
+           LineScan.find(GitBookMath.dollars, in: body, from: body.startIndex + 2) == body.endIndex - 2 {
             emit(context.placed, GitBookMath.fence + Array("math".utf8), origin: context.origin)
             emit(context.placed, body.dropFirst(2).dropLast(2), origin: context.origin)
             emit(context.placed, GitBookMath.fence, origin: context.origin)

@@ -25,7 +25,7 @@ struct MDXCodeBlock {
         lines = []
         unevaluated = nil
         if tag.selfClosing { end = tag.end; return }
-        guard let close = Self.find(Self.closing, in: bytes, from: tag.end) else { return nil }
+        guard let close = LineScan.find(Self.closing, in: bytes, from: tag.end) else { return nil }
         end = close + Self.closing.count
         func lineOf(_ offset: Int) -> Int { line + bytes[start..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
         var i = tag.end
@@ -97,14 +97,6 @@ struct MDXCodeBlock {
         return out
     }
 
-    static func find(_ needle: [UInt8], in bytes: ArraySlice<UInt8>, from start: Int) -> Int? {
-        var i = start
-        while i + needle.count <= bytes.endIndex {
-            if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
-    }
 }
 
 extension PreprocessRun {

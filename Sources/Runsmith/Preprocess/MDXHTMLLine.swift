@@ -16,13 +16,9 @@ enum MDXHTMLLine {
             let c = line[i]
             if c == UInt8(ascii: "`") {
                 // A code span is shown as written.
-                var run = 0
-                while i + run < line.endIndex, line[i + run] == c { run += 1 }
-                let ticks = Array(repeating: c, count: run)
-                let close = MDXCodeBlock.find(ticks, in: line, from: i + run) ?? (i + run - ticks.count)
-                let end = min(line.endIndex, close + ticks.count)
-                out.append(contentsOf: line[i..<max(end, i + run)])
-                i = max(end, i + run)
+                let end = LineScan.codeSpanEnd(line, at: i)
+                out.append(contentsOf: line[i..<end])
+                i = end
                 onlyTags = false
                 continue
             }

@@ -1,0 +1,21 @@
+/// Byte searches the line-level syntaxes share.
+enum LineScan {
+    /// The offset of the first `needle` in `bytes` at or after `start`.
+    static func find(_ needle: [UInt8], in bytes: ArraySlice<UInt8>, from start: Int) -> Int? {
+        var i = start
+        while i + needle.count <= bytes.endIndex {
+            if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Past the code span whose opening backticks start at `start` (its closing run of as many
+    /// backticks), or past the opening run alone when the line never closes it: text, per CommonMark.
+    static func codeSpanEnd(_ line: ArraySlice<UInt8>, at start: Int) -> Int {
+        var run = 0
+        while start + run < line.endIndex, line[start + run] == UInt8(ascii: "`") { run += 1 }
+        let ticks = [UInt8](repeating: UInt8(ascii: "`"), count: run)
+        return find(ticks, in: line, from: start + run).map { $0 + run } ?? start + run
+    }
+}
