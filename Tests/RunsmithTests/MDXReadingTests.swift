@@ -139,4 +139,40 @@ final class MDXReadingTests: XCTestCase {
         """)
         XCTAssertEqual(diagnostics, [])
     }
+
+    /// Older Docusaurus: the labels listed on `<Tabs values={[…]}>`, the open tab named by `defaultValue`.
+    func testTabLabelsFromTheTabsValuesList() {
+        let (html, diagnostics) = mdx("""
+        <Tabs defaultValue="react" values={[
+          {label: "Native", value: "native"},
+          { value: 'react', label: 'React, Vue' },
+        ]}>
+        <TabItem value="native">
+
+        A
+
+        </TabItem>
+        <TabItem value="react">
+
+        B
+
+        </TabItem>
+        </Tabs>
+
+        """)
+        XCTAssertEqual(html, """
+        <div class="rs-tabs">
+        <input class="rs-tab-input" type="radio" name="rs-tabs-0" id="rs-tabs-0-0"><label class="rs-tab-label" for="rs-tabs-0-0">Native</label>
+        <div class="rs-tab-panel">
+        <p>A</p>
+        </div>
+        <input class="rs-tab-input" type="radio" name="rs-tabs-0" id="rs-tabs-0-1" checked><label class="rs-tab-label" for="rs-tabs-0-1">React, Vue</label>
+        <div class="rs-tab-panel">
+        <p>B</p>
+        </div>
+        </div>
+
+        """)
+        XCTAssertEqual(diagnostics, [])
+    }
 }

@@ -52,4 +52,27 @@ final class RealTreeRegressionTests: XCTestCase {
             "<p>See <a data-mention href=\"guide/setup.html\">Set up Ünïcödé 😀</a> and <a data-mention href=\"guide/setup.html#step-2\">Set up Ünïcödé 😀</a>.</p>"),
             page(result, "index.html"))
     }
+
+    func testAMarkdownMentionShowsItsTargetPagesTitleWithoutATooltip() throws {
+        let tree = try TempTree(["README.md": "# Home\n\nSee [incidents.md](incidents.md \"mention\") and [plain](incidents.md \"A title\").\n",
+                                 "incidents.md": "# Incidents 日本\n"])
+        let result = tree.build()
+        XCTAssertEqual(lines(result.diagnostics), [])
+        XCTAssertTrue(page(result, "index.html").contains(
+            "<p>See <a href=\"incidents.html\">Incidents 日本</a> and <a href=\"incidents.html\" title=\"A title\">plain</a>.</p>"),
+            page(result, "index.html"))
+    }
+
+    /// GitBook exports link to an expandable block by its summary's slug (seen in LawnchairLauncher/docs).
+    func testAnExpandableBlockHasAnAnchorFromItsSummary() throws {
+        let tree = try TempTree([
+            "README.md": "# Home\n\nSee [this](faq.md#what-does-tint-do) and [that](faq.md#what-does-tint-do-1).\n",
+            "faq.md": "# FAQ\n\n<details>\n\n<summary>What does <strong>Tint</strong> do?</summary>\n\nText.\n\n</details>\n\n## What does Tint do?\n",
+        ])
+        let result = tree.build()
+        XCTAssertEqual(lines(result.diagnostics), [])
+        let faq = page(result, "faq.html")
+        XCTAssertTrue(faq.contains("<summary id=\"what-does-tint-do\">What does <strong>Tint</strong> do?</summary>"), faq)
+        XCTAssertTrue(faq.contains("<h2 id=\"what-does-tint-do-1\">"), faq)
+    }
 }

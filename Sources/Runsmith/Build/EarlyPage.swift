@@ -23,7 +23,7 @@ struct EarlyPage: Sendable {
     /// (a content-ref card shows its target's title).
     init?(_ page: ParsedPage, route: String, provisional resolver: LinkResolver, renderBody: Bool) {
         // Content-ref cards and GitBook mentions show their target's title, known once the index is.
-        guard !page.pendingCards.contains(where: { $0.kind == .contentRef }), !page.source.text.contains("data-mention".utf8) else { return nil }
+        guard !page.pendingCards.contains(where: { $0.kind == .contentRef }), !Self.hasMentions(page.source.text) else { return nil }
         let log = LinkLog()
         LinkTransform(resolver: resolver, route: route, log: log).apply(to: page)
         CardsTableTransform().apply(to: page)
@@ -47,5 +47,10 @@ struct EarlyPage: Sendable {
             }
         }
         return (body.map { renderer.render(layout, body: $0, route: route) }, uses, diagnostics)
+    }
+
+    /// `<a data-mention …>` or `[…](… "mention")` somewhere in the page.
+    static func hasMentions(_ text: [UInt8]) -> Bool {
+        text.contains("data-mention".utf8) || text.contains("\"mention\")".utf8)
     }
 }

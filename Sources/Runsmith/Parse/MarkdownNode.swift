@@ -83,7 +83,10 @@ public struct MarkdownNode: Hashable, @unchecked Sendable {
         get { cmark_node_get_url(pointer).map { String(cString: $0) } }
         nonmutating set { _ = cmark_node_set_url(pointer, newValue) }
     }
-    public var title: String? { cmark_node_get_title(pointer).map { String(cString: $0) } }
+    public var title: String? {
+        get { cmark_node_get_title(pointer).map { String(cString: $0) } }
+        nonmutating set { _ = cmark_node_set_title(pointer, newValue ?? "") }
+    }
     public var fenceInfo: String? { cmark_node_get_fence_info(pointer).map { String(cString: $0) } }
     /// True for ``` and ~~~ code blocks, false for indented ones.
     public var isFenced: Bool {

@@ -109,6 +109,27 @@ extension PreprocessRun {
         return opens <= closes
     }
 
+    /// `[{label: 'Native', value: 'native'}, …]`: value → label, for string literals written in either order.
+    static func tabLabels(_ values: String) -> [String: String] {
+        var labels: [String: String] = [:]
+        for object in values.split(separator: "}") {
+            var fields: [String: String] = [:]
+            var rest = object[...]
+            while let colon = rest.firstIndex(of: ":") {
+                let key = rest[..<colon].reversed().drop { $0 == " " || $0 == "\n" || $0 == "\"" || $0 == "'" }
+                    .prefix { $0.isLetter }.reversed()
+                var after = rest[rest.index(after: colon)...].drop { $0 == " " || $0 == "\n" }
+                guard let quote = after.first, quote == "'" || quote == "\"" || quote == "`" else { rest = after; continue }
+                after = after.dropFirst()
+                guard let end = after.firstIndex(of: quote) else { break }
+                fields[String(key)] = String(after[..<end])
+                rest = after[after.index(after: end)...]
+            }
+            if let value = fields["value"], let label = fields["label"] { labels[value] = label }
+        }
+        return labels
+    }
+
     /// `{expression}` children cannot be evaluated outside Docusaurus: they are left out.
     static func withoutExpressions(_ text: String) -> String {
         var out = ""
@@ -173,7 +194,14 @@ extension PreprocessRun {
             closeJSX(name, tag: tag, directive: directive(name, .close), context: context)
         } else if !tag.selfClosing {
             var arguments = tag.attributes
-            if name == "tab" { arguments["title"] = tag.attributes["label"] ?? tag.attributes["value"] ?? "" }
+            if name == "tab" {
+                // Older Docusaurus names the labels on `<Tabs values={[{label: 'Native', value: 'native'}]}>`.
+                let value = tag.attributes["value"], tabs = stack.last.map { page.directives[$0].tag.arguments }
+                let listed = tabs?["values"].map(Self.tabLabels)
+                arguments["title"] = tag.attributes["label"] ?? value.flatMap { listed?[$0] } ?? value ?? ""
+                // `<Tabs defaultValue="react">` opens that tab, as `default` on the item does.
+                if let value, tabs?["defaultValue"] == value { arguments["default"] = "true" }
+            }
             open(directive(name, .open, arguments), context: context)
         }
     }

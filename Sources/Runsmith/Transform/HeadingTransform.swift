@@ -29,11 +29,17 @@ public struct HeadingTransform: PageTransform {
                 registry.reserve(id)
             }
         }
-        // Ids first, for every heading, so that an alias never takes an id a later heading has.
-        let headings = nodes.filter { $0.kind == .heading }.map { node -> (node: MarkdownNode, id: String, generated: Bool, text: String) in
-            let custom = customID(in: node) ?? explicitAnchor(in: node)
-            let text = node.plainText.trimmingCharacters(in: .whitespaces)
-            return (node, custom ?? registry.unique(preset.slug(text)), custom == nil, text)
+        // Ids first, for every heading, so that an alias never takes an id a later heading has; GitBook's
+        // expandable blocks get theirs in the same order.
+        var headings: [(node: MarkdownNode, id: String, generated: Bool, text: String)] = []
+        for node in nodes {
+            if node.kind == .heading {
+                let custom = customID(in: node) ?? explicitAnchor(in: node)
+                let text = node.plainText.trimmingCharacters(in: .whitespaces)
+                headings.append((node, custom ?? registry.unique(preset.slug(text)), custom == nil, text))
+            } else if preset == .gitbook, node.kind == .htmlBlock || node.kind == .htmlInline, node.literalContains("<summary") {
+                anchorSummaries(in: node, registry: &registry, page: page)
+            }
         }
         for heading in headings { page.anchors.insert(heading.id) }
         var aliases = SlugRegistry()

@@ -27,6 +27,7 @@ public struct LinkTransform: PageTransform {
                 guard let url = node.url else { continue }
                 let kind: LinkResolver.Kind = node.kind == .image ? .image : .link
                 if let new = resolve(url, kind: kind, page: page, node: node) { node.url = new }
+                if kind == .link, node.title == "mention" { showTitle(of: url, inLink: node, page: page) }
             case .htmlBlock, .htmlInline:
                 guard let html = node.literal, PreprocessedPage.markerIndex(html) == nil else { continue }
                 var mention: String? = nil

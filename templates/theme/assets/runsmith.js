@@ -19,6 +19,16 @@
     });
     wrap.appendChild(button);
   });
+  // A link to an expandable block's summary (GitBook gives each one an anchor) opens the block.
+  function openTarget() {
+    if (!location.hash) return;
+    var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    for (var block = target && target.closest("details"); block; block = block.parentElement && block.parentElement.closest("details")) {
+      block.open = true;
+    }
+  }
+  window.addEventListener("hashchange", openTarget);
+  openTarget();
   // Tabs with the same title switch together across the page (Services vs Server, say).
   document.addEventListener("change", function (event) {
     var input = event.target;
