@@ -82,6 +82,8 @@ final class MDXReadingTests: XCTestCase {
         </CodeBlock>
 
         <CodeBlock language="bash">{`# not a heading
+        :::note not an admonition
+        {% hint %} not a tag
         npm i`}</CodeBlock>
 
         <CodeBlock className="language-yaml">{'a: 1'}</CodeBlock>
@@ -98,6 +100,8 @@ final class MDXReadingTests: XCTestCase {
         </code></pre>
         </figure>
         <pre><code class="language-bash"># not a heading
+        :::note not an admonition
+        {% hint %} not a tag
         npm i
         </code></pre>
         <pre><code class="language-yaml">a: 1
