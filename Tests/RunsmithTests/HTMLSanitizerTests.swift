@@ -52,7 +52,8 @@ final class HTMLSanitizerTests: XCTestCase {
     func testDetailsAcrossBlocksKeepItsMarkdown() {
         let (html, warnings) = render("<details>\n\n<summary>More &amp; less</summary>\n\nSome **markdown**.\n\n</details>\n\nAfter.\n")
         XCTAssertEqual(warnings, [])
-        XCTAssertEqual(html, "<details>\n<summary>More &amp; less</summary>\n<p>Some <strong>markdown</strong>.</p>\n</details>\n<p>After.</p>\n")
+        // GitBook's anchor for the block, made from its summary like a heading's (SummaryAnchors).
+        XCTAssertEqual(html, "<details>\n<summary id=\"more-and-less\">More &amp; less</summary>\n<p>Some <strong>markdown</strong>.</p>\n</details>\n<p>After.</p>\n")
     }
 
     func testScriptsStylesFramesAndHandlersAreRemovedWithAWarningAtTheTag() {
@@ -201,7 +202,7 @@ final class HTMLSanitizerTests: XCTestCase {
         </aside>
         <ul>
         <li>
-        <details><summary>S</summary>
+        <details><summary id="s">S</summary>
         </details>
         </li>
         <li>two</li>

@@ -179,4 +179,18 @@ final class MDXReadingTests: XCTestCase {
         """)
         XCTAssertEqual(diagnostics, [])
     }
+
+    /// Blank lines inside what cmark took for indented code in a list item (found in review: they once
+    /// made the un-indenting read the next line's spaces).
+    func testIndentedLinesInAListItemWithBlankLinesBetween() {
+        let (html, diagnostics) = mdx("1. Run:\n\n       npm i\n\n       npm start\n\n2. Done\n")
+        XCTAssertEqual(html, "<ol>\n<li>\n<p>Run:</p>\n<p>npm i</p>\n<p>npm start</p>\n</li>\n<li>\n<p>Done</p>\n</li>\n</ol>\n")
+        XCTAssertEqual(diagnostics, [])
+    }
+
+    func testCodeBlockInACRLFFileAndStyleValuesWithCommas() {
+        let (html, diagnostics) = mdx("<CodeBlock language=\"sh\">{`\r\nnpm i\r\n`}</CodeBlock>\r\n\r\n<div style={{fontFamily: \"Inter, sans-serif\", boxShadow: \"0 1px rgba(0,0,0,.1)\"}}>\r\nx\r\n</div>\r\n")
+        XCTAssertEqual(html, "<pre><code class=\"language-sh\">npm i\n</code></pre>\n<div style=\"font-family: Inter, sans-serif; box-shadow: 0 1px rgba(0,0,0,.1)\">\n<p>x</p>\n</div>\n")
+        XCTAssertEqual(diagnostics, [])
+    }
 }

@@ -52,4 +52,14 @@ final class MathTests: XCTestCase {
         let (html, _) = fragment("```bash\necho $$ $$x$$\n```\n")
         XCTAssertEqual(html, "<pre><code class=\"language-bash\">echo $$ $$x$$\n</code></pre>\n")
     }
+
+    func testDollarsInIndentedCodeAndCodeSpansStayCode() {
+        let (html, _) = fragment("Run:\n\n    kill $$; echo $$x$$\n\nand ``a` $$x$$ `` here.\n")
+        XCTAssertEqual(html, "<p>Run:</p>\n<pre><code>kill $$; echo $$x$$\n</code></pre>\n<p>and <code>a` $$x$$ </code> here.</p>\n")
+    }
+
+    func testAFormulaInAHeadingGivesItsTeXToTheTitle() {
+        let (html, _) = fragment("## Cost $$O(n)$$\n")
+        XCTAssertTrue(html.hasPrefix("<h2 id=\"cost-on\">Cost <math alttext=\"O(n)\">"), html)
+    }
 }

@@ -38,8 +38,8 @@ final class RealTreeRegressionTests: XCTestCase {
     // MARK: GitBook constructs
 
     func testEscapedBracketsAreDeliberateNotAnUnparsedLink() {
-        let (html, diagnostics) = fragment("Write \\[text]\\(url) or \\[x](y).\n\nBut [a](b c) is broken.\n")
-        XCTAssertEqual(html, "<p>Write [text](url) or [x](y).</p>\n<p>But [a](b c) is broken.</p>\n")
+        let (html, diagnostics) = fragment("Write \\[text]\\(url) or \\[x](y), and [a real](link).\n\nBut [a](b c) is broken.\n")
+        XCTAssertEqual(html, "<p>Write [text](url) or [x](y), and <a href=\"link\">a real</a>.</p>\n<p>But [a](b c) is broken.</p>\n")
         XCTAssertEqual(lines(diagnostics), ["page.md:3:1: error: this link is not valid markdown and would show as raw text"])
     }
 
@@ -55,12 +55,14 @@ final class RealTreeRegressionTests: XCTestCase {
 
     func testAMarkdownMentionShowsItsTargetPagesTitleWithoutATooltip() throws {
         let tree = try TempTree(["README.md": "# Home\n\nSee [incidents.md](incidents.md \"mention\") and [plain](incidents.md \"A title\").\n",
+                                 "other.md": "# Other\n\nSee [incidents.md](incidents.md 'mention').\n",
                                  "incidents.md": "# Incidents 日本\n"])
         let result = tree.build()
         XCTAssertEqual(lines(result.diagnostics), [])
         XCTAssertTrue(page(result, "index.html").contains(
             "<p>See <a href=\"incidents.html\">Incidents 日本</a> and <a href=\"incidents.html\" title=\"A title\">plain</a>.</p>"),
             page(result, "index.html"))
+        XCTAssertTrue(page(result, "other.html").contains("<p>See <a href=\"incidents.html\">Incidents 日本</a>.</p>"), page(result, "other.html"))
     }
 
     /// GitBook exports link to an expandable block by its summary's slug (seen in LawnchairLauncher/docs).

@@ -7,7 +7,8 @@ import XCTest
 /// attributes, image and include file names, tenant values, titles, the sidebar, the runbook JSON,
 /// the checklist and the single file.
 final class UnicodeChannelTests: XCTestCase {
-    static let text = "Ünïcödé Привет 日本語 😀 prêt\u{202F}:"
+    /// With `&` and `<`, so that a channel escaping differently from the others shows.
+    static let text = "Ünïcödé Привет 日本語 😀 prêt\u{202F}: R&D 1<2"
 
     private func build(singleFile: Bool = false) throws -> (TempTree, SiteBuilder.Result) {
         let s = Self.text

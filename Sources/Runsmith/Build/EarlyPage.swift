@@ -49,8 +49,15 @@ struct EarlyPage: Sendable {
         return (body.map { renderer.render(layout, body: $0, route: route) }, uses, diagnostics)
     }
 
-    /// `<a data-mention …>` or `[…](… "mention")` somewhere in the page.
+    /// `<a data-mention …>` or `[…](… "mention")` (any quotes) somewhere in the page: `mention` right after
+    /// `-`, a quote or `(`.
     static func hasMentions(_ text: [UInt8]) -> Bool {
-        text.contains("data-mention".utf8) || text.contains("\"mention\")".utf8)
+        let word = Array("mention".utf8)
+        var from = 0
+        while let at = LineScan.find(word, in: text[...], from: from) {
+            if at > 0, [UInt8(ascii: "-"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "(")].contains(text[at - 1]) { return true }
+            from = at + word.count
+        }
+        return false
     }
 }

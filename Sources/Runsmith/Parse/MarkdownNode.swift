@@ -174,12 +174,14 @@ public struct MarkdownNode: Hashable, @unchecked Sendable {
         }
     }
 
-    /// The concatenated text of text and code descendants (heading titles, link labels).
+    /// The concatenated text of text and code descendants (heading titles, link labels). A formula's
+    /// code span (a private-use character, then its TeX) counts as its TeX.
     public var plainText: String {
         var out = ""
         func walk(_ node: MarkdownNode) {
             switch node.kind {
-            case .text, .code: out += node.literal ?? ""
+            case .text: out += node.literal ?? ""
+            case .code: out += (node.literal ?? "").drop { $0 == "\u{E000}" }
             case .softBreak, .lineBreak: out += " "
             default: node.children.forEach(walk)
             }

@@ -43,7 +43,8 @@ enum GitBookMath {
         var longest = 0, run = 0
         for b in tex { run = b == UInt8(ascii: "`") ? run + 1 : 0; longest = max(longest, run) }
         let ticks = Array(repeating: UInt8(ascii: "`"), count: longest + 1)
-        return ticks + Array(MathTransform.inlineMarker.utf8) + tex + ticks
+        // CommonMark takes one space off each end, so TeX that ends in a backtick stays apart from the fence.
+        return ticks + [0x20] + Array(MathTransform.inlineMarker.utf8) + tex + [0x20] + ticks
     }
 
     static func trimmed(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {

@@ -1,6 +1,7 @@
-/// Lines of indented code blocks, where `{% … %}` is sample text, not a directive. Whether four
-/// spaces start code depends on the list structure around them, so only cmark can tell: a file is
-/// parsed for this only when it has a tag indented four or more columns outside fences.
+/// Lines of indented code blocks, where `{% … %}` is sample text, not a directive, and `$$` not a
+/// formula. Whether four spaces start code depends on the list structure around them, so only cmark
+/// can tell: a file is parsed for this only when a line indented four or more columns outside fences
+/// starts with a tag or holds `$$`.
 enum IndentedCode {
     static func lines(in bytes: [UInt8], from offset: Int, firstLine: Int) -> Set<Int> {
         guard mayHaveIndentedTags(bytes, from: offset) else { return [] }
@@ -30,7 +31,9 @@ enum IndentedCode {
                 columns += line[i] == 0x09 ? 4 - columns % 4 : 1
                 i += 1
             }
-            if columns >= 4, i + 1 < line.endIndex, line[i] == UInt8(ascii: "{"), line[i + 1] == UInt8(ascii: "%") { return true }
+            guard columns >= 4, i + 1 < line.endIndex else { continue }
+            if line[i] == UInt8(ascii: "{"), line[i + 1] == UInt8(ascii: "%") { return true }
+            if LineScan.find(GitBookMath.dollars, in: line, from: i) != nil { return true }
         }
         return false
     }

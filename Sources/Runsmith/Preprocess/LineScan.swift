@@ -15,7 +15,15 @@ enum LineScan {
     static func codeSpanEnd(_ line: ArraySlice<UInt8>, at start: Int) -> Int {
         var run = 0
         while start + run < line.endIndex, line[start + run] == UInt8(ascii: "`") { run += 1 }
-        let ticks = [UInt8](repeating: UInt8(ascii: "`"), count: run)
-        return find(ticks, in: line, from: start + run).map { $0 + run } ?? start + run
+        var i = start + run
+        while i < line.endIndex {
+            guard line[i] == UInt8(ascii: "`") else { i += 1; continue }
+            var closing = 0
+            while i + closing < line.endIndex, line[i + closing] == UInt8(ascii: "`") { closing += 1 }
+            // Only a run of exactly as many backticks closes the span.
+            if closing == run { return i + closing }
+            i += closing
+        }
+        return start + run
     }
 }

@@ -50,6 +50,7 @@ struct MDXCodeBlock {
         }
         // A template literal's first line break directly after the backtick is not part of the code.
         var lineNumber = lineOf(bodyStart)
+        if body.starts(with: [0x0D, 0x0A]) { body = body.dropFirst() }
         if body.first == 0x0A { body = body.dropFirst(); lineNumber += 1 }
         while let last = body.last, Self.isSpace(last) || last == 0x0A { body = body.dropLast() }
         for text in body.split(separator: 0x0A, omittingEmptySubsequences: false) {

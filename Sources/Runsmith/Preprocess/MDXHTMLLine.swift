@@ -12,6 +12,8 @@ enum MDXHTMLLine {
         out.reserveCapacity(line.count)
         var changed = false, i = line.startIndex
         var onlyTags = true, sawTag = false
+        // Once a tag ran off the end of the line, no later `<` can close one: linear on hostile lines.
+        var tagsPossible = true
         while i < line.endIndex {
             let c = line[i]
             if c == UInt8(ascii: "`") {
@@ -22,12 +24,17 @@ enum MDXHTMLLine {
                 onlyTags = false
                 continue
             }
-            if c == UInt8(ascii: "<"), let (tag, end, rewritten) = htmlTag(line, at: i) {
-                out.append(contentsOf: tag)
-                changed = changed || rewritten
-                sawTag = true
-                i = end
-                continue
+            if c == UInt8(ascii: "<"), tagsPossible {
+                switch htmlTag(line, at: i) {
+                case .tag(let tag, let end, let rewritten):
+                    out.append(contentsOf: tag)
+                    changed = changed || rewritten
+                    sawTag = true
+                    i = end
+                    continue
+                case .unterminated: tagsPossible = false
+                case .notATag: break
+                }
             }
             if c != 0x20 && c != 0x09 { onlyTags = false }
             out.append(c)
@@ -38,39 +45,46 @@ enum MDXHTMLLine {
         return (out, standsAlone)
     }
 
-    /// The tag starting at `start` (`<name …>`, `</name>`, `<name … />`, lowercase name), its end and
-    /// whether an attribute was rewritten; nil when it is not a complete tag on this line.
-    private static func htmlTag(_ line: ArraySlice<UInt8>, at start: Int) -> ([UInt8], Int, Bool)? {
+    enum TagScan {
+        /// The tag as it is to be written, the offset past it, and whether an attribute was rewritten.
+        case tag([UInt8], Int, Bool)
+        case notATag
+        /// It reads as a tag up to the end of the line.
+        case unterminated
+    }
+
+    /// The tag starting at `start`: `<name …>`, `</name>` or `<name … />`, with a lowercase name.
+    private static func htmlTag(_ line: ArraySlice<UInt8>, at start: Int) -> TagScan {
         var i = start + 1
         if i < line.endIndex, line[i] == UInt8(ascii: "/") { i += 1 }
-        guard i < line.endIndex, line[i] >= UInt8(ascii: "a"), line[i] <= UInt8(ascii: "z") else { return nil }
+        guard i < line.endIndex, line[i] >= UInt8(ascii: "a"), line[i] <= UInt8(ascii: "z") else { return .notATag }
         while i < line.endIndex, JSXTag.isNameByte(line[i]) { i += 1 }
         var out = Array(line[start..<i])
         var rewritten = false
         while i < line.endIndex {
             let c = line[i]
             if c == 0x20 || c == 0x09 { out.append(c); i += 1; continue }
-            if c == UInt8(ascii: ">") { out.append(c); return (out, i + 1, rewritten) }
+            if c == UInt8(ascii: ">") { out.append(c); return .tag(out, i + 1, rewritten) }
             if c == UInt8(ascii: "/"), i + 1 < line.endIndex, line[i + 1] == UInt8(ascii: ">") {
                 out.append(contentsOf: [c, line[i + 1]])
-                return (out, i + 2, rewritten)
+                return .tag(out, i + 2, rewritten)
             }
-            guard JSXTag.isNameByte(c) else { return nil }
+            guard JSXTag.isNameByte(c) else { return .notATag }
             let keyStart = i
             while i < line.endIndex, JSXTag.isNameByte(line[i]) || line[i] == UInt8(ascii: ":") { i += 1 }
             let key = line[keyStart..<i]
             out.append(contentsOf: key)
             guard i < line.endIndex, line[i] == UInt8(ascii: "=") else { continue }
             i += 1
-            guard i < line.endIndex else { return nil }
+            guard i < line.endIndex else { return .unterminated }
             switch line[i] {
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                guard let close = line[(i + 1)...].firstIndex(of: line[i]) else { return nil }
+                guard let close = line[(i + 1)...].firstIndex(of: line[i]) else { return .unterminated }
                 out.append(UInt8(ascii: "="))
                 out.append(contentsOf: line[i...close])
                 i = close + 1
             case UInt8(ascii: "{"):
-                guard let end = JSXTag.expressionEnd(line, from: i) else { return nil }
+                guard let end = JSXTag.expressionEnd(line, from: i) else { return .unterminated }
                 let expression = String(decoding: line[(i + 1)..<(end - 1)], as: UTF8.self)
                 let value = key.elementsEqual("style".utf8) ? cssText(expression) ?? "{\(expression)}" : literal(expression) ?? "{\(expression)}"
                 out.append(contentsOf: Array("=\"".utf8) + Array(HTMLText.escape(value).utf8) + [UInt8(ascii: "\"")])
@@ -80,7 +94,7 @@ enum MDXHTMLLine {
                 while i < line.endIndex, line[i] != 0x20, line[i] != UInt8(ascii: ">") { out.append(line[i]); i += 1 }
             }
         }
-        return nil
+        return .unterminated
     }
 
     /// `"x"`, `'x'` or `` `x` `` without `${…}`: the string; nil for any other expression.
@@ -98,7 +112,7 @@ enum MDXHTMLLine {
         let t = expression.trimmingCharacters(in: .whitespaces)
         guard t.hasPrefix("{"), t.hasSuffix("}") else { return nil }
         var declarations: [String] = []
-        for pair in t.dropFirst().dropLast().split(separator: ",") {
+        for pair in topLevelParts(t.dropFirst().dropLast()) {
             let parts = pair.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty else {
                 if pair.allSatisfy(\.isWhitespace) { continue }
@@ -115,6 +129,23 @@ enum MDXHTMLLine {
             declarations.append("\(css): \(value)")
         }
         return declarations.joined(separator: "; ")
+    }
+
+    /// `a: "x, y", b: rgba(0,0,0,.1)` → its two declarations: commas inside quotes or parentheses do not split.
+    static func topLevelParts(_ text: Substring) -> [Substring] {
+        var parts: [Substring] = [], start = text.startIndex, depth = 0
+        var quote: Character? = nil
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            if let q = quote { if c == q { quote = nil } }
+            else if c == "\"" || c == "'" || c == "`" { quote = c }
+            else if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) }
+            else if c == ",", depth == 0 { parts.append(text[start..<i]); start = text.index(after: i) }
+            i = text.index(after: i)
+        }
+        parts.append(text[start...])
+        return parts
     }
 
     static let unitless: Set = ["opacity", "z-index", "font-weight", "line-height", "flex", "flex-grow", "flex-shrink", "order", "zoom"]

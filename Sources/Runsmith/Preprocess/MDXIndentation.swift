@@ -19,9 +19,12 @@ enum MDXIndentation {
                 // The code's first column is its container's content column plus four.
                 let container = block.startColumn - 4 - 1
                 let lines = block.startLine...min(block.endLine, starts.count - 1)
-                let indents = lines.compactMap { spaces(in: page.text, from: starts[$0 - 1] + container) }
+                func indent(_ line: Int) -> Int? {
+                    spaces(in: page.text, from: starts[line - 1] + container, to: line < starts.count ? starts[line] - 1 : page.text.count)
+                }
+                let indents = lines.compactMap(indent)
                 guard let least = indents.min(), least > 0 else { continue }
-                for line in lines where spaces(in: page.text, from: starts[line - 1] + container) != nil {
+                for line in lines where indent(line) != nil {
                     removal[line - 1] = least
                     at[line - 1] = starts[line - 1] + container
                 }
@@ -40,11 +43,12 @@ enum MDXIndentation {
         }
     }
 
-    /// Spaces at `offset` before the line's text; nil for a blank line or one that is not plain spaces there.
-    private static func spaces(in text: [UInt8], from offset: Int) -> Int? {
+    /// Spaces at `offset` before the line's text (the line ends at `end`); nil for a blank line, a line
+    /// shorter than its container's indentation, or one that is not plain spaces there.
+    private static func spaces(in text: [UInt8], from offset: Int, to end: Int) -> Int? {
         var i = offset
-        while i < text.count, text[i] == 0x20 { i += 1 }
-        guard i < text.count, text[i] != 0x0A, text[i] != 0x0D, text[i] != 0x09 else { return nil }
+        while i < end, text[i] == 0x20 { i += 1 }
+        guard i < end, text[i] != 0x0D, text[i] != 0x09 else { return nil }
         return i - offset
     }
 

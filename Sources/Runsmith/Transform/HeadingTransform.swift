@@ -32,12 +32,17 @@ public struct HeadingTransform: PageTransform {
         // Ids first, for every heading, so that an alias never takes an id a later heading has; GitBook's
         // expandable blocks get theirs in the same order.
         var headings: [(node: MarkdownNode, id: String, generated: Bool, text: String)] = []
-        for node in nodes {
+        // Chosen before any change: taking a heading's explicit anchor frees nodes of `nodes`.
+        let summaries = preset == .gitbook
+        let named = nodes.filter { node in
+            node.kind == .heading || (summaries && (node.kind == .htmlBlock || node.kind == .htmlInline) && node.literalContains("<summary"))
+        }
+        for node in named {
             if node.kind == .heading {
                 let custom = customID(in: node) ?? explicitAnchor(in: node)
                 let text = node.plainText.trimmingCharacters(in: .whitespaces)
                 headings.append((node, custom ?? registry.unique(preset.slug(text)), custom == nil, text))
-            } else if preset == .gitbook, node.kind == .htmlBlock || node.kind == .htmlInline, node.literalContains("<summary") {
+            } else {
                 anchorSummaries(in: node, registry: &registry, page: page)
             }
         }

@@ -13,7 +13,7 @@ extension LinkTransform {
 
     /// Replaces the text between the mention's `<a …>` (`opening`) and its `</a>` by the target's title.
     func showTitle(of url: String, in opening: MarkdownNode, page: ParsedPage) {
-        guard let title = targetPage(url, from: page.source.file(ofLine: opening.startLine))?.title else { return }
+        guard let title = targetPage(url, from: page.source.file(ofLine: opening.startLine))?.title, !title.isEmpty else { return }
         var inside: [MarkdownNode] = []
         var node = opening.next
         while let current = node, !(current.kind == .htmlInline && current.literal?.lowercased() == "</a>") {
@@ -27,7 +27,7 @@ extension LinkTransform {
 
     /// `[text](url "mention")`: the link's text becomes the target's title.
     func showTitle(of url: String, inLink link: MarkdownNode, page: ParsedPage) {
-        guard let title = targetPage(url, from: page.source.file(ofLine: link.startLine))?.title else { return }
+        guard let title = targetPage(url, from: page.source.file(ofLine: link.startLine))?.title, !title.isEmpty else { return }
         while let child = link.firstChild { child.remove() }
         link.append(.htmlInline(HTMLText.escape(title)))
         link.title = nil

@@ -21,13 +21,15 @@ public struct LinkTransform: PageTransform {
     public func apply(to page: ParsedPage) {
         // Cards first: a content-ref's inner link repeats its url and is replaced by the card.
         for card in page.pendingCards { renderCard(card, page: page) }
+        // Mentions change the nodes after them, which the walk below has yet to visit: done after it.
+        var mentions: [() -> Void] = []
         for node in page.document.root.descendants() {
             switch node.kind {
             case .link, .image:
                 guard let url = node.url else { continue }
                 let kind: LinkResolver.Kind = node.kind == .image ? .image : .link
                 if let new = resolve(url, kind: kind, page: page, node: node) { node.url = new }
-                if kind == .link, node.title == "mention" { showTitle(of: url, inLink: node, page: page) }
+                if kind == .link, node.title == "mention" { mentions.append { showTitle(of: url, inLink: node, page: page) } }
             case .htmlBlock, .htmlInline:
                 guard let html = node.literal, PreprocessedPage.markerIndex(html) == nil else { continue }
                 var mention: String? = nil
@@ -39,11 +41,12 @@ public struct LinkTransform: PageTransform {
                     return resolve(value, kind: kind, page: page, node: node)
                 }
                 if rewritten != html { node.literal = rewritten }
-                if let mention { showTitle(of: mention, in: node, page: page) }
+                if let mention { mentions.append { showTitle(of: mention, in: node, page: page) } }
             default:
                 continue
             }
         }
+        for mention in mentions { mention() }
     }
 
     private func resolve(_ url: String, kind: LinkResolver.Kind, page: ParsedPage, node: MarkdownNode,

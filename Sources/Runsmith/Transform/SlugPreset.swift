@@ -77,8 +77,7 @@ public enum SlugPreset: String, Sendable, CaseIterable {
         }
         // A trailing dot is dropped ("Purge Cache By ALL." → `purge-cache-by-all`), and so is a leading one.
         while out.last == UInt8(ascii: ".") || out.last == UInt8(ascii: "-") { out.removeLast() }
-        while out.first == UInt8(ascii: ".") || out.first == UInt8(ascii: "-") { out.removeFirst() }
-        let slug = String(decoding: out, as: UTF8.self)
+        let slug = String(decoding: out.drop { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }, as: UTF8.self)
         return slug.first?.isNumber == true ? "id-" + slug : slug
     }
 

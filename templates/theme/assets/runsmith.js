@@ -22,7 +22,9 @@
   // A link to an expandable block's summary (GitBook gives each one an anchor) opens the block.
   function openTarget() {
     if (!location.hash) return;
-    var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
+    var target = document.getElementById(id);
     for (var block = target && target.closest("details"); block; block = block.parentElement && block.parentElement.closest("details")) {
       block.open = true;
     }
