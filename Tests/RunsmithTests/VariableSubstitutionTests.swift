@@ -84,7 +84,7 @@ final class VariableSubstitutionTests: XCTestCase {
         XCTAssertEqual(fragment("{{ vars.note | default: \"none\" }} / {{ vars.region | default: 'eu' }}\n", tenant: ctx).0,
                        "<p>none / eu</p>\n")
         XCTAssertEqual(lines(fragment("A {{ vars.regoin }} B {{ vars.region }} C {{ vars.ado_org | shout }}\n", tenant: ctx).1), [
-            "page.md:1:3: error: 'vars.regoin' is not a declared variable (tenants/schema.yml)",
+            "page.md:1:3: error: 'vars.regoin' is not a declared variable (tenants/schema.yml); did you mean 'vars.region'?",
             "page.md:1:23: error: tenant 'contoso' has no value for 'vars.region' (add `| default: \"…\"`)",
             "page.md:1:43: error: unknown filter 'shout' (upcase, downcase, urlencode, default: \"…\")",
         ])

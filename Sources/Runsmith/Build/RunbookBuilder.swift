@@ -48,7 +48,6 @@ struct RunbookBuilder {
         var uses: Set<String> = []
     }
 
-    /// The runbook's files for this tenant, its problems, and every page and file it was made from.
     /// Whether `condition` holds for the tenant. No condition: always. One that cannot be decided (reported
     /// by the check): never — fail closed.
     static func holds(_ condition: Condition?, for tenant: Tenant, claims: [String: String]) -> Bool {
@@ -56,12 +55,15 @@ struct RunbookBuilder {
         return (try? condition.isTrue { tenant.value(of: TenantSet.mapClaims($0, claims)) }) ?? false
     }
 
-    func build(_ runbook: Runbook) -> (files: [String: [UInt8]], diagnostics: [Diagnostic], uses: Set<String>) {
+    /// The runbook's files for this tenant, its problems, and every page and file it was made from.
+    func build(_ written: Runbook) -> (files: [String: [UInt8]], diagnostics: [Diagnostic], uses: Set<String>) {
         let tenant = context.tenant
         func holds(_ condition: Condition?) -> Bool { Self.holds(condition, for: tenant, claims: context.claims) }
-        guard holds(runbook.when) else { return ([:], [], []) }
+        guard holds(written.when) else { return ([:], [], []) }
+        // Names the schema lacks were reported once by RunbookCheck; a value this tenant lacks is its own problem.
+        let (runbook, problems) = written.tailored(for: context)
         let route = "\(tenant.id)/\(runbook.id)/index.html"
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = problems.filter { $0.code == "missing-variable" }
         var steps: [Step] = []
         var uses: Set<String> = []
         let sections = runbook.sections.filter { holds($0.when) }
@@ -87,9 +89,9 @@ struct RunbookBuilder {
                 seen[step.id] = step.number
             }
         }
-        let title = context.substitute(runbook.title) { $0 }.0
+        let title = runbook.title
         let body = steps.map(render).joined()
-        let outro = runbook.outro.map { "<p>\(HTMLText.escape(context.substitute($0) { $0 }.0))</p>\n" } ?? ""
+        let outro = runbook.outro.map { "<p>\(HTMLText.escape($0))</p>\n" } ?? ""
         let toc = steps.map { ["id": "step-\($0.number)", "text": "\($0.number). \($0.title)", "sub": false] as [String: Any] }
         let total = steps.compactMap(\.section.estimate).reduce(0, +)
         let json = Self.json(runbook: runbook, tenant: tenant, title: title, steps: steps)
@@ -99,7 +101,7 @@ struct RunbookBuilder {
             "siteTitle": tenant.name, "root": "../../", "home": "../../index.html",
             "title": title, "titleID": "", "hasTitleID": false, "showTitle": true,
             "showDescription": runbook.intro != nil || total > 0,
-            "description": [runbook.intro.map { context.substitute($0) { $0 }.0 }, total > 0 ? "Estimated time: \(Self.duration(total))." : nil]
+            "description": [runbook.intro, total > 0 ? "Estimated time: \(Self.duration(total))." : nil]
                 .compactMap { $0 }.joined(separator: " "),
             "body": body + outro + footer, "toc": toc, "showTOC": !toc.isEmpty, "source": runbook.path,
             "hidden": true,
@@ -289,7 +291,7 @@ struct RunbookBuilder {
         var meta = ""
         if let owner = step.section.owner { meta += "<dt>Owner</dt><dd>\(esc(owner))</dd>" }
         if let minutes = step.section.estimate { meta += "<dt>Estimate</dt><dd>\(Self.duration(minutes))</dd>" }
-        if let verify = step.section.verify { meta += "<dt>Verify</dt><dd>\(esc(context.substitute(verify) { $0 }.0))</dd>" }
+        if let verify = step.section.verify { meta += "<dt>Verify</dt><dd>\(esc(verify))</dd>" }
         return "<section class=\"rs-runbook-step\" id=\"step-\(step.number)\" data-step-id=\"\(esc(step.id))\">\n"
             + "<h2><span class=\"rs-step-number\">\(step.number).</span> \(esc(step.title))</h2>\n"
             + (meta.isEmpty ? "" : "<dl class=\"rs-step-meta\">\(meta)</dl>\n")

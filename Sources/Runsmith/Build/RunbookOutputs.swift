@@ -84,7 +84,7 @@ struct RunbookOutputs {
         for tenant in site.tenants.tenants where !clashing.contains(tenant.id) {
             let context = TenantContext(tenant: tenant, schema: site.tenants.schema, claims: site.config.claims)
             for runbook in site.tenants.runbooks where listed(tenant, runbook) {
-                let title = HTMLText.escape(context.substitute(runbook.title) { $0 }.0)
+                let title = HTMLText.escape(runbook.tailored(for: context).0.title)
                 let folder = "\(tenant.id)/\(runbook.id)/"
                 rows += "<tr><td>\(HTMLText.escape(tenant.name))</td><td><a href=\"\(folder)index.html\">\(title)</a></td>"
                     + "<td><a href=\"\(folder)checklist.html\">checklist</a> · <a href=\"\(folder)runbook.json\">JSON</a></td></tr>\n"

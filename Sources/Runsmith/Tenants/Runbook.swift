@@ -30,6 +30,8 @@ public struct Runbook: Sendable {
         public var estimate: Int?
         public var verify: String?
         public var location: SourceLocation
+        /// Where the text of `title`, `owner` and `verify` starts, for problems with their `{{ }}`.
+        public var textLocations: [String: SourceLocation] = [:]
     }
 
     public var id: String
@@ -40,6 +42,8 @@ public struct Runbook: Sendable {
     public var outro: String?
     public var sections: [Section] = []
     public var path: String
+    /// Where the text of `title`, `intro` and `outro` starts.
+    public var textLocations: [String: SourceLocation] = [:]
 
     static let keys: Set<String> = ["title", "when", "intro", "outro", "sections"]
     static let sectionKeys: Set<String> = ["page", "section", "when", "title", "step", "owner", "estimate", "verify"]
@@ -51,6 +55,12 @@ public struct Runbook: Sendable {
         do { root = try source.compose() } catch { return (nil, [error.diagnostic]) }
         guard let root else { return (nil, [.error("invalid-runbook", "runbook file is empty", at: SourceLocation(path: path))]) }
         var runbook = Runbook(id: Routes.split(path).1, title: "", path: path)
+        /// The first character of a scalar's text (after its opening quote).
+        func textStart(_ node: Node) -> SourceLocation {
+            var location = source.location(node.mark)
+            if let style = node.scalar?.style, style == .singleQuoted || style == .doubleQuoted { location.column += 1 }
+            return location
+        }
         func condition(_ node: Node, at: SourceLocation) -> Condition? {
             guard let text = node.string else {
                 diagnostics.append(.error("invalid-condition", "`when:` must be a condition such as vars.deployment == \"server\"", at: at))
@@ -65,12 +75,12 @@ public struct Runbook: Sendable {
         }
         for (key, value, at) in source.fields(of: root, allowed: keys, what: "runbook \(path)", into: &diagnostics) {
             switch key {
-            case "title": runbook.title = value.string ?? ""
+            case "title", "intro", "outro":
+                runbook.textLocations[key] = textStart(value)
+                if key == "title" { runbook.title = value.string ?? "" } else if key == "intro" { runbook.intro = value.string } else { runbook.outro = value.string }
             case "when":
                 runbook.when = condition(value, at: at)
                 runbook.whenLocation = source.location(value.mark)
-            case "intro": runbook.intro = value.string
-            case "outro": runbook.outro = value.string
             case "sections":
                 guard let items = value.sequence else {
                     diagnostics.append(.error("invalid-runbook", "sections must be a list", at: at))
@@ -84,20 +94,20 @@ public struct Runbook: Sendable {
                         case "page": section.page = v.string ?? ""
                         case "section": section.section = v.string
                         case "when": section.when = condition(v, at: kAt)
-                        case "title": section.title = v.string
+                        case "title", "owner", "verify":
+                            section.textLocations[k] = textStart(v)
+                            if k == "title" { section.title = v.string } else if k == "owner" { section.owner = v.string } else { section.verify = v.string }
                         case "step":
                             guard let b = v.bool else {
                                 diagnostics.append(.error("invalid-runbook", "step must be true or false", at: kAt)); continue
                             }
                             section.step = b
-                        case "owner": section.owner = v.string
                         case "estimate":
                             guard let minutes = Self.minutes(v.string ?? "") else {
                                 diagnostics.append(.error("invalid-runbook", "estimate '\(v.string ?? "")' is not a duration like 15m, 1h or 1h30m", at: kAt))
                                 continue
                             }
                             section.estimate = minutes
-                        case "verify": section.verify = v.string
                         default: break
                         }
                     }

@@ -4,6 +4,8 @@ public enum RunbookCheck {
     public static func check(_ tenants: TenantSet, index: SiteIndex, claims: [String: String]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for runbook in tenants.runbooks {
+            // The runbook's own text, checked once against the schema (a tenant's missing value is reported with it).
+            diagnostics += runbook.tailored(for: .placeholders(schema: tenants.schema)).1
             for section in runbook.sections {
                 guard let path = RelativePath.resolve(section.page, from: ""), let page = index.markdownFile(for: path),
                       let entry = index.pages[page] else {

@@ -16,7 +16,15 @@ public struct VariableReference: Equatable, Sendable {
         let parts = splitFilters(inner)
         let head = parts[0].trimmingWhitespace()
         let name = head.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard let first = name.first, ["tenant", "vars", "visitor"].contains(first) else { return .notOurs }
+        let first = name[0]
+        guard ["tenant", "vars", "visitor"].contains(first) else {
+            // `{{ var.org }}`, `{{ tenants.name }}`: a namespace typo would otherwise reach readers as written.
+            if name.count >= 2, name.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } }),
+               let meant = NameSuggestion.nearest(first, among: ["vars", "tenant"], within: first.count > 4 ? 2 : 1) {
+                return .invalid("'\(head)' is in no namespace of ours: did you mean '\(([meant] + name.dropFirst()).joined(separator: "."))'?")
+            }
+            return .notOurs
+        }
         guard name.count >= 2, name.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" } }) else {
             return first == "visitor" ? .notOurs : .invalid("'\(head)' is not a variable name")
         }
@@ -68,7 +76,9 @@ public struct VariableReference: Equatable, Sendable {
         }
         let known = mapped.count == 2 && (mapped[0] == "tenant" ? ["id", "name"].contains(mapped[1]) : context.schema.variables[mapped[1]] != nil)
         guard known else {
-            return .failure(.init(code: "undeclared-variable", message: "'\(dotted)' is not a declared variable (\(TenantSchema.path))"))
+            let declared = mapped.first == "tenant" ? ["id", "name"] : Array(context.schema.variables.keys)
+            let meant = mapped.count == 2 ? NameSuggestion.nearest(mapped[1], among: declared).map { "; did you mean '\(mapped[0]).\($0)'?" } : nil
+            return .failure(.init(code: "undeclared-variable", message: "'\(dotted)' is not a declared variable (\(TenantSchema.path))\(meant ?? "")"))
         }
         var value: String? = nil
         switch context.tenant.value(of: mapped) {
@@ -126,6 +136,10 @@ public struct TenantContext: Sendable {
         public var message: String
     }
 
+    /// What stands where a reference could not be filled in (an error was reported): its name as a
+    /// placeholder, never the raw `{{ }}` a reader would take for a broken page.
+    static func unresolved(_ inner: Substring) -> String { "‹\(inner.trimmingWhitespace())›" }
+
     /// Replaces every `{{ … }}` of ours in `text`, each value passed through `escape` for where it lands.
     /// Returns the text and the problems with the byte offset of their `{{`.
     public func substitute(_ text: String, escape: (String) -> String) -> (String, [(offset: Int, problem: Problem)]) {
@@ -142,13 +156,13 @@ public struct TenantContext: Sendable {
                 out += rest[open.lowerBound..<close.upperBound]
             case .invalid(let message):
                 problems.append((offset, Problem(code: "invalid-variable", message: message)))
-                out += rest[open.lowerBound..<close.upperBound]
+                out += escape(Self.unresolved(inner))
             case .ours(let reference):
                 switch reference.resolve(in: self) {
                 case .success(let value): out += escape(value)
                 case .failure(let problem):
                     problems.append((offset, problem))
-                    out += rest[open.lowerBound..<close.upperBound]
+                    out += escape(Self.unresolved(inner))
                 }
             }
             rest = rest[close.upperBound...]
