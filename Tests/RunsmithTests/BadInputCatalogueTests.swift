@@ -41,6 +41,10 @@ final class BadInputCatalogueTests: XCTestCase {
         "runbook-missing-page": Case(files: ["tenants/schema.yml": schema, "tenants/acme.yml": "id: acme\nname: Acme\nvars:\n  org: acme\n",
                                              "runbooks/setup.yml": "title: Setup\nsections:\n  - page: guide/install.md\n",
                                              "README.md": page]),
+        "runbook-undeclared-in-title": Case(files: ["tenants/schema.yml": schema, "tenants/acme.yml": "id: acme\nname: Acme\nvars:\n  org: acme\n",
+                                                    "runbooks/setup.yml": "title: \"Connect {{ vars.orgg }}\"\nsections:\n  - page: README.md\n",
+                                                    "README.md": page]),
+        "variable-namespace-typo": Case(files: ["tenants/schema.yml": schema, "README.md": "# Home\n\nOrg {{ var.org }}.\n"]),
         // Frontmatter and encoding
         "frontmatter-bad-yaml": Case(files: ["README.md": "---\ntitle: [unclosed\n---\n# Home\n"]),
         "frontmatter-unclosed": Case(files: ["README.md": "---\ntitle: Home\n\n# Home\n"]),
