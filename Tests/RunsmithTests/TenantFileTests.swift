@@ -170,9 +170,9 @@ final class RunbookCheckTests: XCTestCase {
         XCTAssertEqual(lines(tree.check().diagnostics), [
             "runbooks/setup.yml:6:5: error: runbook 'setup' names page 'missing.md', which does not exist",
             "runbooks/setup.yml:7:5: error: page 'README.md' has no section '#nope'",
-            "runbooks/setup.yml:9:5: error: cannot compare string with number (tenant a)",
-            "runbooks/setup.yml:9:5: error: cannot compare string with number (tenant b)",
-            "runbooks/setup.yml:11:5: error: condition uses 'vars.regoin', which tenants/schema.yml does not declare",
+            // Once, at the `when:` itself, before any tenant is tried (issue 15).
+            "runbooks/setup.yml:10:11: error: 'vars.deployment' is enum (services, server), and 3 is a number: they cannot be ordered",
+            "runbooks/setup.yml:12:11: error: condition uses 'vars.regoin', which tenants/schema.yml does not declare",
         ])
     }
 

@@ -23,6 +23,8 @@ public struct Runbook: Sendable {
         /// A heading id: only that heading and what follows it, up to the next heading of its level.
         public var section: String?
         public var when: Condition?
+        /// Where its `when:` is written: problems with the condition are reported there.
+        public var whenLocation: SourceLocation?
         public var title: String?
         public var step = false
         public var owner: String?
@@ -93,7 +95,9 @@ public struct Runbook: Sendable {
                         switch k {
                         case "page": section.page = v.string ?? ""
                         case "section": section.section = v.string
-                        case "when": section.when = condition(v, at: kAt)
+                        case "when":
+                            section.when = condition(v, at: kAt)
+                            section.whenLocation = source.location(v.mark)
                         case "title", "owner", "verify":
                             section.textLocations[k] = textStart(v)
                             if k == "title" { section.title = v.string } else if k == "owner" { section.owner = v.string } else { section.verify = v.string }

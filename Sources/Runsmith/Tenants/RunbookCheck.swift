@@ -18,16 +18,22 @@ public enum RunbookCheck {
                                               note: "sections are heading ids: \(entry.anchors.sorted().prefix(8).joined(separator: ", "))"))
                 }
             }
-            for tenant in tenants.tenants {
-                let lookup: ([String]) -> ConditionValue? = { tenant.value(of: TenantSet.mapClaims($0, claims)) }
-                let conditions = [(runbook.when, runbook.whenLocation ?? SourceLocation(path: runbook.path))]
-                    + runbook.sections.map { ($0.when, $0.location) }
-                // Undeclared names were reported when the runbook was loaded; only decidable conditions are tried.
-                for case let (condition?, location) in conditions
-                where tenants.undeclared(in: condition, at: location, claims: claims).isEmpty {
-                    do { _ = try condition.isTrue(lookup) } catch {
-                        diagnostics.append(.error("invalid-condition", "\(error.message) (tenant \(tenant.id))", at: location))
+            // A condition no tenant can decide is one error at its `when:`, naming the tenants.
+            let conditions = [(runbook.when, runbook.whenLocation ?? SourceLocation(path: runbook.path))]
+                + runbook.sections.map { ($0.when, $0.whenLocation ?? $0.location) }
+            for case let (condition?, location) in conditions
+            where tenants.undeclared(in: condition, at: location, claims: claims).isEmpty {
+                // Undeclared names and mistyped comparisons were reported when the runbook was loaded.
+                var failing: [String: [String]] = [:], order: [String] = []
+                for tenant in tenants.tenants {
+                    do { _ = try condition.isTrue { tenant.value(of: TenantSet.mapClaims($0, claims)) } } catch {
+                        if failing[error.message] == nil { order.append(error.message) }
+                        failing[error.message, default: []].append(tenant.id)
                     }
+                }
+                for message in order {
+                    let ids = failing[message]!
+                    diagnostics.append(.error("invalid-condition", "\(message) (tenant\(ids.count == 1 ? "" : "s") \(ids.joined(separator: ", ")))", at: location))
                 }
             }
         }

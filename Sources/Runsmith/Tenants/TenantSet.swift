@@ -43,7 +43,7 @@ public struct TenantSet: Sendable {
             diagnostics += d
             guard let runbook else { continue }
             for (condition, at) in [(runbook.when, runbook.whenLocation ?? SourceLocation(path: file))]
-                + runbook.sections.map({ ($0.when, $0.location) }) {
+                + runbook.sections.map({ ($0.when, $0.whenLocation ?? $0.location) }) {
                 if let condition { diagnostics += set.undeclared(in: condition, at: at) }
             }
             set.runbooks.append(runbook)
@@ -69,10 +69,11 @@ public struct TenantSet: Sendable {
 
     static func isYAML(_ file: String) -> Bool { file.hasSuffix(".yml") || file.hasSuffix(".yaml") }
 
-    /// Names a condition uses that no schema declares: `vars.x` must be a variable, `tenant.` only
-    /// `id` and `name`. An undeclared name is an error, never silently false.
+    /// Names a condition uses that no schema declares — `vars.x` must be a variable, `tenant.` only `id`
+    /// and `name` — and comparisons its types rule out (`ConditionTypeCheck`). Each is an error, never
+    /// silently false.
     public func undeclared(in condition: Condition, at location: SourceLocation, claims: [String: String] = [:]) -> [Diagnostic] {
-        condition.names.compactMap { name in
+        let names = condition.names.compactMap { name -> Diagnostic? in
             let resolved = Self.mapClaims(name, claims)
             if resolved.count == 2, resolved[0] == "tenant", ["id", "name"].contains(resolved[1]) { return nil }
             if resolved.count == 2, resolved[0] == "vars", schema.variables[resolved[1]] != nil { return nil }
@@ -80,6 +81,8 @@ public struct TenantSet: Sendable {
             return .error("undeclared-variable", "condition uses '\(dotted)', which \(TenantSchema.path) does not declare", at: location,
                           note: name.first == "visitor" ? "map GitBook claims onto variables with `claims:` in runsmith.yml" : nil)
         }
+        guard names.isEmpty else { return names }
+        return schema.typeProblems(in: condition, claims: claims).map { .error("invalid-condition", $0, at: location) }
     }
 
     /// GitBook adaptive content: `visitor.claims.unsigned.<claim>` → `vars.<variable>` through `claims:`.

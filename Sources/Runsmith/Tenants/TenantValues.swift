@@ -15,7 +15,11 @@ enum TenantValues {
             guard let scalar = node.scalar else { return .failure(.init("expected a string, found \(kind(node))")) }
             return .success(.string(scalar.string))
         case .bool:
-            guard let b = node.bool, node.scalar != nil else { return .failure(.init("expected true or false, found \(kind(node))")) }
+            // YAML 1.2's booleans only: YAML 1.1 also read `yes`, `no`, `on` and `off` (and Norway's `NO`) as bools.
+            guard let scalar = node.scalar, scalar.style == .plain, let b = ["true": true, "false": false][scalar.string.lowercased()] else {
+                let found = node.scalar.map { $0.style == .plain ? "'\($0.string)'" : "a quoted string" } ?? kind(node)
+                return .failure(.init("expected true or false, found \(found)"))
+            }
             return .success(.bool(b))
         case .int:
             guard let i = node.int, node.scalar != nil else { return .failure(.init("expected a whole number, found \(kind(node))")) }
