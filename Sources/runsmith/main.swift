@@ -118,15 +118,18 @@ struct Check: ParsableCommand {
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Render one markdown file (or - for stdin) to an HTML fragment on stdout.")
     @Argument(help: "A markdown file, or - for standard input.") var file: String = "-"
-    @Option(name: .long, help: "Render the page as this tenant gets it (tenants/<ID>.yml under the working directory).")
+    @Option(name: .long, help: "Render the page as this tenant gets it (tenants/<ID>.yml under the docs root).")
     var tenant: String?
+    @Option(name: .long, help: "The docs root: includes and tenants/ are read from it (default: the working directory).")
+    var root: String?
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() throws {
         let bytes: [UInt8]
         let base: URL
         let name: String
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL
+        let cwd = root.map { URL(fileURLWithPath: $0).standardizedFileURL }
+            ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL
         if file == "-" {
             bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
             base = cwd
@@ -143,6 +146,9 @@ struct Render: ParsableCommand {
             if url.path.hasPrefix(cwd.path + "/") {
                 base = cwd
                 name = String(url.path.dropFirst(cwd.path.count + 1))
+            } else if let root {
+                Console.error("runsmith: \(file) is not inside --root \(root)\n")
+                throw ExitCode(2)
             } else {
                 base = url.deletingLastPathComponent()
                 name = url.lastPathComponent

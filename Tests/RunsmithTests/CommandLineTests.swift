@@ -66,6 +66,14 @@ final class CommandLineTests: XCTestCase {
         let missing = try run(["render", "--tenant", "ghost", "page.md"], in: tree.root)
         XCTAssertEqual(missing.status, 1)
         XCTAssertTrue(missing.err.contains("no tenant 'ghost' (looked for tenants/ghost.yml)"), missing.err)
+        // From anywhere, naming the docs root: the tenant and schema are read from it.
+        let elsewhere = FileManager.default.temporaryDirectory
+        let rooted = try run(["render", "--root", tree.root.path, "--tenant", "acme", tree.root.appendingPathComponent("page.md").path], in: elsewhere)
+        XCTAssertEqual(rooted.status, 0, rooted.err)
+        XCTAssertEqual(rooted.out, r.out)
+        let outside = try run(["render", "--root", tree.root.appendingPathComponent("tenants").path, tree.root.appendingPathComponent("page.md").path], in: elsewhere)
+        XCTAssertEqual(outside.status, 2)
+        XCTAssertTrue(outside.err.contains("is not inside --root"), outside.err)
     }
 
     func testDiffListsWhatOneTenantGetsAndTheOtherDoesNot() throws {

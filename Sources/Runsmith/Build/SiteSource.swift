@@ -51,14 +51,17 @@ public struct SiteSource: Sendable {
             return nil
         }
         var config = SiteConfig()
-        if let bytes = try? tree.read(SiteConfig.fileName) {
+        // An unreadable runsmith.yml is an error, and no build: defaults would quietly build something else.
+        let configBytes = tree.readListed(SiteConfig.fileName, diagnostics: &diagnostics)
+        if configBytes == nil, tree.contains(SiteConfig.fileName) { return nil }
+        if let bytes = configBytes {
             let (c, d) = SiteConfig.decode(String(decoding: bytes, as: UTF8.self))
             config = c
             diagnostics += d
             if d.contains(where: { $0.severity == .error }) { return nil }
         }
         var gitbook = GitBookConfig()
-        if let bytes = try? tree.read(GitBookConfig.fileName) {
+        if let bytes = tree.readListed(GitBookConfig.fileName, diagnostics: &diagnostics) {
             let (g, d) = GitBookConfig.decode(String(decoding: bytes, as: UTF8.self))
             gitbook = g
             diagnostics += d
@@ -96,7 +99,7 @@ public struct SiteSource: Sendable {
                 continue
             }
             guard name == "_category_.json" || name == "_category_.yml" || name == "_category_.yaml",
-                  let bytes = try? tree.read(file) else { continue }
+                  let bytes = tree.readListed(file, diagnostics: &diagnostics) else { continue }
             let source = YAMLSource(path: file, text: String(decoding: bytes, as: UTF8.self), firstLine: 1)
             do {
                 guard let node = try source.compose(), let mapping = node.mapping else { continue }
@@ -160,7 +163,7 @@ public struct SiteSource: Sendable {
     /// file outside dot-folders and `_partials` is a page.
     mutating func choosePages(diagnostics: inout [Diagnostic]) {
         var chosen: [String] = []
-        if flavor == .gitbook, let bytes = try? tree.read(gitbook.summary) {
+        if flavor == .gitbook, let bytes = tree.readListed(gitbook.summary, diagnostics: &diagnostics) {
             let tree = self.tree
             let base = RelativePath.directory(of: gitbook.summary)
             let index = SiteIndex(tree: tree, config: config)

@@ -6,7 +6,7 @@ public enum DiagnosticCode {
         "missing-root": .error, "unreadable-root": .error, "unreadable-page": .error, "binary-file": .error,
         "invalid-utf8": .error, "empty-page": .error, "invalid-yaml": .error, "unclosed-frontmatter": .error,
         "invalid-frontmatter": .error, "invalid-config": .error, "unknown-key": .error, "duplicate-route": .error,
-        "broken-redirect": .error,
+        "broken-redirect": .error, "unreadable-file": .error,
         // Preprocess: includes and tags
         "invalid-include": .error, "missing-include": .error, "include-cycle": .error, "include-depth": .error, "include-count": .error,
         "expanded-size": .error, "remote-include": .error, "unmapped-include": .error, "path-escapes-root": .error,

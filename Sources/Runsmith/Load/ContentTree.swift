@@ -36,7 +36,9 @@ public struct ContentTree: Sendable {
                         escaping.insert(childRel); continue
                     }
                     var isDir: ObjCBool = false
-                    if fm.fileExists(atPath: target, isDirectory: &isDir), !isDir.boolValue { files.append(childRel) }
+                    // A broken link is listed too: reading it fails with an error at its path, where
+                    // dropping it would make `tenants/b.yml` or `runsmith.yml` quietly absent.
+                    if !fm.fileExists(atPath: target, isDirectory: &isDir) || !isDir.boolValue { files.append(childRel) }
                     continue
                 }
                 if type == .typeDirectory {
@@ -62,6 +64,27 @@ public struct ContentTree: Sendable {
         guard fileSet.contains(path) else { throw CocoaError(.fileNoSuchFile) }
         let data = try Data(contentsOf: root.appendingPathComponent(path))
         return [UInt8](data)
+    }
+
+    /// A file the build depends on (config, SUMMARY.md, tenants, runbooks): nil when the tree has none;
+    /// nil with an `unreadable-file` error when the tree lists it but it cannot be read — never taken
+    /// for a missing file, which would quietly build with defaults.
+    public func readListed(_ path: String, diagnostics: inout [Diagnostic]) -> [UInt8]? {
+        guard fileSet.contains(path) else { return nil }
+        do { return try read(path) } catch {
+            diagnostics.append(.error("unreadable-file", "cannot read \(path): \(Self.reason(error))", at: SourceLocation(path: path)))
+            return nil
+        }
+    }
+
+    /// Why a listed file could not be read, in a few words.
+    static func reason(_ error: Error) -> String {
+        switch (error as? CocoaError)?.code {
+        case .fileReadNoSuchFile?, .fileNoSuchFile?: return "it does not exist (a broken symbolic link?)"
+        case .fileReadNoPermission?: return "permission denied"
+        case .fileReadInapplicableStringEncoding?: return "it is not UTF-8 text"
+        default: return (error as NSError).localizedDescription
+        }
     }
 
     public func absolute(_ path: String) -> URL { root.appendingPathComponent(path) }

@@ -18,9 +18,13 @@ public struct TemplateSet: Sendable {
         for (dir, own) in [(BuiltinTemplates.directory, false)] + (projectDirectory.map { [($0, true)] } ?? []) {
             for name in (try? fm.contentsOfDirectory(atPath: dir.path)) ?? [] where name.hasSuffix(".mustache") {
                 let url = dir.appendingPathComponent(name)
-                if let text = try? String(contentsOf: url, encoding: .utf8) {
-                    // A project's templates are reported at templates/NAME; the built-in ones have no location of the user's.
-                    sources[String(name.dropLast(".mustache".count))] = (text, own ? SourceLocation(path: "templates/" + name) : nil)
+                // A project's templates are reported at templates/NAME; the built-in ones have no location of the user's.
+                let location = own ? SourceLocation(path: "templates/" + name) : nil
+                do {
+                    sources[String(name.dropLast(".mustache".count))] = (try String(contentsOf: url, encoding: .utf8), location)
+                } catch {
+                    // Falling back to the built-in template would publish a page the project did not design.
+                    throw DiagnosticError(.error("unreadable-file", "cannot read template \(name): \(ContentTree.reason(error))", at: location))
                 }
             }
             let assetDir = dir.appendingPathComponent("assets")

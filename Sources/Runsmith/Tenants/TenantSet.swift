@@ -19,7 +19,7 @@ public struct TenantSet: Sendable {
     public static func load(from tree: ContentTree) -> (TenantSet, [Diagnostic]) {
         var set = TenantSet()
         var diagnostics: [Diagnostic] = []
-        if let bytes = try? tree.read(TenantSchema.path) {
+        if let bytes = tree.readListed(TenantSchema.path, diagnostics: &diagnostics) {
             let (schema, d) = TenantSchema.decode(String(decoding: bytes, as: UTF8.self))
             set.schema = schema
             set.isDeclared = true
@@ -32,13 +32,13 @@ public struct TenantSet: Sendable {
                                           at: SourceLocation(path: file)))
                 break
             }
-            guard let bytes = try? tree.read(file) else { continue }
+            guard let bytes = tree.readListed(file, diagnostics: &diagnostics) else { continue }
             let (tenant, d) = Tenant.decode(String(decoding: bytes, as: UTF8.self), path: file, schema: set.schema)
             diagnostics += d
             if let tenant { set.tenants.append(tenant) }
         }
         for file in tree.files where file.hasPrefix("runbooks/") && Self.isYAML(file) {
-            guard let bytes = try? tree.read(file) else { continue }
+            guard let bytes = tree.readListed(file, diagnostics: &diagnostics) else { continue }
             let (runbook, d) = Runbook.decode(String(decoding: bytes, as: UTF8.self), path: file)
             diagnostics += d
             guard let runbook else { continue }

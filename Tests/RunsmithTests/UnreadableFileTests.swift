@@ -1,0 +1,35 @@
+import Foundation
+import XCTest
+@testable import Runsmith
+
+/// A file the build depends on that the tree lists but that cannot be read is an error at its path —
+/// never taken for a missing file, which would build with defaults (issue 15). Tests run as root, which
+/// reads any file whatever its mode, so a broken symbolic link stands for an unreadable file.
+final class UnreadableFileTests: XCTestCase {
+    private func tree(breaking path: String, _ files: [String: String] = [:]) throws -> TempTree {
+        let tree = try TempTree(files.merging(["README.md": "# Home\n"]) { a, _ in a })
+        let link = tree.root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: link.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "gone")
+        return tree
+    }
+
+    func testABrokenConfigStopsTheBuild() throws {
+        let result = try tree(breaking: "runsmith.yml").check()
+        XCTAssertEqual(lines(result.diagnostics), ["runsmith.yml:1:1: error: cannot read runsmith.yml: it does not exist (a broken symbolic link?)"])
+        XCTAssertEqual(result.pageCount, 0)
+    }
+
+    func testABrokenTenantRunbookOrSummaryIsAnError() throws {
+        let schema = ["tenants/schema.yml": "variables:\n  org: { type: string }\n"]
+        for path in ["tenants/b.yml", "runbooks/r.yml", "SUMMARY.md", "tenants/schema.yml"] {
+            let result = try tree(breaking: path, path == "tenants/schema.yml" ? [:] : schema).check()
+            XCTAssertEqual(lines(result.diagnostics), ["\(path):1:1: error: cannot read \(path): it does not exist (a broken symbolic link?)"], path)
+        }
+    }
+
+    func testABrokenProjectTemplateIsAnErrorNotTheBuiltInOne() throws {
+        let result = try tree(breaking: "templates/page.mustache").check()
+        XCTAssertEqual(lines(result.diagnostics), ["templates/page.mustache:1:1: error: cannot read template page.mustache: it does not exist (a broken symbolic link?)"])
+    }
+}
