@@ -76,6 +76,11 @@ final class RunbookFailClosedTests: XCTestCase {
         XCTAssertEqual(steps.first?["owner"] as? String, "Beta Inc admin")
         XCTAssertEqual(steps.first?["title"] as? String, "Token for beta-org")
         XCTAssertFalse(String(decoding: result.files["runbooks.html"] ?? [], as: UTF8.self).contains("{{"))
+        // The file is the documented format (docs/runbook-json.md), read back whole.
+        let document = try JSONDecoder().decode(RunbookDocument.self, from: Data(json.utf8))
+        XCTAssertEqual(document.schemaVersion, 1)
+        XCTAssertEqual(document.title, "Onboard Beta Inc")
+        XCTAssertEqual(document.steps.map(\.owner), ["Beta Inc admin"])
     }
 
     func testAValueOneTenantLacksIsThatTenantsErrorOnly() throws {

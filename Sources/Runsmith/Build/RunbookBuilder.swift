@@ -94,7 +94,12 @@ struct RunbookBuilder {
         let outro = runbook.outro.map { "<p>\(HTMLText.escape($0))</p>\n" } ?? ""
         let toc = steps.map { ["id": "step-\($0.number)", "text": "\($0.number). \($0.title)", "sub": false] as [String: Any] }
         let total = steps.compactMap(\.section.estimate).reduce(0, +)
-        let json = Self.json(runbook: runbook, tenant: tenant, title: title, steps: steps)
+        let json: [UInt8]
+        do { json = try Self.document(runbook: runbook, tenant: tenant, title: title, steps: steps).encoded() } catch {
+            diagnostics.append(.error("write-failed", "cannot write \(tenant.id)/\(runbook.id)/runbook.json: \(error)", at: SourceLocation(path: runbook.path),
+                                      note: "nothing was written for this runbook"))
+            return ([:], diagnostics, uses)
+        }
         let version = ContentHash.hex(json)
         let footer = "<p class=\"rs-provenance\">\(HTMLText.escape(provenance.line(tenant: tenant.id, runbook: runbook.id, version: version)))</p>\n"
         let html = templates.render("layout", [
@@ -306,23 +311,17 @@ struct RunbookBuilder {
         minutes >= 60 ? "\(minutes / 60) h" + (minutes % 60 > 0 ? " \(minutes % 60) min" : "") : "\(minutes) min"
     }
 
-    /// `runbook.json`: the steps with their stable ids, owners, estimates and sources, for ticketing tools.
-    static func json(runbook: Runbook, tenant: Tenant, title: String, steps: [Step]) -> [UInt8] {
-        let object: [String: Any] = [
-            "tenant": tenant.id, "runbook": runbook.id, "title": title,
-            "estimateMinutes": steps.compactMap(\.section.estimate).reduce(0, +),
-            "steps": steps.map { step -> [String: Any] in
-                var s: [String: Any] = ["id": step.id, "number": step.number, "title": step.title,
-                                        "section": "\(step.section.page)" + (step.section.section.map { "#" + $0 } ?? ""),
-                                        "source": "\(step.source)", "definedAt": "\(step.section.location)"]
-                if let owner = step.section.owner { s["owner"] = owner }
-                if let estimate = step.section.estimate { s["estimateMinutes"] = estimate }
-                if let verify = step.section.verify { s["verify"] = verify }
-                return s
-            },
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])) ?? Data()
-        return [UInt8](data) + [0x0A]
+    /// `runbook.json` (docs/runbook-json.md).
+    static func document(runbook: Runbook, tenant: Tenant, title: String, steps: [Step]) -> RunbookDocument {
+        RunbookDocument(
+            schemaVersion: RunbookDocument.currentSchemaVersion, tenant: tenant.id, runbook: runbook.id, title: title,
+            estimateMinutes: steps.compactMap(\.section.estimate).reduce(0, +),
+            steps: steps.map { step in
+                RunbookDocument.Step(id: step.id, number: step.number, title: step.title,
+                                     section: step.section.page + (step.section.section.map { "#" + $0 } ?? ""),
+                                     source: "\(step.source)", definedAt: "\(step.section.location)", owner: step.section.owner,
+                                     estimateMinutes: step.section.estimate, verify: step.section.verify)
+            })
     }
 }
 
