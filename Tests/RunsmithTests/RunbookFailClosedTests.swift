@@ -99,4 +99,13 @@ final class RunbookFailClosedTests: XCTestCase {
         let html = String(decoding: result.files["setup.html"] ?? [], as: UTF8.self)
         XCTAssertTrue(html.contains("<p>Org ‹var.org›, Helm <code>{{ .Values.image }}</code>, Jekyll {{ page.title }}.</p>"), html)
     }
+
+    /// A formula in a checklist item is read as its TeX (MathML has no text of its own).
+    func testAFormulaInAChecklistItemKeepsItsTeX() throws {
+        let result = try build("title: R\nsections:\n  - page: setup.md\n    section: token\n    step: true\n",
+                               page: "# Setup\n\n## Token\n\n1. Set the limit to $$2^{10}$$ requests\n2. Save\n")
+        XCTAssertEqual(lines(result.diagnostics), [])
+        let checklist = files(result, tenant: "alpha")[1]
+        XCTAssertTrue(checklist.contains("Set the limit to 2^{10} requests"), checklist)
+    }
 }

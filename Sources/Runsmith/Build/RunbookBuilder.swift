@@ -209,10 +209,11 @@ struct RunbookBuilder {
             if let problem = anchorWithheld(url, route: route) { page.report(.error, "withheld-content", problem, at: node); continue }
             if let published = publishedURL(url, route: route) { node.url = published }
         }
+        // Item texts before formulas become MathML, which has no text of its own: an item keeps its TeX.
+        let items = section.step ? Checklist.texts(in: page.document.root) : []
         MathTransform().apply(to: page)
         CodeBlockTransform().apply(to: page)
         CardsTableTransform().apply(to: page)
-        let items = section.step ? Checklist.texts(in: page.document.root) : []
         let html = String(decoding: page.document.renderHTML(), as: UTF8.self)
         let id = Checklist.id(runbook: runbook.id, section: section, text: title)
         let written = section.section.flatMap { id in page.headings.first { $0.id == id }?.location } ?? SourceLocation(path: source)
