@@ -32,4 +32,14 @@ final class UnreadableFileTests: XCTestCase {
         let result = try tree(breaking: "templates/page.mustache").check()
         XCTAssertEqual(lines(result.diagnostics), ["templates/page.mustache:1:1: error: cannot read template page.mustache: it does not exist (a broken symbolic link?)"])
     }
+
+    /// A broken link that points out of the root is never read, even if its target appears later.
+    func testABrokenLinkOutOfTheRootIsNotListed() throws {
+        let tree = try TempTree(["README.md": "# Home\n"])
+        let link = tree.root.appendingPathComponent("c.yml")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "/nonexistent-runsmith-\(UUID().uuidString).yml")
+        let listing = try ContentTree(root: tree.root)
+        XCTAssertFalse(listing.contains("c.yml"))
+        XCTAssertTrue(listing.escapingLinks.contains("c.yml"))
+    }
 }

@@ -36,9 +36,17 @@ public struct ContentTree: Sendable {
                         escaping.insert(childRel); continue
                     }
                     var isDir: ObjCBool = false
-                    // A broken link is listed too: reading it fails with an error at its path, where
-                    // dropping it would make `tenants/b.yml` or `runsmith.yml` quietly absent.
-                    if !fm.fileExists(atPath: target, isDirectory: &isDir) || !isDir.boolValue { files.append(childRel) }
+                    if fm.fileExists(atPath: target, isDirectory: &isDir) {
+                        if !isDir.boolValue { files.append(childRel) }
+                    } else if let written = try? fm.destinationOfSymbolicLink(atPath: childAbs),
+                              case let aim = URL(fileURLWithPath: written, relativeTo: URL(fileURLWithPath: abs, isDirectory: true)).standardizedFileURL.path,
+                              aim.hasPrefix(rootPath + "/") {
+                        // A broken link into the root is listed too: reading it fails with an error at its path,
+                        // where dropping it would make `tenants/b.yml` or `runsmith.yml` quietly absent.
+                        files.append(childRel)
+                    } else {
+                        escaping.insert(childRel)
+                    }
                     continue
                 }
                 if type == .typeDirectory {
