@@ -1,7 +1,8 @@
 import Foundation
 
 /// Gives every heading an id (explicit `<a id>` kept, then the slug preset, duplicates numbered, and
-/// the preset's alias as an empty anchor when it differs), collects the page's anchors and table of contents, and lifts a leading `# Title` out of the body.
+/// the preset's alias as an empty anchor when it differs), collects the page's anchors and table of
+/// contents, and lifts a leading `# Title` out of the body.
 public struct HeadingTransform: PageTransform {
     public var preset: SlugPreset
     /// Pages lift the leading `# Title` into the template; fragments (`runsmith render`) keep it.

@@ -15,7 +15,8 @@ extension HeadingTransform {
             if after == ">" || after == " " || after == "\n", RawHTML.ids(in: String(rest[open.lowerBound...tagEnd])).isEmpty, !slug.isEmpty {
                 let id = registry.unique(slug)
                 page.anchors.insert(id)
-                out += " id=\"\(HTMLText.escape(id))\""
+                // Prefixed like the headings' ids in a runbook step, so that two steps never share one.
+                out += " id=\"\(HTMLText.escape(idPrefix + id))\""
                 changed = true
             }
             out += rest[open.upperBound..<close.upperBound]
