@@ -142,4 +142,29 @@ final class DocusaurusLinkTests: XCTestCase {
         ])
         XCTAssertEqual(lines(tree.check().diagnostics), ["other/page.md:3:1: error: link target 'guides/setup.md' not found"])
     }
+
+    /// A docs-only site (`routeBasePath: '/'`, seen in Escape-Technologies/docs) serves docs at the root:
+    /// `/guides/setup` is a doc there, and a blog's own `routeBasePath` does not count.
+    func testRouteBasePathFromTheConfig() throws {
+        let config = """
+        module.exports = {
+          presets: [['classic', {
+            blog: { routeBasePath: '/news' },
+            docs: { routeBasePath: '/', sidebarPath: require.resolve('./sidebars.js') },
+          }]],
+        };
+
+        """
+        let tree = try TempTree([
+            "docusaurus.config.js": config,
+            "docs/01-guides/02-setup.mdx": "# Setup\n",
+            "docs/01-guides/03-use.mdx": "# Use\n\nSee [setup](/guides/setup) and [gone](/guides/gone).\n",
+        ])
+        let result = tree.check()
+        XCTAssertEqual(lines(result.diagnostics), ["docs/01-guides/03-use.mdx:3:32: error: link target '/guides/gone' not found"])
+        XCTAssertTrue(page(result, "docs/guides/use.html").contains("<a href=\"setup.html\">setup</a>"), page(result, "docs/guides/use.html"))
+        XCTAssertEqual(DocusaurusConfig.docsRouteBase(in: config), "")
+        XCTAssertEqual(DocusaurusConfig.docsRouteBase(in: "plugins: [['@docusaurus/plugin-content-docs', { routeBasePath: 'guides/' }]]"), "guides")
+        XCTAssertNil(DocusaurusConfig.docsRouteBase(in: "blog: { routeBasePath: '/' }"))
+    }
 }

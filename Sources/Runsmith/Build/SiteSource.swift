@@ -80,6 +80,11 @@ public struct SiteSource: Sendable {
             }
         }
         let flavor = config.flavor ?? FlavorDetector.detect(tree)
+        if flavor == .docusaurus, let file = DocusaurusConfig.fileNames.first(where: tree.contains),
+           let bytes = tree.readListed(file, diagnostics: &diagnostics),
+           let base = DocusaurusConfig.docsRouteBase(in: String(decoding: bytes, as: UTF8.self)) {
+            config.docsRouteBase = base
+        }
         var source = SiteSource(tree: tree, config: config, flavor: flavor, gitbook: gitbook)
         source.choosePages(diagnostics: &diagnostics)
         if flavor == .docusaurus { source.loadCategories(diagnostics: &diagnostics) }

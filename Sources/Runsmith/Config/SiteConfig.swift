@@ -23,6 +23,8 @@ public struct SiteConfig: Sendable {
     public var severity: [String: Severity?] = [:]
     /// `limits:` what a page may grow to through its includes.
     public var limits = PreprocessLimits()
+    /// Docusaurus' `routeBasePath` for docs, from docusaurus.config.js (`""` when docs are the site root).
+    public var docsRouteBase = "docs"
 
     public init() {}
 

@@ -108,17 +108,18 @@ public struct LinkResolver: Sendable {
         let isIndex = page.route.hasSuffix("index.html")
         let base = isIndex ? page.published : RelativePath.directory(of: page.published)
         guard let resolved = RelativePath.resolve(path, from: path.hasPrefix("/") ? "" : base)?.trimmingSlashes() else { return nil }
-        // `/docs/…` is Docusaurus' route base: from the content root first, then with the base taken off
-        // (when the docs folder itself is the root).
+        // `/docs/…` names a doc under Docusaurus' route base (`routeBasePath`, `docs` unless the config says
+        // otherwise): from the content root first, then the docs folder inside it, then the root itself.
         if let source = index.byPublished[resolved] { return source }
-        guard path.hasPrefix("/docs/") else { return nil }
-        var route = String(resolved.dropFirst("docs/".count))
+        let routeBase = index.config.docsRouteBase
+        guard path.hasPrefix("/"), routeBase.isEmpty || resolved == routeBase || resolved.hasPrefix(routeBase + "/") else { return nil }
+        var route = String(resolved.dropFirst(routeBase.count)).trimmingSlashes()
         // With `versions.json`, the docs folder (Docusaurus' "current" version) is published at `/docs/next/`.
         if index.tree.contains("versions.json"), route == "next" || route.hasPrefix("next/") {
             route = String(route.dropFirst("next".count)).trimmingSlashes()
             if let source = index.byPublished[route.isEmpty ? "docs" : "docs/" + route] { return source }
         }
-        return index.byPublished[route]
+        return index.byPublished[route.isEmpty ? "docs" : "docs/" + route] ?? index.byPublished[route]
     }
 
     private func noun(_ kind: Kind) -> String {
