@@ -121,4 +121,20 @@ final class DocusaurusSiteTests: XCTestCase {
             "docs/a.mdx:3:23: error: anchor '#missing' not found in docs/b.mdx",
         ])
     }
+
+    /// Docusaurus: frontmatter `title` names the page (`<title>`, sidebar, pager); the page shows its `# heading`.
+    func testFrontmatterTitleNamesThePageWhileItShowsItsHeading() throws {
+        let tree = try TempTree([
+            "docusaurus.config.js": "module.exports = {}\n",
+            "docs/intro.md": "# Intro\n\nSee [the schema page](schema.md).\n",
+            "docs/schema.md": "---\ntitle: How to get a schema\n---\n\n# GraphQL\n\nText.\n",
+        ])
+        let result = tree.build()
+        XCTAssertEqual(lines(result.diagnostics), [])
+        let schema = page(result, "docs/schema.html")
+        XCTAssertTrue(schema.contains("<title>How to get a schema · "), schema)
+        XCTAssertTrue(schema.contains(">GraphQL</h1>"), schema)
+        let sidebar = try sidebarList(result)
+        XCTAssertTrue(sidebar.contains(">How to get a schema<"), sidebar)
+    }
 }

@@ -16,7 +16,7 @@ final class PageRecord {
             let fm = page.source.frontmatter
             entry = SiteIndex.Page(source: page.path, route: site.routes[page.path] ?? "",
                                    published: site.published[page.path] ?? Routes.published(for: page.path),
-                                   title: PageRenderer.title(of: page, summary: site.summary),
+                                   title: PageRenderer.title(of: page, summary: site.summary, docusaurus: site.isDocusaurusStyle(page.path)),
                                    description: fm.description, anchors: page.anchors,
                                    headingLevels: Dictionary(page.headings.map { ($0.id, $0.level) }, uniquingKeysWith: { a, _ in a }),
                                    built: true, conditional: page.source.conditional)

@@ -21,8 +21,11 @@ public struct PageRenderer: Sendable {
         position = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// Title: the leading `# heading`, else frontmatter `title`, else the SUMMARY label, else the file name.
-    static func title(of page: ParsedPage, summary: Summary?) -> String {
+    /// Title (for `<title>`, the sidebar, the pager, cards): the leading `# heading`, else frontmatter
+    /// `title`, else the SUMMARY label, else the file name. Docusaurus takes frontmatter `title` first
+    /// (docs.ts: `frontMatter.title ?? contentTitle`), while the page still shows its `# heading`.
+    static func title(of page: ParsedPage, summary: Summary?, docusaurus: Bool = false) -> String {
+        if docusaurus, let t = page.source.frontmatter.title, !t.isEmpty { return t }
         if let t = page.title, !t.isEmpty { return t }
         if let t = page.source.frontmatter.title, !t.isEmpty { return t }
         if let summary {
@@ -49,6 +52,8 @@ public struct PageRenderer: Sendable {
             ["id": $0.id, "text": $0.text, "sub": $0.level == 3] as [String: Any]
         }
         var context = baseContext(route: route, current: page.path, title: index.pages[page.path]?.title ?? page.path)
+        // What the page shows as its `<h1>`: its own `# heading` when it has one.
+        context["heading"] = page.heading ?? context["title"]
         context["titleID"] = page.titleID ?? ""
         context["hasTitleID"] = page.titleID != nil
         context["showTitle"] = fm.isVisible("title")
@@ -124,11 +129,14 @@ struct PageLayout: Sendable, Codable {
     var frontmatter: Frontmatter
     var headings: [Heading]
     var titleID: String?
+    /// The page's leading `# heading`, lifted out of the body.
+    var heading: String?
 
     init(_ page: ParsedPage) {
         path = page.path
         frontmatter = page.source.frontmatter
         headings = page.headings.map { Heading(level: $0.level, id: $0.id, text: $0.text) }
         titleID = page.titleID
+        heading = page.title
     }
 }
