@@ -10,6 +10,24 @@ enum Checklist {
         var section: Runbook.Section
     }
 
+    /// The items of a runbook's step sections (or the steps themselves), numbered as the page shows them.
+    static func items(runbook: Runbook, steps: [RunbookBuilder.Step]) -> [Item] {
+        var items: [Checklist.Item] = []
+        for step in steps where step.section.step {
+            let key = "\(runbook.id)|\(step.section.page)#\(step.section.section ?? "")"
+            let texts = step.items.isEmpty ? [step.title] : step.items
+            var repeats: [String: Int] = [:]
+            for (i, text) in texts.enumerated() {
+                // The same text twice in one step ("Save"): the second is "Save" #2, still not a position.
+                repeats[text, default: 0] += 1
+                let occurrence = repeats[text]! > 1 ? "#\(repeats[text]!)" : ""
+                items.append(.init(id: id(runbook: runbook.id, section: step.section, text: text + occurrence), key: key,
+                                   number: step.items.isEmpty ? "\(step.number)." : "\(step.number).\(i + 1)", text: text, section: step.section))
+            }
+        }
+        return items
+    }
+
     /// The item texts of a step section, in document order: GitBook stepper steps, task-list items and
     /// the items of top-level ordered lists; none when it has neither (the step itself is the item).
     /// Bullet lists explain; they are not things to tick.
@@ -56,7 +74,7 @@ enum Checklist {
                 + "<td><input type=\"checkbox\" id=\"\(esc(item.id))\" aria-label=\"Done: \(esc(item.text))\"></td>"
                 + "<td><label for=\"\(esc(item.id))\"><span class=\"rs-item-number\">\(item.number)</span> \(esc(item.text))</label>\(verify)"
                 + "<p class=\"rs-changed\" hidden>Changed since checked</p></td>"
-                + "<td>\(esc(item.section.owner ?? ""))</td><td>\(item.section.estimate.map(RunbookBuilder.duration) ?? "")</td>"
+                + "<td>\(esc(item.section.owner ?? ""))</td><td>\(item.section.estimate.map(Runbook.duration) ?? "")</td>"
                 + "<td class=\"rs-sign\"></td><td class=\"rs-sign\"></td><td class=\"rs-sign\"></td></tr>\n"
         }
         return """

@@ -71,20 +71,6 @@ public final class IncrementalBuild {
         return result
     }
 
-    /// A page through phase 1: what the rest of the site sees of it, and its tree or its early render.
-    struct Parsed {
-        enum Body {
-            /// Still to be rendered against the real index.
-            case tree(ParsedPage)
-            /// Rendered; its links still to be checked (`EarlyPage`).
-            case early(EarlyPage)
-        }
-        var summary: PageRecord.Summary
-        var sources: Set<String>
-        var pagination: [String?]
-        var body: Body
-    }
-
     /// Preprocess, parse and the page-local transforms, in parallel: the pages and what they read.
     /// With a provisional resolver, pages are rendered at once and their trees freed (`EarlyPage`), and
     /// taken from the cache, or kept in it, when there is one.
@@ -184,7 +170,7 @@ public final class IncrementalBuild {
         }
         if navigationChanged && !full {
             for (path, record) in state.records where parsed[path] == nil && record.summary != nil
-                && Self.pager(of: path, record, renderer) != record.pager { affected.insert(path) }
+                && record.shownPager(of: path, renderer) != record.pager { affected.insert(path) }
         }
         let again = site.pages.filter { affected.contains($0) }
         for (path, (page, _)) in zip(again, parse(again, state, early: state.provisional, renders: renders)) { parsed[path] = page }
@@ -232,7 +218,7 @@ public final class IncrementalBuild {
             if record.uses != output.uses { usesChanged = true }
             record.uses = output.uses
             record.diagnostics = output.diagnostics
-            record.pager = Self.pager(of: path, record, renderer)
+            record.pager = record.shownPager(of: path, renderer)
         }
         if navigationChanged { state.sidebar = renderer.sidebarFiles() }
 
@@ -261,7 +247,7 @@ public final class IncrementalBuild {
                 plan.runbooks(tenant, runbook) || stepPages(runbook)
             }, only: options.shard.map { shard in { tenant in shard.owns(position: tenantShard[tenant.id] ?? 0) } })
             if !site.tenants.tenants.isEmpty && !site.tenants.runbooks.isEmpty {
-                let (audit, shared) = auditInputs(&state, categoryPages: categoryKeys.compactMap { result.files[index.pages[$0]!.route] })
+                let (audit, shared) = state.auditInputs(categoryPages: categoryKeys.compactMap { result.files[index.pages[$0]!.route] })
                 diagnostics += state.runbooks.assemble(into: &result.files, site: site, templates: state.templates, audit: audit, shared: shared,
                                                              sharded: options.shard.map { $0.count > 1 } ?? false)
             }
@@ -298,68 +284,4 @@ public final class IncrementalBuild {
         result.diagnostics = DiagnosticCollapse.collapse(sortedDiagnostics(diagnostics.compactMap(site.config.adjusted).map(site.relocated)))
         return result
     }
-
-    /// The leak audit for the current tenants, and the values the docs site shows: each page's are
-    /// looked for once after it is rendered (all again only when the tenants change).
-    private func auditInputs(_ state: inout BuildState, categoryPages: [[UInt8]]) -> (LeakAudit, Set<String>) {
-        let audit: LeakAudit
-        if let known = state.audit {
-            audit = known
-        } else {
-            audit = LeakAudit(tenants: state.site.tenants.tenants, schema: state.site.tenants.schema)
-            state.audit = audit
-            for record in state.records.values { record.sharedStale = true; record.sharedValues = [] }
-            state.sharedCounts = [:]
-        }
-        // How many pages show each value, kept up to date page by page.
-        let stale = state.records.values.filter(\.sharedStale)
-        let found = Parallel.map(stale.count) { i in stale[i].html.map(audit.sharedValues) ?? [] }
-        for (record, values) in zip(stale, found) {
-            for value in record.sharedValues { state.sharedCounts[value, default: 0] -= 1 }
-            for value in values { state.sharedCounts[value, default: 0] += 1 }
-            record.sharedValues = values
-            record.sharedStale = false
-        }
-        state.sharedCounts = state.sharedCounts.filter { $0.value > 0 }
-        var shared = Set(state.sharedCounts.keys)
-        for page in categoryPages { shared.formUnion(audit.sharedValues(in: page)) }
-        return (audit, shared)
-    }
-
-    /// The previous and next page a page's pager shows (source and title): rendered again when they change.
-    private static func pager(of path: String, _ record: PageRecord, _ renderer: PageRenderer) -> [String] {
-        guard let route = record.summary?.entry.route else { return [] }
-        return [renderer.neighbour(of: path, offset: -1, route: route, override: record.pagination[0]),
-                renderer.neighbour(of: path, offset: 1, route: route, override: record.pagination[1])]
-            .map { $0.map { "\($0["url"] ?? "") \($0["title"] ?? "")" } ?? "" }
-    }
-}
-
-/// Everything an incremental build keeps between updates.
-struct BuildState {
-    var site: SiteSource
-    var templates: TemplateSet
-    var loadDiagnostics: [Diagnostic]
-    /// Problems of the tenant files as last loaded (the load diagnostics hold the first load's).
-    var tenantDiagnostics: [Diagnostic] = []
-    var viewer: TenantContext?
-    var assets: AssetCatalog
-    var provenance: Provenance
-    var records: [String: PageRecord] = [:]
-    var runbooks = RunbookOutputs()
-    var navigation = Navigation(groups: [])
-    var sidebar: [String: [UInt8]] = [:]
-    /// Made again when the tenants change.
-    var audit: LeakAudit?
-    /// Tenant value → how many docs pages show it (the leak audit's "shared").
-    var sharedCounts: [String: Int] = [:]
-    /// The index, the renderer over it and the generated category pages, made again when a page's
-    /// summary changes.
-    var overview: (index: SiteIndex, renderer: PageRenderer, categories: [String])?
-    /// Output → source of every image and attachment in use.
-    var copies: [String: URL]?
-    /// Links resolved before the pages are parsed (`EarlyPage`); made again with the site.
-    var provisional: LinkResolver?
-    /// `--cache DIR`, for the first build only (later updates know what changed).
-    var cache: PageCache?
 }

@@ -77,3 +77,29 @@ final class PageRecord {
         self.diagnostics = diagnostics
     }
 }
+
+extension PageRecord {
+    /// The previous and next page the page's pager shows (source and title): rendered again when they change.
+    func shownPager(of path: String, _ renderer: PageRenderer) -> [String] {
+        guard let route = summary?.entry.route else { return [] }
+        return [renderer.neighbour(of: path, offset: -1, route: route, override: pagination[0]),
+                renderer.neighbour(of: path, offset: 1, route: route, override: pagination[1])]
+            .map { $0.map { "\($0["url"] ?? "") \($0["title"] ?? "")" } ?? "" }
+    }
+}
+
+extension IncrementalBuild {
+    /// A page through phase 1: what the rest of the site sees of it, and its tree or its early render.
+    struct Parsed {
+        enum Body {
+            /// Still to be rendered against the real index.
+            case tree(ParsedPage)
+            /// Rendered; its links still to be checked (`EarlyPage`).
+            case early(EarlyPage)
+        }
+        var summary: PageRecord.Summary
+        var sources: Set<String>
+        var pagination: [String?]
+        var body: Body
+    }
+}

@@ -95,7 +95,7 @@ struct RunbookBuilder {
         let toc = steps.map { ["id": "step-\($0.number)", "text": "\($0.number). \($0.title)", "sub": false] as [String: Any] }
         let total = steps.compactMap(\.section.estimate).reduce(0, +)
         let json: [UInt8]
-        do { json = try Self.document(runbook: runbook, tenant: tenant, title: title, steps: steps).encoded() } catch {
+        do { json = try RunbookDocument(runbook: runbook, tenant: tenant, title: title, steps: steps).encoded() } catch {
             diagnostics.append(.error("write-failed", "cannot write \(tenant.id)/\(runbook.id)/runbook.json: \(error)", at: SourceLocation(path: runbook.path),
                                       note: "nothing was written for this runbook"))
             return ([:], diagnostics, uses)
@@ -106,7 +106,7 @@ struct RunbookBuilder {
             "siteTitle": tenant.name, "root": "../../", "home": "../../index.html",
             "title": title, "titleID": "", "hasTitleID": false, "showTitle": true,
             "showDescription": runbook.intro != nil || total > 0,
-            "description": [runbook.intro, total > 0 ? "Estimated time: \(Self.duration(total))." : nil]
+            "description": [runbook.intro, total > 0 ? "Estimated time: \(Runbook.duration(total))." : nil]
                 .compactMap { $0 }.joined(separator: " "),
             "body": body + outro + footer, "toc": toc, "showTOC": !toc.isEmpty, "source": runbook.path,
             "hidden": true,
@@ -137,25 +137,13 @@ struct RunbookBuilder {
 
     /// The step sections' items (or the steps themselves) as a page to tick off, print and sign.
     private func checklistPage(runbook: Runbook, tenant: Tenant, title: String, steps: [Step], footer: String) -> String {
-        var items: [Checklist.Item] = []
-        for step in steps where step.section.step {
-            let key = "\(runbook.id)|\(step.section.page)#\(step.section.section ?? "")"
-            let texts = step.items.isEmpty ? [step.title] : step.items
-            var repeats: [String: Int] = [:]
-            for (i, text) in texts.enumerated() {
-                // The same text twice in one step ("Save"): the second is "Save" #2, still not a position.
-                repeats[text, default: 0] += 1
-                let occurrence = repeats[text]! > 1 ? "#\(repeats[text]!)" : ""
-                items.append(.init(id: Checklist.id(runbook: runbook.id, section: step.section, text: text + occurrence), key: key,
-                                   number: step.items.isEmpty ? "\(step.number)." : "\(step.number).\(i + 1)", text: text, section: step.section))
-            }
-        }
+        let items = Checklist.items(runbook: runbook, steps: steps)
         return templates.render("layout", [
             "siteTitle": tenant.name, "root": "../../", "home": "../../index.html", "title": "Checklist: \(title)",
             "titleID": "", "hasTitleID": false, "showTitle": true,
             "body": Checklist.body(items, tenant: tenant, runbook: runbook, footer: footer),
             "showDescription": steps.contains { $0.section.estimate != nil },
-            "description": "Estimated time: \(Self.duration(steps.compactMap(\.section.estimate).reduce(0, +))).",
+            "description": "Estimated time: \(Runbook.duration(steps.compactMap(\.section.estimate).reduce(0, +))).",
             "toc": [[String: Any]](), "showTOC": false, "source": runbook.path, "hidden": true,
         ])
     }
@@ -296,7 +284,7 @@ struct RunbookBuilder {
         let esc = HTMLText.escape
         var meta = ""
         if let owner = step.section.owner { meta += "<dt>Owner</dt><dd>\(esc(owner))</dd>" }
-        if let minutes = step.section.estimate { meta += "<dt>Estimate</dt><dd>\(Self.duration(minutes))</dd>" }
+        if let minutes = step.section.estimate { meta += "<dt>Estimate</dt><dd>\(Runbook.duration(minutes))</dd>" }
         if let verify = step.section.verify { meta += "<dt>Verify</dt><dd>\(esc(verify))</dd>" }
         return "<section class=\"rs-runbook-step\" id=\"step-\(step.number)\" data-step-id=\"\(esc(step.id))\">\n"
             + "<h2><span class=\"rs-step-number\">\(step.number).</span> \(esc(step.title))</h2>\n"
@@ -306,39 +294,5 @@ struct RunbookBuilder {
 
     static func normalized(_ text: String) -> String {
         text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
-
-    static func duration(_ minutes: Int) -> String {
-        minutes >= 60 ? "\(minutes / 60) h" + (minutes % 60 > 0 ? " \(minutes % 60) min" : "") : "\(minutes) min"
-    }
-
-    /// `runbook.json` (docs/runbook-json.md).
-    static func document(runbook: Runbook, tenant: Tenant, title: String, steps: [Step]) -> RunbookDocument {
-        RunbookDocument(
-            schemaVersion: RunbookDocument.currentSchemaVersion, tenant: tenant.id, runbook: runbook.id, title: title,
-            estimateMinutes: steps.compactMap(\.section.estimate).reduce(0, +),
-            steps: steps.map { step in
-                RunbookDocument.Step(id: step.id, number: step.number, title: step.title,
-                                     section: step.section.page + (step.section.section.map { "#" + $0 } ?? ""),
-                                     source: "\(step.source)", definedAt: "\(step.section.location)", owner: step.section.owner,
-                                     estimateMinutes: step.section.estimate, verify: step.section.verify)
-            })
-    }
-}
-
-/// Step pages without conditions, preprocessed once per build and shared by every tenant's runbooks.
-final class SharedPreprocessing: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pages: [String: (PreprocessedPage?, [Diagnostic])?] = [:]
-
-    func page(_ source: String, _ make: () -> (PreprocessedPage?, [Diagnostic])?) -> (PreprocessedPage?, [Diagnostic])? {
-        lock.lock()
-        if let known = pages[source] { lock.unlock(); return known }
-        lock.unlock()
-        let made = make()
-        lock.lock()
-        pages[source] = made
-        lock.unlock()
-        return made
     }
 }

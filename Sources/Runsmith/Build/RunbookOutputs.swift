@@ -98,3 +98,18 @@ struct RunbookOutputs {
         ]).utf8)
     }
 }
+
+extension RunbookDocument {
+    /// `runbook.json` (docs/runbook-json.md).
+    init(runbook: Runbook, tenant: Tenant, title: String, steps: [RunbookBuilder.Step]) {
+        self.init(
+            schemaVersion: RunbookDocument.currentSchemaVersion, tenant: tenant.id, runbook: runbook.id, title: title,
+            estimateMinutes: steps.compactMap(\.section.estimate).reduce(0, +),
+            steps: steps.map { step in
+                RunbookDocument.Step(id: step.id, number: step.number, title: step.title,
+                                     section: step.section.page + (step.section.section.map { "#" + $0 } ?? ""),
+                                     source: "\(step.source)", definedAt: "\(step.section.location)", owner: step.section.owner,
+                                     estimateMinutes: step.section.estimate, verify: step.section.verify)
+            })
+    }
+}

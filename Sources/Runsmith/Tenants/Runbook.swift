@@ -131,6 +131,11 @@ public struct Runbook: Sendable {
         return (usable ? runbook : nil, sortedDiagnostics(diagnostics))
     }
 
+    /// 15 → `15 min`, 90 → `1 h 30 min`: an estimate as the runbook page and checklist show it.
+    static func duration(_ minutes: Int) -> String {
+        minutes >= 60 ? "\(minutes / 60) h" + (minutes % 60 > 0 ? " \(minutes % 60) min" : "") : "\(minutes) min"
+    }
+
     /// `15m` → 15, `1h` → 60, `1h30m` → 90, `2h 15m` → 135; nil when it is not such a duration.
     public static func minutes(_ text: String) -> Int? {
         var total = 0, number = "", seen = false

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Everything an incremental build keeps between updates.
+struct BuildState {
+    var site: SiteSource
+    var templates: TemplateSet
+    var loadDiagnostics: [Diagnostic]
+    /// Problems of the tenant files as last loaded (the load diagnostics hold the first load's).
+    var tenantDiagnostics: [Diagnostic] = []
+    var viewer: TenantContext?
+    var assets: AssetCatalog
+    var provenance: Provenance
+    var records: [String: PageRecord] = [:]
+    var runbooks = RunbookOutputs()
+    var navigation = Navigation(groups: [])
+    var sidebar: [String: [UInt8]] = [:]
+    /// Made again when the tenants change.
+    var audit: LeakAudit?
+    /// Tenant value → how many docs pages show it (the leak audit's "shared").
+    var sharedCounts: [String: Int] = [:]
+    /// The index, the renderer over it and the generated category pages, made again when a page's
+    /// summary changes.
+    var overview: (index: SiteIndex, renderer: PageRenderer, categories: [String])?
+    /// Output → source of every image and attachment in use.
+    var copies: [String: URL]?
+    /// Links resolved before the pages are parsed (`EarlyPage`); made again with the site.
+    var provisional: LinkResolver?
+    /// `--cache DIR`, for the first build only (later updates know what changed).
+    var cache: PageCache?
+}
+
+extension BuildState {
+    /// The leak audit for the current tenants, and the values the docs site shows: each page's are
+    /// looked for once after it is rendered (all again only when the tenants change).
+    mutating func auditInputs(categoryPages: [[UInt8]]) -> (LeakAudit, Set<String>) {
+        let current: LeakAudit
+        if let known = audit {
+            current = known
+        } else {
+            current = LeakAudit(tenants: site.tenants.tenants, schema: site.tenants.schema)
+            audit = current
+            for record in records.values { record.sharedStale = true; record.sharedValues = [] }
+            sharedCounts = [:]
+        }
+        // How many pages show each value, kept up to date page by page.
+        let stale = records.values.filter(\.sharedStale)
+        let found = Parallel.map(stale.count) { i in stale[i].html.map(current.sharedValues) ?? [] }
+        for (record, values) in zip(stale, found) {
+            for value in record.sharedValues { sharedCounts[value, default: 0] -= 1 }
+            for value in values { sharedCounts[value, default: 0] += 1 }
+            record.sharedValues = values
+            record.sharedStale = false
+        }
+        sharedCounts = sharedCounts.filter { $0.value > 0 }
+        var shared = Set(sharedCounts.keys)
+        for page in categoryPages { shared.formUnion(current.sharedValues(in: page)) }
+        return (current, shared)
+    }
+}
