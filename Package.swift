@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "runsmith",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "runsmith", targets: ["runsmith"]),
         .library(name: "Runsmith", targets: ["Runsmith"]),

@@ -23,13 +23,21 @@ struct BuildState {
     var overview: (index: SiteIndex, renderer: PageRenderer, categories: [String])?
     /// Output → source of every image and attachment in use.
     var copies: [String: URL]?
-    /// Links resolved before the pages are parsed (`EarlyPage`); made again with the site.
+    /// What pages compiled before the site index exists resolve the URLs against that need no index;
+    /// made again with the site.
     var provisional: LinkResolver?
     /// `--cache DIR`, for the first build only (later updates know what changed).
     var cache: PageCache?
 }
 
 extension BuildState {
+    /// The docs pages' compiler: as the viewing tenant gets them, else with variables as named
+    /// placeholders when there is a schema.
+    var compiler: PageCompiler {
+        let values = viewer ?? (site.tenants.isDeclared ? TenantContext.placeholders(schema: site.tenants.schema) : nil)
+        return PageCompiler(preprocessor: site.preprocessor(tenant: viewer), values: values, preset: site.slugPreset(for:))
+    }
+
     /// The leak audit for the current tenants, and the values the docs site shows: each page's are
     /// looked for once after it is rendered (all again only when the tenants change).
     mutating func auditInputs(categoryPages: [[UInt8]]) -> (LeakAudit, Set<String>) {

@@ -31,3 +31,71 @@ extension IncrementalBuild {
         return diagnostics
     }
 }
+
+/// The site's files besides its pages: category pages, runbooks, theme assets, sidebar, redirects, copies.
+extension IncrementalBuild {
+    /// Every page's output and the generated category pages.
+    func assemblePages(_ state: BuildState, into result: inout SiteBuilder.Result) {
+        let site = state.site, (index, renderer, categories) = state.overview!
+        for path in site.pages {
+            if let html = state.records[path]?.html, let route = site.routes[path] { result.files[route] = html }
+        }
+        for key in categories { result.files[index.pages[key]!.route] = renderer.renderCategoryIndex(key) }
+        result.pageCount = site.pages.filter { state.records[$0]?.html != nil }.count
+    }
+
+    /// Theme files, the sidebar, redirects and a root page: added after the runbooks, which may not write
+    /// where the docs pages are.
+    func addSiteFiles(_ state: BuildState, into result: inout SiteBuilder.Result) -> [Diagnostic] {
+        let (index, renderer, _) = state.overview!
+        for (name, bytes) in state.templates.assets { result.files["_runsmith/" + name] = bytes }
+        result.files.merge(state.sidebar) { _, new in new }
+        let diagnostics = renderer.redirects(into: &result.files)
+        if result.files["index.html"] == nil, let first = renderer.order.first, let target = index.pages[first] {
+            // A site without a root page still opens at index.html (the header's home link points there).
+            result.files["index.html"] = Array(state.templates.render("redirect", ["url": HTMLText.encodeURL(target.route), "title": target.title]).utf8)
+        }
+        return diagnostics
+    }
+
+    /// The runbooks a change touches built again (all of them in a full build), then every tenant's
+    /// runbooks audited and added to the files.
+    func buildRunbooks(_ state: inout BuildState, _ plan: Plan, _ update: Update, full: Bool,
+                       into result: inout SiteBuilder.Result) -> [Diagnostic] {
+        let site = state.site, (index, _, categories) = state.overview!
+        var diagnostics = RunbookCheck.check(site.tenants, index: index, claims: site.config.claims)
+        guard state.viewer == nil else { return diagnostics }
+        let tenantShard = Dictionary(uniqueKeysWithValues: site.tenants.tenants.enumerated().map { ($1.id, $0) })
+        // A runbook with a step on a page rendered again is built again too.
+        let renderedSet = Set(result.rebuiltPages)
+        let stepPages = { (runbook: Runbook) in runbook.sections.contains { section in
+            RelativePath.resolve(section.page, from: "").flatMap { index.markdownFile(for: $0) }.map(renderedSet.contains) ?? false
+        } }
+        let hasRunbooks = !site.tenants.tenants.isEmpty && !site.tenants.runbooks.isEmpty
+        if hasRunbooks { progress?("building runbooks") }
+        result.rebuiltRunbooks = state.runbooks.build(site, index: index, resolver: LinkResolver(index: index, assets: state.assets),
+                                                      templates: state.templates, provenance: state.provenance,
+                                                      wanted: full || !update.changedEntries.isEmpty ? nil : { tenant, runbook in
+            plan.runbooks(tenant, runbook) || stepPages(runbook)
+        }, only: options.shard.map { shard in { tenant in shard.owns(position: tenantShard[tenant.id] ?? 0) } })
+        guard hasRunbooks else { return diagnostics }
+        let (audit, shared) = state.auditInputs(categoryPages: categories.compactMap { result.files[index.pages[$0]!.route] })
+        diagnostics += state.runbooks.assemble(into: &result.files, site: site, templates: state.templates, audit: audit, shared: shared,
+                                               sharded: options.shard.map { $0.count > 1 } ?? false)
+        return diagnostics
+    }
+
+    /// Images and attachments: what the pages and runbooks use now, under the names already given.
+    func copies(_ state: inout BuildState, _ update: Update, into result: inout SiteBuilder.Result) {
+        if update.usesChanged || !result.rebuiltRunbooks.isEmpty || state.copies == nil {
+            var used: Set<String> = []
+            for record in state.records.values { used.formUnion(record.uses) }
+            for output in state.runbooks.outputs.values { used.formUnion(output.uses) }
+            var copies: [String: URL] = [:]
+            for source in used { if let output = state.assets.knownOutput(for: source) { copies[output] = state.site.tree.absolute(source) } }
+            state.copies = copies
+        }
+        result.copies = state.copies!
+        result.assetCount = result.copies.count
+    }
+}

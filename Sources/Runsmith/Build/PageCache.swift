@@ -1,24 +1,23 @@
 import Crypto
 import Foundation
 
-/// `--cache DIR`: what phase 1 made of each page in earlier builds (its summary, its early render and its
-/// problems), so that a CI build preprocesses and parses only the pages whose files changed.
+/// `--cache DIR`: what phase 1 made of each page in earlier builds (its summary, its compiled page with
+/// link slots, and its problems), so that a CI build preprocesses and parses only the pages whose files changed.
 ///
 /// An entry is named by a key made of everything besides the page's own files that phase 1 reads: the
 /// config files (with the limits), the tenant schema, the flavour, this runsmith binary (`ExecutableIdentity`), and what the site says
 /// of the page (its route, published path and SUMMARY title). It is used only when every file the page
-/// was made from (the page, its includes and partials) still has the SHA-256 recorded with it. Its links
-/// are checked again against the real index like every early page's (`EarlyPage.finish`), so a target
-/// page that moved, lost an anchor or failed is seen, and the page is then parsed again.
+/// was made from (the page, its includes and partials) still has the SHA-256 recorded with it. Its link
+/// slots are filled from the real index like every compiled page's (`CompiledPage.link`), so a target
+/// page that moved, lost an anchor or failed is seen.
 final class PageCache: @unchecked Sendable {
     struct Entry: Codable {
         /// Path → SHA-256 of each file the page was made from.
         var sources: [String: String]
         var summary: PageRecord.Summary
         var pagination: [String?]
-        var layout: PageLayout
-        var links: [LinkLog.Entry]
-        var diagnostics: [Diagnostic]
+        /// Without its body, which follows the entry in the file.
+        var page: CompiledPage
     }
 
     let folder: URL
@@ -35,7 +34,7 @@ final class PageCache: @unchecked Sendable {
     private(set) var hits = 0
     private(set) var problem: Diagnostic?
 
-    static let format = "runsmith-page-cache 1"
+    static let format = "runsmith-page-cache 2"
 
     init(folder: URL, site: SiteSource, root: URL, viewer: TenantContext?) {
         self.folder = folder.appendingPathComponent("pages")
@@ -72,31 +71,32 @@ final class PageCache: @unchecked Sendable {
             guard let (entry, body) = read(name), entry.sources[path] == hash,
                   entry.sources.allSatisfy({ $0.key == path || currentHash($0.key) == $0.value }) else { continue }
             lock.withLock { kept.insert(name); hits += 1 }
-            let early = EarlyPage(layout: entry.layout, body: withBody ? body : nil, links: entry.links, diagnostics: entry.diagnostics)
-            return IncrementalBuild.Parsed(summary: entry.summary, sources: Set(entry.sources.keys), pagination: entry.pagination,
-                                           body: .early(early))
+            var page = entry.page
+            page.body = withBody ? body : nil
+            return IncrementalBuild.Parsed(summary: entry.summary, pagination: entry.pagination, page: page)
         }
         return nil
     }
 
-    /// Keeps a page rendered early for the next build. Pages with errors are not kept: an error may come
+    /// Keeps a compiled page for the next build. Pages with errors are not kept: an error may come
     /// from a file that is missing now (an include) and whose arrival the entry could not notice.
     func store(_ path: String, bytes: [UInt8], _ parsed: IncrementalBuild.Parsed) {
-        guard case .early(let early) = parsed.body, !early.diagnostics.contains(where: { $0.severity == .error }) else { return }
+        guard !parsed.page.diagnostics.contains(where: { $0.severity == .error }) else { return }
         var sources = [path: Self.hex(SHA256.hash(data: bytes))]
-        for source in parsed.sources where source != path {
+        for source in parsed.page.sources where source != path {
             guard let hash = currentHash(source) else { return }
             sources[source] = hash
         }
-        let entry = Entry(sources: sources, summary: parsed.summary, pagination: parsed.pagination, layout: early.layout,
-                          links: early.links, diagnostics: early.diagnostics)
-        let name = name(path, body: early.body != nil)
+        var stored = parsed.page
+        stored.body = nil
+        let entry = Entry(sources: sources, summary: parsed.summary, pagination: parsed.pagination, page: stored)
+        let name = name(path, body: parsed.page.body != nil)
         do {
             let header = try JSONEncoder().encode(entry)
             var bytes = Array(Self.magic.utf8)
             withUnsafeBytes(of: UInt64(header.count).littleEndian) { bytes.append(contentsOf: $0) }
             bytes.append(contentsOf: header)
-            bytes.append(contentsOf: early.body ?? [])
+            bytes.append(contentsOf: parsed.page.body ?? [])
             let fan = folder.appendingPathComponent(String(name.prefix(2)))
             if !lock.withLock({ folders.contains(fan.path) }) {
                 try FileManager.default.createDirectory(at: fan, withIntermediateDirectories: true)

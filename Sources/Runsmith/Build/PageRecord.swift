@@ -12,14 +12,14 @@ final class PageRecord {
         var sidebarLabel: String?
         var sidebarPosition: Double?
 
-        init(_ page: ParsedPage, site: SiteSource) {
-            let fm = page.source.frontmatter
+        init(_ page: CompiledPage, site: SiteSource) {
+            let fm = page.layout.frontmatter
             entry = SiteIndex.Page(source: page.path, route: site.routes[page.path] ?? "",
                                    published: site.published[page.path] ?? Routes.published(for: page.path),
-                                   title: PageRenderer.title(of: page, summary: site.summary, docusaurus: site.isDocusaurusStyle(page.path)),
+                                   title: PageRenderer.title(of: page.layout, summary: site.summary, docusaurus: site.isDocusaurusStyle(page.path)),
                                    description: fm.description, anchors: page.anchors,
-                                   headingLevels: Dictionary(page.headings.map { ($0.id, $0.level) }, uniquingKeysWith: { a, _ in a }),
-                                   built: true, conditional: page.source.conditional)
+                                   headingLevels: Dictionary(page.layout.headings.map { ($0.id, $0.level) }, uniquingKeysWith: { a, _ in a }),
+                                   built: true, conditional: page.conditional)
             docID = site.isDocusaurusStyle(page.path) ? DocusaurusRoutes.id(of: page.path, frontmatter: fm) : nil
             hidden = fm.hidden
             sidebarLabel = fm.sidebarLabel
@@ -85,21 +85,5 @@ extension PageRecord {
         return [renderer.neighbour(of: path, offset: -1, route: route, override: pagination[0]),
                 renderer.neighbour(of: path, offset: 1, route: route, override: pagination[1])]
             .map { $0.map { "\($0["url"] ?? "") \($0["title"] ?? "")" } ?? "" }
-    }
-}
-
-extension IncrementalBuild {
-    /// A page through phase 1: what the rest of the site sees of it, and its tree or its early render.
-    struct Parsed {
-        enum Body {
-            /// Still to be rendered against the real index.
-            case tree(ParsedPage)
-            /// Rendered; its links still to be checked (`EarlyPage`).
-            case early(EarlyPage)
-        }
-        var summary: PageRecord.Summary
-        var sources: Set<String>
-        var pagination: [String?]
-        var body: Body
     }
 }

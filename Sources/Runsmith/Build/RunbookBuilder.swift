@@ -13,9 +13,11 @@ struct RunbookBuilder {
     /// Source → the anchors of that page as this tenant gets it (conditions decided), filled on demand.
     private let tenantAnchors = AnchorCache()
 
-    final class AnchorCache: @unchecked Sendable {
+    final class AnchorCache {
         var anchors: [String: Set<String>] = [:]
     }
+    /// The page compiler for this tenant: its values, and its conditions decided.
+    private let compiler: PageCompiler
 
     /// Preprocessed step pages shared by every tenant's runbooks in one build.
     private let shared: SharedPreprocessing
@@ -29,6 +31,7 @@ struct RunbookBuilder {
         self.templates = templates
         self.context = context
         self.provenance = provenance
+        compiler = PageCompiler(preprocessor: site.preprocessor(tenant: context), values: context, preset: site.slugPreset(for:))
     }
 
     struct Step {
@@ -68,10 +71,10 @@ struct RunbookBuilder {
         var uses: Set<String> = []
         let sections = runbook.sections.filter { holds($0.when) }
         // Where each step's page is in the docs site: links to it become links within the runbook.
-        let plan = sections.enumerated().compactMap { i, section -> (route: String, section: String?, number: Int)? in
+        let plan = sections.enumerated().compactMap { i, section -> RunbookLinks.Target? in
             guard let path = RelativePath.resolve(section.page, from: ""), let source = index.markdownFile(for: path),
                   let page = index.pages[source], page.built else { return nil }
-            return (page.route, section.section, i + 1)
+            return RunbookLinks.Target(route: page.route, section: section.section, number: i + 1)
         }
         for section in sections {
             let n = steps.count + 1
@@ -148,136 +151,51 @@ struct RunbookBuilder {
         ])
     }
 
-    /// One section through preprocess, parse and the transforms, cut to its heading's section.
+    /// One section compiled for this tenant (`CompileProfile.runbookStep`), cut to its heading's section.
     /// The step, or nil (with the reasons) when the section is not there for this tenant.
     private func assemble(_ section: Runbook.Section, number: Int, runbook: Runbook, route: String,
-                          plan: [(route: String, section: String?, number: Int)]) -> (Step?, [Diagnostic]) {
+                          plan: [RunbookLinks.Target]) -> (Step?, [Diagnostic]) {
         // A missing page was reported by the pre-flight check.
         guard let path = RelativePath.resolve(section.page, from: ""), let source = index.markdownFile(for: path) else { return (nil, []) }
         // A page without conditions preprocesses the same for every tenant (values go in on the tree).
-        let preprocess = { () -> (PreprocessedPage?, [Diagnostic])? in
-            guard let bytes = try? site.tree.read(source) else { return nil }
-            return site.preprocessor(tenant: context).run(path: source, bytes: bytes)
+        let preprocess = { () -> (PreprocessedPage?, [Diagnostic]) in
+            do { return site.preprocessor(tenant: context).run(path: source, bytes: try site.tree.read(source)) } catch {
+                return (nil, [.error("unreadable-page", "cannot read step page \(source): \(ContentTree.reason(error))", at: section.location)])
+            }
         }
         let conditional = index.pages[source]?.conditional ?? true
-        guard let (preprocessed, problems) = conditional ? preprocess() : shared.page(source, preprocess) else { return (nil, []) }
-        guard let pre = preprocessed else { return (nil, problems) }
-        let page = ParsedPage(source: pre, document: MarkdownDocument(bytes: pre.text))
-        page.diagnostics = problems
-        let level = section.section.flatMap { index.pages[source]?.headingLevels[$0] } ?? 1
-        let transforms: [PageTransform] = [
-            DirectiveTransform(), VariableSubstitution(context: context), InlineComponentTransform(), IconTransform(), UnparsedLinkCheck(),
-            HeadingTransform(preset: site.slugPreset(for: source), liftsTitle: section.section == nil,
-                             levelShift: 2 - level, idPrefix: "s\(number)-"),
-        ]
-        for transform in transforms { transform.apply(to: page) }
-        var title = section.title ?? page.title ?? index.pages[source]?.title ?? source
-        if let id = section.section {
-            guard let heading = page.headings.first(where: { $0.id == id }), let start = heading.node else {
-                // A section missing from the page itself was reported by the pre-flight check; here it is one
-                // that this tenant's conditions removed.
-                var problems = page.diagnostics
-                if index.pages[source]?.anchors.contains(id) == true {
-                    problems.append(.error("invalid-runbook", "section '#\(id)' of '\(section.page)' is not in tenant \(context.tenant.id)'s version of the page",
-                                           at: section.location))
-                }
-                return (nil, problems)
-            }
-            if section.title == nil { title = heading.text }
-            cut(page, from: start, level: heading.level)
+        let (preprocessed, problems) = conditional ? preprocess() : shared.page(source, preprocess)
+        let links = RunbookLinks(resolver: resolver, route: route, number: number, plan: plan, tenant: context.tenant.id,
+                                 tenantAnchors: anchorsForTenant)
+        let step = RunbookStep(number: number, section: section, level: section.section.flatMap { index.pages[source]?.headingLevels[$0] } ?? 1,
+                               links: links)
+        let (compiled, failures) = compiler.compile(.preprocessed(preprocessed, problems), path: source, profile: .runbookStep(step))
+        guard let page = compiled else { return (nil, failures) }
+        if step.missing, let id = section.section {
+            // A section missing from the page itself was reported by the pre-flight check; here it is one
+            // that this tenant's conditions removed.
+            guard index.pages[source]?.anchors.contains(id) == true else { return (nil, page.diagnostics) }
+            return (nil, page.diagnostics + [.error("invalid-runbook", "section '#\(id)' of '\(section.page)' is not in tenant \(context.tenant.id)'s version of the page",
+                                                    at: section.location)])
         }
-        // After the cut: the step's HTML balances on its own.
-        HTMLSanitizer().apply(to: page)
-        LinkTransform(resolver: resolver, route: route).apply(to: page)
-        for node in page.document.root.descendants() where node.kind == .link {
-            guard let url = node.url else { continue }
-            // In-page anchors follow the ids, which carry the step's prefix here.
-            if url.hasPrefix("#"), url.count > 1 { node.url = "#s\(number)-" + url.dropFirst(); continue }
-            if let local = Self.withinRunbook(url, from: route, plan: plan) { node.url = local; continue }
-            if let problem = anchorWithheld(url, route: route) { page.report(.error, "withheld-content", problem, at: node); continue }
-            if let published = publishedURL(url, route: route) { node.url = published }
-        }
-        // Item texts before formulas become MathML, which has no text of its own: an item keeps its TeX.
-        let items = section.step ? Checklist.texts(in: page.document.root) : []
-        MathTransform().apply(to: page)
-        CodeBlockTransform().apply(to: page)
-        CardsTableTransform().apply(to: page)
-        let html = String(decoding: page.document.renderHTML(), as: UTF8.self)
+        let title = section.title ?? step.heading?.text ?? page.layout.heading ?? index.pages[source]?.title ?? source
         let id = Checklist.id(runbook: runbook.id, section: section, text: title)
-        let written = section.section.flatMap { id in page.headings.first { $0.id == id }?.location } ?? SourceLocation(path: source)
-        return (Step(number: number, id: id, title: title, section: section, html: html, source: written, items: items,
-                     withheld: pre.withheld, kept: LeakAudit.plain(page.document.root.plainText),
-                     uses: page.uses.union(pre.includedFiles).union([source])),
+        return (Step(number: number, id: id, title: title, section: section, html: String(decoding: page.body ?? [], as: UTF8.self),
+                     source: step.heading?.location ?? SourceLocation(path: source), items: step.items,
+                     withheld: page.withheld, kept: page.text ?? "", uses: page.uses.union(page.sources)),
                 page.diagnostics)
     }
 
-    /// A link to a docs page that is not a step goes to the published docs (`site_url`), since a runbook
-    /// is handed to a customer without the rest of the site; without `site_url` it stays relative.
-    private func publishedURL(_ url: String, route: String) -> String? {
-        guard let site = self.site.config.siteURL, LinkResolver.scheme(of: url) == nil else { return nil }
-        let (path, fragment) = LinkResolver.splitFragment(url)
-        guard !path.isEmpty, let target = RelativePath.resolve(path.removingPercentEncoding ?? path, from: RelativePath.directory(of: route)),
-              let page = index.byRoute[target].flatMap({ index.pages[$0] }) else { return nil }
-        return site + "/" + HTMLText.encodeURL(page.published) + (fragment.map { "#" + $0 } ?? "")
-    }
-
-    /// A link to an anchor of the docs that this tenant's version of the page does not have: the section
-    /// is gated to other tenants, so the link would lead nowhere (or to content this tenant may not see).
-    private func anchorWithheld(_ url: String, route: String) -> String? {
-        guard LinkResolver.scheme(of: url) == nil else { return nil }
-        let (path, fragment) = LinkResolver.splitFragment(url)
-        guard let fragment, !fragment.isEmpty,
-              let target = RelativePath.resolve(path.removingPercentEncoding ?? path, from: RelativePath.directory(of: route)),
-              let page = index.byRoute[target].flatMap({ index.pages[$0] }),
-              page.anchors.contains(fragment), page.conditional else { return nil }
-        let anchors = anchorsForTenant(page.source)
-        guard !anchors.contains(fragment) else { return nil }
-        return "links to '#\(fragment)' of \(page.source), which tenant \(context.tenant.id) does not get"
-    }
-
+    /// The anchors of a docs page as this tenant gets it (its conditions decided), compiled once per runbook.
     private func anchorsForTenant(_ source: String) -> Set<String> {
         if let known = tenantAnchors.anchors[source] { return known }
         var anchors: Set<String> = []
-        if let bytes = try? site.tree.read(source), let pre = site.preprocessor(tenant: context).run(path: source, bytes: bytes).0 {
-            let page = ParsedPage(source: pre, document: MarkdownDocument(bytes: pre.text))
-            DirectiveTransform().apply(to: page)
-            IconTransform().apply(to: page)
-            HeadingTransform(preset: site.slugPreset(for: source)).apply(to: page)
+        if let bytes = try? site.tree.read(source), let route = site.routes[source],
+           let page = compiler.compile(.bytes(bytes), path: source, profile: .site(.init(route: route, rendersBody: false, links: .resolved(resolver)))).0 {
             anchors = page.anchors
         }
         tenantAnchors.anchors[source] = anchors
         return anchors
-    }
-
-    /// A link to a page (or section) that is itself a step of this runbook points at that step instead.
-    static func withinRunbook(_ url: String, from route: String, plan: [(route: String, section: String?, number: Int)]) -> String? {
-        guard LinkResolver.scheme(of: url) == nil else { return nil }
-        let (path, fragment) = LinkResolver.splitFragment(url)
-        guard let target = RelativePath.resolve(path.removingPercentEncoding ?? path, from: RelativePath.directory(of: route)) else { return nil }
-        for step in plan where step.route == target {
-            switch (step.section, fragment) {
-            case (nil, nil): return "#step-\(step.number)"
-            case (nil, let anchor?): return "#s\(step.number)-\(anchor)"
-            case (let section?, let anchor?) where section == anchor: return "#step-\(step.number)"
-            default: continue
-            }
-        }
-        return nil
-    }
-
-    /// Keeps the heading's section: from its block up to the next heading at its level or above.
-    private func cut(_ page: ParsedPage, from start: MarkdownNode, level: Int) {
-        let levels = Dictionary(page.headings.compactMap { h in h.node.map { ($0, h.level) } }, uniquingKeysWith: { a, _ in a })
-        var node = page.document.root.firstChild
-        while let n = node, n != start { node = n.next; n.remove() }
-        var after = start.next
-        start.remove()  // the step's own heading takes its place
-        var ended = false
-        while let n = after {
-            after = n.next
-            if let l = levels[n], l <= level { ended = true }
-            if ended { n.remove() }
-        }
     }
 
     private func render(_ step: Step) -> String {

@@ -1,18 +1,13 @@
-import Foundation
+import Synchronization
 
 /// Step pages without conditions, preprocessed once per build and shared by every tenant's runbooks.
-final class SharedPreprocessing: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pages: [String: (PreprocessedPage?, [Diagnostic])?] = [:]
+final class SharedPreprocessing: Sendable {
+    private let pages = Mutex<[String: (PreprocessedPage?, [Diagnostic])]>([:])
 
-    func page(_ source: String, _ make: () -> (PreprocessedPage?, [Diagnostic])?) -> (PreprocessedPage?, [Diagnostic])? {
-        lock.lock()
-        if let known = pages[source] { lock.unlock(); return known }
-        lock.unlock()
+    func page(_ source: String, _ make: () -> (PreprocessedPage?, [Diagnostic])) -> (PreprocessedPage?, [Diagnostic]) {
+        if let known = pages.withLock({ $0[source] }) { return known }
         let made = make()
-        lock.lock()
-        pages[source] = made
-        lock.unlock()
+        pages.withLock { $0[source] = made }
         return made
     }
 }

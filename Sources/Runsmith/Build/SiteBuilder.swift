@@ -35,9 +35,6 @@ public struct SiteBuilder: Sendable {
         public var rebuiltPages: [String] = []
         /// `tenant/runbook` of each runbook this build made.
         public var rebuiltRunbooks: [String] = []
-        /// Pages rendered before the site index existed whose links came out differently against it, so
-        /// they were parsed a second time (`EarlyPage`): a page with a broken link, or a link to a page that failed.
-        public var parsedTwice: [String] = []
         /// How many pages came from the cache (`--cache`) instead of being parsed.
         public var cachedPages = 0
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

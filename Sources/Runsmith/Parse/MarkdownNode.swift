@@ -132,8 +132,14 @@ public struct MarkdownNode: Hashable, @unchecked Sendable {
     @discardableResult public func insertBefore(_ sibling: MarkdownNode) -> Bool {
         cmark_node_insert_before(pointer, sibling.pointer) == 1
     }
+    @discardableResult public func insertAfter(_ sibling: MarkdownNode) -> Bool {
+        cmark_node_insert_after(pointer, sibling.pointer) == 1
+    }
     @discardableResult public func append(_ child: MarkdownNode) -> Bool {
         cmark_node_append_child(pointer, child.pointer) == 1
+    }
+    @discardableResult public func prepend(_ child: MarkdownNode) -> Bool {
+        cmark_node_prepend_child(pointer, child.pointer) == 1
     }
     public func unlink() { cmark_node_unlink(pointer) }
     /// Unlinks and frees this node and its subtree.

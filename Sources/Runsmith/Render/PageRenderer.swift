@@ -24,10 +24,10 @@ public struct PageRenderer: Sendable {
     /// Title (for `<title>`, the sidebar, the pager, cards): the leading `# heading`, else frontmatter
     /// `title`, else the SUMMARY label, else the file name. Docusaurus takes frontmatter `title` first
     /// (docs.ts: `frontMatter.title ?? contentTitle`), while the page still shows its `# heading`.
-    static func title(of page: ParsedPage, summary: Summary?, docusaurus: Bool = false) -> String {
-        if docusaurus, let t = page.source.frontmatter.title, !t.isEmpty { return t }
-        if let t = page.title, !t.isEmpty { return t }
-        if let t = page.source.frontmatter.title, !t.isEmpty { return t }
+    static func title(of page: PageLayout, summary: Summary?, docusaurus: Bool = false) -> String {
+        if docusaurus, let t = page.frontmatter.title, !t.isEmpty { return t }
+        if let t = page.heading, !t.isEmpty { return t }
+        if let t = page.frontmatter.title, !t.isEmpty { return t }
         if let summary {
             var found: String?
             func walk(_ e: Summary.Entry) { if e.page == page.path { found = found ?? e.title }; e.children.forEach(walk) }

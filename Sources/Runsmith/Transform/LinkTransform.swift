@@ -2,20 +2,22 @@ import Foundation
 
 /// Rewrites every link and image of a page — markdown nodes, URLs inside raw HTML, content-ref cards,
 /// file downloads — through the `LinkResolver`, reporting each failure at its source location.
+/// Before the site index exists (a page compiled for the site), each URL the index decides becomes a
+/// link slot instead (`LinkSlots`), logged with where its problem would be reported, and filled later.
 public struct LinkTransform: PageTransform {
     public let resolver: LinkResolver
     public let route: String
-    /// When set, every URL's resolution is written here instead of a failure being reported on the page.
-    let log: LinkLog?
+    /// When set, URLs that need the site index are written as slots and logged here.
+    let slots: LinkLog?
 
     public init(resolver: LinkResolver, route: String) {
-        self.init(resolver: resolver, route: route, log: nil)
+        self.init(resolver: resolver, route: route, slots: nil)
     }
 
-    init(resolver: LinkResolver, route: String, log: LinkLog?) {
+    init(resolver: LinkResolver, route: String, slots: LinkLog?) {
         self.resolver = resolver
         self.route = route
-        self.log = log
+        self.slots = slots
     }
 
     public func apply(to page: ParsedPage) {
@@ -52,12 +54,11 @@ public struct LinkTransform: PageTransform {
     private func resolve(_ url: String, kind: LinkResolver.Kind, page: ParsedPage, node: MarkdownNode,
                          file: String? = nil, directive: Int? = nil) -> String? {
         let from = file ?? page.source.file(ofLine: node.startLine)
-        let resolution = resolver.resolve(url, kind: kind, file: from, route: route, pageSource: page.path, uses: { page.uses.insert($0) })
-        if let log {
+        if let slots, LinkResolver.needsIndex(url) {
             let (location, chain) = directive.map(page.origin(ofDirective:)) ?? page.origin(of: node)
-            log.entries.append(.init(url: url, kind: kind, file: from, location: location, chain: chain, resolution: resolution))
-            if case .failed(_, _, _, let fallback) = resolution { return fallback }
+            return slots.add(.init(url: url, kind: kind, file: from, location: location, chain: chain))
         }
+        let resolution = resolver.resolve(url, kind: kind, file: from, route: route, pageSource: page.path, uses: { page.uses.insert($0) })
         switch resolution {
         case .unchanged: return nil
         case .rewritten(let new): return new
@@ -101,11 +102,9 @@ public struct LinkTransform: PageTransform {
                 return page.report(.error, "invalid-content-ref", "'{% content-ref %}' needs url=\"…\"", directive: card.directive)
             }
             let href = resolve(card.url, kind: .link, page: page, node: card.node, file: file, directive: card.directive) ?? card.url
-            let entry = targetPage(card.url, from: file)
-            let title = entry?.title ?? card.url, description = entry?.description
-            let desc = description.map { "<span class=\"rs-card-description\">\(esc($0))</span>" } ?? ""
-            card.node.setCustom(onEnter: "<p class=\"rs-content-ref\"><a class=\"rs-card\" href=\"\(esc(href))\">"
-                                + "<span class=\"rs-card-title\">\(esc(title))</span>\(desc)</a></p>\n", onExit: "")
+            let text = slots.map { LinkSlots.textStart($0.add(.init(url: card.url, file: file, kind: .card)), key: $0.key) + LinkSlots.textEnd }
+                ?? Self.cardText(resolver.targetPage(card.url, from: file), url: card.url)
+            card.node.setCustom(onEnter: "<p class=\"rs-content-ref\"><a class=\"rs-card\" href=\"\(esc(href))\">\(text)</a></p>\n", onExit: "")
         case .file:
             guard !card.url.isEmpty else {
                 return page.report(.error, "invalid-file", "'{% file %}' needs src=\"…\"", directive: card.directive)
@@ -121,18 +120,40 @@ public struct LinkTransform: PageTransform {
     }
 }
 
-/// Every URL a `LinkTransform` resolved, with where its problem would be reported: what lets a page whose
-/// links were resolved against a provisional index be checked against the real one later (`EarlyPage`).
-/// Like the `ParsedPage` it belongs to, written by one thread at a time.
+/// The slots of a page compiled before the site index existed: each URL with where its problem is
+/// reported, and each text that shows a linked page's title. Like the `ParsedPage` it belongs to,
+/// written by one thread at a time.
 final class LinkLog: @unchecked Sendable {
-    struct Entry: Sendable, Codable {
+    struct Entry: Sendable, Codable, Equatable {
         var url: String
         var kind: LinkResolver.Kind
         /// The file the URL was written in (an include's own path for included lines).
         var file: String
         var location: SourceLocation
         var chain: [SourceLocation]
-        var resolution: LinkResolver.Resolution
     }
-    var entries: [Entry] = []
+    /// A mention's link text or a content-ref card's text: the linked page's title when it has one.
+    struct Text: Sendable, Codable, Equatable {
+        enum Kind: String, Sendable, Codable { case mention, card }
+        var url: String
+        var file: String
+        var kind: Kind
+    }
+    private(set) var entries: [Entry] = []
+    private(set) var texts: [Text] = []
+    /// What the page's slots carry so that the page cannot write one itself (`LinkSlots.key`).
+    let key: String
+
+    init(key: String) { self.key = key }
+
+    /// The slot that stands for `entry` in the page.
+    func add(_ entry: Entry) -> String {
+        entries.append(entry)
+        return LinkSlots.link(entries.count - 1, key: key)
+    }
+
+    func add(_ text: Text) -> Int {
+        texts.append(text)
+        return texts.count - 1
+    }
 }

@@ -67,6 +67,6 @@ public final class ParsedPage: @unchecked Sendable {
 }
 
 /// One transform over a parsed page: the only way the pipeline changes cmark's tree.
-public protocol PageTransform: Sendable {
+public protocol PageTransform {
     func apply(to page: ParsedPage)
 }

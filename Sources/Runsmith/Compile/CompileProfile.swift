@@ -1,0 +1,60 @@
+/// What a page is compiled into, and so which transforms it goes through, in which order. Each list is
+/// written here once: the site, the runbooks, `runsmith render` and the golden tests all take it from here.
+enum CompileProfile {
+    /// A page of the docs site, compiled before the site index exists: its links become slots, filled
+    /// once the index does (`CompiledPage.link`). With `.resolved` links, the index exists already
+    /// (a tenant's version of a page; the test oracle that slots change nothing).
+    case site(SitePage)
+    /// One page, or one heading's section of it, as a step of a tenant's runbook (`RunbookStep`).
+    case runbookStep(RunbookStep)
+    /// `runsmith render`: an HTML fragment, links as written and the leading `# heading` kept.
+    case fragment
+
+    struct SitePage {
+        var route: String
+        /// The page's body is wanted (a part of a sharded build lays out only its own pages).
+        var rendersBody = true
+        var links: Linking
+    }
+
+    enum Linking {
+        /// URLs that the index decides become slots; the others (`LinkResolver.needsIndex`) are resolved
+        /// by this resolver (whose index may be provisional).
+        case slots(LinkResolver)
+        /// Every URL resolved at once: the site index exists.
+        case resolved(LinkResolver)
+    }
+
+    /// The transforms of this profile, in order, for one page.
+    func transforms(_ compiler: PageCompiler, path: String, slots: LinkLog) -> [PageTransform] {
+        let values: [PageTransform] = compiler.values.map { [VariableSubstitution(context: $0)] } ?? []
+        let preset = compiler.preset(path)
+        switch self {
+        case .site(let page):
+            let links: LinkTransform
+            switch page.links {
+            case .slots(let resolver): links = LinkTransform(resolver: resolver, route: page.route, slots: slots)
+            case .resolved(let resolver): links = LinkTransform(resolver: resolver, route: page.route)
+            }
+            return [DirectiveTransform()] + values + [
+                InlineComponentTransform(), IconTransform(), HTMLSanitizer(), UnparsedLinkCheck(),
+                HeadingTransform(preset: preset), MathTransform(), CodeBlockTransform(), links, CardsTableTransform(),
+            ]
+        case .runbookStep(let step):
+            return [DirectiveTransform()] + values + [
+                InlineComponentTransform(), IconTransform(), UnparsedLinkCheck(),
+                HeadingTransform(preset: preset, liftsTitle: step.section.section == nil, levelShift: 2 - step.level,
+                                 idPrefix: "s\(step.number)-"),
+                // After the cut, the step's HTML balances on its own.
+                SectionCut(step: step), HTMLSanitizer(), LinkTransform(resolver: step.links.resolver, route: step.links.route), step.links,
+                // Item texts before formulas become MathML, which has no text of its own: an item keeps its TeX.
+                ChecklistItemTransform(step: step), MathTransform(), CodeBlockTransform(), CardsTableTransform(),
+            ]
+        case .fragment:
+            return [DirectiveTransform()] + values + [
+                InlineComponentTransform(), IconTransform(), HTMLSanitizer(), UnparsedLinkCheck(), CardsTableTransform(),
+                HeadingTransform(preset: preset, liftsTitle: false), MathTransform(), CodeBlockTransform(),
+            ]
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// The one way a page becomes HTML: preprocess, parse with cmark, the profile's transforms, render.
+/// `runsmith build` and `serve` (profile `.site`), the runbooks (`.runbookStep`), `runsmith render`
+/// (`.fragment`) and the golden tests all call `compile`.
+struct PageCompiler {
+    var preprocessor: Preprocessor
+    /// Tenant values put into the tree (named placeholders for a site with a schema but no tenant);
+    /// nil: `{{ }}` stays as written.
+    var values: TenantContext?
+    /// The heading-id rule of a page.
+    var preset: (String) -> SlugPreset
+
+    /// A page's text, or its preprocessing already done (runbook steps share one per page without conditions).
+    enum Source {
+        case bytes([UInt8])
+        case preprocessed(PreprocessedPage?, [Diagnostic])
+    }
+
+    /// The compiled page, or nil with the reasons when preprocessing failed.
+    func compile(_ source: Source, path: String, profile: CompileProfile) -> (CompiledPage?, [Diagnostic]) {
+        let (preprocessed, problems): (PreprocessedPage?, [Diagnostic])
+        switch source {
+        case .bytes(let bytes): (preprocessed, problems) = preprocessor.run(path: path, bytes: bytes)
+        case .preprocessed(let page, let diagnostics): (preprocessed, problems) = (page, diagnostics)
+        }
+        guard let pre = preprocessed else { return (nil, problems) }
+        let page = ParsedPage(source: pre, document: MarkdownDocument(bytes: pre.text))
+        // A fragment may be empty (`echo | runsmith render -`); a page of a site may not.
+        page.diagnostics = profile.isFragment ? problems.filter { $0.code != "empty-page" } : problems
+        let slots = LinkLog(key: LinkSlots.key(of: pre.text))
+        for transform in profile.transforms(self, path: path, slots: slots) { transform.apply(to: page) }
+        return (CompiledPage(page, slots: slots, rendersBody: profile.rendersBody, keepsText: profile.keepsText), [])
+    }
+}
+
+extension CompileProfile {
+    var isFragment: Bool { if case .fragment = self { true } else { false } }
+    var rendersBody: Bool { if case .site(let page) = self { page.rendersBody } else { true } }
+    /// Runbook steps keep their text for the leak audit.
+    var keepsText: Bool { if case .runbookStep = self { true } else { false } }
+}
