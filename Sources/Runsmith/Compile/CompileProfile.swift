@@ -7,7 +7,8 @@ enum CompileProfile {
     case site(SitePage)
     /// One page, or one heading's section of it, as a step of a tenant's runbook (`RunbookStep`).
     case runbookStep(RunbookStep)
-    /// `runsmith render`: an HTML fragment, links as written and the leading `# heading` kept.
+    /// `runsmith render`: an HTML fragment, links as written (cards and downloads drawn around them)
+    /// and the leading `# heading` kept.
     case fragment
 
     struct SitePage {
@@ -52,7 +53,8 @@ enum CompileProfile {
             ]
         case .fragment:
             return [DirectiveTransform()] + values + [
-                InlineComponentTransform(), IconTransform(), HTMLSanitizer(), UnparsedLinkCheck(), CardsTableTransform(),
+                InlineComponentTransform(), IconTransform(), HTMLSanitizer(), UnparsedLinkCheck(),
+                LinkTransform(resolver: nil, route: "", slots: nil), CardsTableTransform(),
                 HeadingTransform(preset: preset, liftsTitle: false), MathTransform(), CodeBlockTransform(),
             ]
         }

@@ -1,4 +1,4 @@
-/// The GitBook tags Runsmith knows and how each one nests. A name not listed here is a typo: an error.
+/// How a Liquid tag nests.
 public enum DirectiveShape: Sendable, Equatable {
     /// Needs `{% endNAME %}`; `parent`, when set, is the tag it must sit directly inside.
     case block(parent: String?)
@@ -10,24 +10,10 @@ public enum DirectiveShape: Sendable, Equatable {
     case branch
 }
 
+/// The Liquid tags Runsmith knows and how each one nests, from the blocks (`DirectiveBlocks`). A name
+/// not listed here is a typo: an error.
 public enum DirectiveCatalog {
-    public static let shapes: [String: DirectiveShape] = [
-        "hint": .block(parent: nil),
-        "tabs": .block(parent: nil), "tab": .block(parent: "tabs"),
-        "stepper": .block(parent: nil), "step": .block(parent: "stepper"),
-        "code": .block(parent: nil),
-        "columns": .block(parent: nil), "column": .block(parent: "columns"),
-        "content-ref": .block(parent: nil),
-        "embed": .optionalBlock, "file": .optionalBlock,
-        "if": .block(parent: nil), "unless": .block(parent: nil), "elsif": .branch, "else": .branch,
-        "updates": .block(parent: nil), "update": .block(parent: "updates"),
-        "prompt": .optionalBlock,
-        "openapi": .optionalBlock, "openapi-operation": .optionalBlock,
-        "openapi-schemas": .optionalBlock, "openapi-webhook": .optionalBlock,
-        "swagger": .block(parent: nil), "swagger-description": .block(parent: "swagger"),
-        "swagger-parameter": .block(parent: "swagger"), "swagger-response": .block(parent: "swagger"),
-        "include": .standalone,
-    ]
+    public static var shapes: [String: DirectiveShape] { DirectiveBlocks.shapes }
 
     /// `@marketo/form`, `@github-files/github-code-block`: GitBook integration blocks.
     public static func isIntegration(_ name: String) -> Bool { name.hasPrefix("@") }

@@ -1,5 +1,5 @@
 /// Turns the preprocessor's marker blocks back into structure: the nodes between an opener's and its
-/// closer's markers move into one custom block whose HTML `DirectiveHTML` writes. Markers that landed
+/// closer's markers move into one custom block whose HTML its `DirectiveBlock` writes. Markers that landed
 /// inside code are restored to the tag text as written.
 public struct DirectiveTransform: PageTransform {
     public init() {}
@@ -89,7 +89,7 @@ public struct DirectiveTransform: PageTransform {
             }
         }
         // Inner directives first: a tab set's HTML reads its tabs, a stepper its steps.
-        for (container, index) in made.reversed() { DirectiveHTML.render(container, directive: index, page: page) }
+        for (container, index) in made.reversed() { DirectiveBlocks.render(container, directive: index, page: page) }
     }
 
     /// A `{%` line inside an indented code block became a marker: put the original text back.

@@ -17,7 +17,7 @@ extension LinkTransform {
             closing.insertBefore(.htmlInline(LinkSlots.textEnd))
             return
         }
-        guard let title = Self.mentionText(resolver.targetPage(url, from: file)) else { return }
+        guard let title = Self.mentionText(resolver?.targetPage(url, from: file)) else { return }
         for child in inside { child.remove() }
         closing.insertBefore(.htmlInline(title))
     }
@@ -31,7 +31,7 @@ extension LinkTransform {
             link.append(.htmlInline(LinkSlots.textEnd))
             return
         }
-        guard let title = Self.mentionText(resolver.targetPage(url, from: file)) else { return }
+        guard let title = Self.mentionText(resolver?.targetPage(url, from: file)) else { return }
         while let child = link.firstChild { child.remove() }
         link.append(.htmlInline(title))
     }

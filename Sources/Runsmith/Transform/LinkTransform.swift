@@ -5,7 +5,8 @@ import Foundation
 /// Before the site index exists (a page compiled for the site), each URL the index decides becomes a
 /// link slot instead (`LinkSlots`), logged with where its problem would be reported, and filled later.
 public struct LinkTransform: PageTransform {
-    public let resolver: LinkResolver
+    /// nil: URLs stay as written (`runsmith render`, which has no site); blocks still get their HTML.
+    public let resolver: LinkResolver?
     public let route: String
     /// When set, URLs that need the site index are written as slots and logged here.
     let slots: LinkLog?
@@ -14,15 +15,15 @@ public struct LinkTransform: PageTransform {
         self.init(resolver: resolver, route: route, slots: nil)
     }
 
-    init(resolver: LinkResolver, route: String, slots: LinkLog?) {
+    init(resolver: LinkResolver?, route: String, slots: LinkLog?) {
         self.resolver = resolver
         self.route = route
         self.slots = slots
     }
 
     public func apply(to page: ParsedPage) {
-        // Cards first: a content-ref's inner link repeats its url and is replaced by the card.
-        for card in page.pendingCards { renderCard(card, page: page) }
+        // Blocks first: a content-ref's inner link repeats its url and is replaced by the card.
+        for (node, directive) in page.linkedBlocks { linkBlock(node, directive: directive, page: page) }
         // Mentions change the nodes after them, which the walk below has yet to visit: done after it.
         var mentions: [() -> Void] = []
         for node in page.document.root.descendants() {
@@ -58,6 +59,7 @@ public struct LinkTransform: PageTransform {
             let (location, chain) = directive.map(page.origin(ofDirective:)) ?? page.origin(of: node)
             return slots.add(.init(url: url, kind: kind, file: from, location: location, chain: chain))
         }
+        guard let resolver else { return nil }
         let resolution = resolver.resolve(url, kind: kind, file: from, route: route, pageSource: page.path, uses: { page.uses.insert($0) })
         switch resolution {
         case .unchanged: return nil
@@ -90,33 +92,16 @@ public struct LinkTransform: PageTransform {
         return changed ? candidates.joined(separator: ", ") : nil
     }
 
-    /// A content-ref becomes a card naming the target page; a file a download link.
-    private func renderCard(_ card: ParsedPage.PendingCard, page: ParsedPage) {
-        let d = page.source.directives[card.directive]
-        let esc = HTMLText.escape
+    /// A block whose HTML shows a link (a content-ref card, a file download) writes it now.
+    private func linkBlock(_ node: MarkdownNode, directive index: Int, page: ParsedPage) {
+        let d = page.source.directives[index]
         let file = d.location.path
-        switch card.kind {
-        case .contentRef:
-            while let child = card.node.firstChild { child.remove() }
-            guard !card.url.isEmpty else {
-                return page.report(.error, "invalid-content-ref", "'{% content-ref %}' needs url=\"…\"", directive: card.directive)
-            }
-            let href = resolve(card.url, kind: .link, page: page, node: card.node, file: file, directive: card.directive) ?? card.url
-            let text = slots.map { LinkSlots.textStart($0.add(.init(url: card.url, file: file, kind: .card)), key: $0.key) + LinkSlots.textEnd }
-                ?? Self.cardText(resolver.targetPage(card.url, from: file), url: card.url)
-            card.node.setCustom(onEnter: "<p class=\"rs-content-ref\"><a class=\"rs-card\" href=\"\(esc(href))\">\(text)</a></p>\n", onExit: "")
-        case .file:
-            guard !card.url.isEmpty else {
-                return page.report(.error, "invalid-file", "'{% file %}' needs src=\"…\"", directive: card.directive)
-            }
-            let href = resolve(card.url, kind: .attachment, page: page, node: card.node, file: file, directive: card.directive) ?? card.url
-            let name = card.url.split(separator: "/").last.map { String($0).removingPercentEncoding ?? String($0) } ?? card.url
-            let hasCaption = card.node.firstChild != nil
-            card.node.setCustom(
-                onEnter: "<figure class=\"rs-file\">\n<p><a class=\"rs-file-link\" href=\"\(esc(href))\" download=\"\(esc(name))\">\(esc(name))</a></p>\n"
-                    + (hasCaption ? "<figcaption>\n" : ""),
-                onExit: (hasCaption ? "</figcaption>\n" : "") + "</figure>\n")
-        }
+        let links = BlockLinks(resolve: { url, kind in resolve(url, kind: kind, page: page, node: node, file: file, directive: index) },
+                               cardText: { url in
+            slots.map { LinkSlots.textStart($0.add(.init(url: url, file: file, kind: .card)), key: $0.key) + LinkSlots.textEnd }
+                ?? Self.cardText(resolver?.targetPage(url, from: file), url: url)
+        })
+        DirectiveBlocks.byName[d.name]?.link(node, d, index: index, page: page, links: links)
     }
 }
 

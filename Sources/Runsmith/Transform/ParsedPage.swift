@@ -16,8 +16,8 @@ public final class ParsedPage: @unchecked Sendable {
     public var anchors: Set<String> = []
     /// Pages and files of the tree that the page's links and images named (filled by `LinkTransform`).
     public var uses: Set<String> = []
-    /// Directive blocks whose HTML needs the site index (content-ref cards, file downloads).
-    public var pendingCards: [PendingCard] = []
+    /// Blocks whose HTML shows a link (content-ref cards, file downloads): written by `LinkTransform`.
+    var linkedBlocks: [(node: MarkdownNode, directive: Int)] = []
 
     public struct Heading: Sendable, Equatable {
         public var level: Int
@@ -27,14 +27,6 @@ public final class ParsedPage: @unchecked Sendable {
         public var node: MarkdownNode? = nil
         /// Where the heading was written (through includes): what runbook steps point back to.
         public var location: SourceLocation? = nil
-    }
-
-    public struct PendingCard {
-        public enum Kind { case contentRef, file }
-        public var kind: Kind
-        public var node: MarkdownNode
-        public var url: String
-        public var directive: Int
     }
 
     public init(source: PreprocessedPage, document: MarkdownDocument) {

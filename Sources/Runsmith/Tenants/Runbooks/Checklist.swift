@@ -34,7 +34,7 @@ enum Checklist {
     static func texts(in root: MarkdownNode) -> [String] {
         var texts: [String] = []
         func walk(_ node: MarkdownNode, topLevel: Bool) {
-            if node.kind == .customBlock, node.onEnter.hasPrefix(DirectiveHTML.stepOpening) {
+            if node.kind == .customBlock, node.onEnter.hasPrefix(StepperBlock.stepOpening) {
                 texts.append(stepText(node))
                 return
             }
