@@ -51,84 +51,8 @@ public struct Runbook: Sendable {
     static let sectionKeys: Set<String> = ["page", "section", "when", "title", "step", "owner", "estimate", "verify"]
 
     public static func decode(_ text: String, path: String) -> (Runbook?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        let source = YAMLSource(path: path, text: text, firstLine: 1)
-        let root: Node?
-        do { root = try source.compose() } catch { return (nil, [error.diagnostic]) }
-        guard let root else { return (nil, [.error("invalid-runbook", "runbook file is empty", at: SourceLocation(path: path))]) }
-        var runbook = Runbook(id: Routes.split(path).1, title: "", path: path)
-        /// The first character of a scalar's text (after its opening quote).
-        func textStart(_ node: Node) -> SourceLocation {
-            var location = source.location(node.mark)
-            if let style = node.scalar?.style, style == .singleQuoted || style == .doubleQuoted { location.column += 1 }
-            return location
-        }
-        func condition(_ node: Node, at: SourceLocation) -> Condition? {
-            guard let text = node.string else {
-                diagnostics.append(.error("invalid-condition", "`when:` must be a condition such as vars.deployment == \"server\"", at: at))
-                return nil
-            }
-            do { return try ConditionParser.parse(text) } catch {
-                var location = source.location(node.mark)
-                location.column += error.offset + (node.scalar?.style == .plain ? 0 : 1)
-                diagnostics.append(.error("invalid-condition", error.message, at: location))
-                return nil
-            }
-        }
-        for (key, value, at) in source.fields(of: root, allowed: keys, what: "runbook \(path)", into: &diagnostics) {
-            switch key {
-            case "title", "intro", "outro":
-                runbook.textLocations[key] = textStart(value)
-                if key == "title" { runbook.title = value.string ?? "" } else if key == "intro" { runbook.intro = value.string } else { runbook.outro = value.string }
-            case "when":
-                runbook.when = condition(value, at: at)
-                runbook.whenLocation = source.location(value.mark)
-            case "sections":
-                guard let items = value.sequence else {
-                    diagnostics.append(.error("invalid-runbook", "sections must be a list", at: at))
-                    continue
-                }
-                for item in items {
-                    let itemAt = source.location(item.mark)
-                    var section = Section(page: "", location: itemAt)
-                    for (k, v, kAt) in source.fields(of: item, allowed: sectionKeys, what: "section", into: &diagnostics) {
-                        switch k {
-                        case "page": section.page = v.string ?? ""
-                        case "section": section.section = v.string
-                        case "when":
-                            section.when = condition(v, at: kAt)
-                            section.whenLocation = source.location(v.mark)
-                        case "title", "owner", "verify":
-                            section.textLocations[k] = textStart(v)
-                            if k == "title" { section.title = v.string } else if k == "owner" { section.owner = v.string } else { section.verify = v.string }
-                        case "step":
-                            guard let b = v.bool else {
-                                diagnostics.append(.error("invalid-runbook", "step must be true or false", at: kAt)); continue
-                            }
-                            section.step = b
-                        case "estimate":
-                            guard let minutes = Self.minutes(v.string ?? "") else {
-                                diagnostics.append(.error("invalid-runbook", "estimate '\(v.string ?? "")' is not a duration like 15m, 1h or 1h30m", at: kAt))
-                                continue
-                            }
-                            section.estimate = minutes
-                        default: break
-                        }
-                    }
-                    if section.page.isEmpty {
-                        diagnostics.append(.error("invalid-runbook", "each section needs `page:`", at: itemAt))
-                        continue
-                    }
-                    runbook.sections.append(section)
-                }
-            default: break
-            }
-        }
-        if runbook.title.isEmpty { diagnostics.append(.error("invalid-runbook", "runbook needs a title", at: SourceLocation(path: path))) }
-        if runbook.sections.isEmpty { diagnostics.append(.error("invalid-runbook", "runbook has no sections", at: SourceLocation(path: path))) }
-        // A bad field is reported and left out; the rest is still checked, so one run shows every problem.
-        let usable = !runbook.title.isEmpty && !runbook.sections.isEmpty
-        return (usable ? runbook : nil, sortedDiagnostics(diagnostics))
+        var decoder = RunbookDecoder(source: YAMLSource(path: path, text: text, firstLine: 1))
+        return decoder.decode()
     }
 
     /// 15 → `15 min`, 90 → `1 h 30 min`: an estimate as the runbook page and checklist show it.
