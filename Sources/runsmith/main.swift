@@ -165,7 +165,7 @@ struct Render: ParsableCommand {
             context = loaded
         }
         let input = bytes
-        let (html, found) = FragmentRenderer.render(bytes, path: name, read: { path in path == name ? input : read(path) },
+        let (html, found) = FragmentRenderer.render(bytes, path: name, read: { path in path == name ? input : try read(path) },
                                                     tenant: context)
         FileHandle.standardOutput.write(Data(html))
         Console.report(found, format: diagnostics.format, root: base, input: (name, input), stdoutIsFree: false)

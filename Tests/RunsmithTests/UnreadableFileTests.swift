@@ -33,6 +33,19 @@ final class UnreadableFileTests: XCTestCase {
         XCTAssertEqual(lines(result.diagnostics), ["templates/page.mustache:1:1: error: cannot read template page.mustache: it does not exist (a broken symbolic link?)"])
     }
 
+    /// An include and a page the tree lists but cannot read: each is an error where it is used, and
+    /// neither is called missing (without a SUMMARY.md the include is a page of its own too).
+    func testABrokenIncludeOrPageIsUnreadableNotMissing() throws {
+        let tree = try tree(breaking: "includes/note.md", ["a.md": "# A\n\n{% include \"includes/note.md\" %}\n"])
+        try FileManager.default.createSymbolicLink(atPath: tree.root.appendingPathComponent("b.md").path, withDestinationPath: "gone-too")
+        let result = try tree.check()
+        XCTAssertEqual(lines(result.diagnostics), [
+            "a.md:3:1: error: cannot read included file 'includes/note.md': it does not exist (a broken symbolic link?)",
+            "b.md:1:1: error: cannot read this page: it does not exist (a broken symbolic link?)",
+            "includes/note.md:1:1: error: cannot read this page: it does not exist (a broken symbolic link?)",
+        ])
+    }
+
     /// A broken link that points out of the root is never read, even if its target appears later.
     func testABrokenLinkOutOfTheRootIsNotListed() throws {
         let tree = try TempTree(["README.md": "# Home\n"])

@@ -99,13 +99,13 @@ public struct ContentTree: Sendable {
 
     /// Reads root-relative paths without listing the tree first (`runsmith render`), with the same
     /// confinement: a path or symlink that resolves outside `root` reads as missing.
-    public static func confinedReader(root: URL) -> @Sendable (String) -> [UInt8]? {
+    public static func confinedReader(root: URL) -> Preprocessor.Reader {
         let base = root.standardizedFileURL.resolvingSymlinksInPath().path
         return { path in
             guard let relative = RelativePath.resolve(path, from: "") else { return nil }
             let target = URL(fileURLWithPath: base).appendingPathComponent(relative).resolvingSymlinksInPath().path
-            guard target.hasPrefix(base + "/") else { return nil }
-            return FileManager.default.contents(atPath: target).map { [UInt8]($0) }
+            guard target.hasPrefix(base + "/"), FileManager.default.fileExists(atPath: target) else { return nil }
+            return [UInt8](try Data(contentsOf: URL(fileURLWithPath: target)))
         }
     }
 }

@@ -31,7 +31,11 @@ extension PreprocessRun {
         if let known = loadedIncludes[target] {
             loaded = known
         } else {
-            guard let bytes = settings.read(target) else {
+            let read: [UInt8]?
+            do { read = try settings.read(target) } catch {
+                return fail("unreadable-file", "cannot read \(kind == "include" ? "included file" : "partial") '\(reference)': \(ContentTree.reason(error))")
+            }
+            guard let bytes = read else {
                 if settings.escapingLinks.contains(target) {
                     return fail("path-escapes-root", "\(kind == "include" ? "included file" : "partial") '\(reference)' is a symlink pointing outside the content root")
                 }

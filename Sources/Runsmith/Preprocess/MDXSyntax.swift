@@ -163,7 +163,12 @@ extension PreprocessRun {
             // `@site/` is the Docusaurus site root: the content root, or the folder above a `docs/` root.
             let rest = String(clean.dropFirst("@site/".count))
             let candidates = ["/" + rest] + (rest.hasPrefix("docs/") ? ["/" + rest.dropFirst("docs/".count)] : [])
-            scan.partials[defaultName] = candidates.first { settings.read(String($0.dropFirst())) != nil } ?? candidates[0]
+            // A file that is there but cannot be read is the one meant: its expansion reports it.
+            let read = settings.read
+            let exists = { (path: String) -> Bool in
+                do { return try read(path) != nil } catch { return true }
+            }
+            scan.partials[defaultName] = candidates.first { exists(String($0.dropFirst())) } ?? candidates[0]
         }
     }
 

@@ -2,8 +2,9 @@
 /// and replaces every other directive line by a marker HTML block (`<!--rs:N-->`) that the transform
 /// stage turns into real nodes. It is line-level and fence-aware; it never parses markdown.
 public struct Preprocessor: Sendable {
-    /// Reads a file of the tree by root-relative path; nil when it does not exist (or may not be read).
-    public typealias Reader = @Sendable (String) -> [UInt8]?
+    /// Reads a file of the tree by root-relative path.
+    /// A file's bytes; nil when there is no such file; throws when there is one that cannot be read.
+    public typealias Reader = @Sendable (String) throws -> [UInt8]?
 
     public var read: Reader
     /// Symlinks in the tree that point outside the root (never read): an include of one says so,

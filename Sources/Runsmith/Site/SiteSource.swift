@@ -132,7 +132,7 @@ public struct SiteSource: Sendable {
     /// deciding conditions for `tenant` when one is given. Every build of a page starts here.
     func preprocessor(tenant: TenantContext? = nil) -> Preprocessor {
         let tree = self.tree
-        var preprocessor = Preprocessor(read: { try? tree.read($0) }, spaces: config.spaces, limits: config.limits, flavor: flavor)
+        var preprocessor = Preprocessor(read: { path in tree.contains(path) ? try tree.read(path) : nil }, spaces: config.spaces, limits: config.limits, flavor: flavor)
         preprocessor.escapingLinks = tree.escapingLinks
         preprocessor.tenants = tenants
         preprocessor.tenant = tenant

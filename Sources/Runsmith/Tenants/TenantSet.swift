@@ -54,13 +54,22 @@ public struct TenantSet: Sendable {
     }
 
     /// One tenant and the schema, read directly (no listing of the tree): for `runsmith render --tenant`.
-    public static func context(for id: String, read: (String) -> [UInt8]?, claims: [String: String] = [:]) -> (TenantContext?, [Diagnostic]) {
-        guard let schemaBytes = read(TenantSchema.path) else {
+    public static func context(for id: String, read: Preprocessor.Reader, claims: [String: String] = [:]) -> (TenantContext?, [Diagnostic]) {
+        func load(_ path: String, _ problems: inout [Diagnostic]) -> [UInt8]? {
+            do { return try read(path) } catch {
+                problems.append(.error("unreadable-file", "cannot read \(path): \(ContentTree.reason(error))", at: SourceLocation(path: path)))
+                return nil
+            }
+        }
+        var problems: [Diagnostic] = []
+        guard let schemaBytes = load(TenantSchema.path, &problems) else {
+            guard problems.isEmpty else { return (nil, problems) }
             return (nil, [.error("invalid-tenant", "no \(TenantSchema.path) here to declare tenant variables", at: nil)])
         }
         let (schema, d1) = TenantSchema.decode(String(decoding: schemaBytes, as: UTF8.self))
         let path = "tenants/\(id).yml"
-        guard TenantValues.isVariableName(id.replacingOccurrences(of: "-", with: "_")), let bytes = read(path) else {
+        guard TenantValues.isVariableName(id.replacingOccurrences(of: "-", with: "_")), let bytes = load(path, &problems) else {
+            guard problems.isEmpty else { return (nil, d1 + problems) }
             return (nil, d1 + [.error("invalid-tenant", "no tenant '\(id)' (looked for \(path))", at: nil)])
         }
         let (tenant, d2) = Tenant.decode(String(decoding: bytes, as: UTF8.self), path: path, schema: schema)
