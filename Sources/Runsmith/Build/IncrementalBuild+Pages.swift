@@ -1,16 +1,9 @@
 /// The page stages of an update: compile the pages that changed, refresh the index, find the pages that
 /// show a changed page, then fill every compiled page's links and lay it out.
 extension IncrementalBuild {
-    /// A page through phase 1: what the rest of the site sees of it, and the page itself.
-    struct Parsed {
-        var summary: PageRecord.Summary
-        var pagination: [String?]
-        var page: CompiledPage
-    }
-
     /// What phase 1 of an update found.
     struct Update {
-        var compiled: [String: Parsed] = [:]
+        var compiled: [String: CompiledPage] = [:]
         /// Pages whose summary changed (or that came or went): pages showing them are rendered again.
         var changedEntries: Set<String> = []
         var navigationChanged: Bool
@@ -20,7 +13,7 @@ extension IncrementalBuild {
     }
 
     /// Compiles `pages` in parallel (from the cache when it has them), before the site index exists.
-    func compile(_ pages: [String], _ state: BuildState, renders: (String) -> Bool) -> [(Parsed?, [Diagnostic])] {
+    func compile(_ pages: [String], _ state: BuildState, renders: (String) -> Bool) -> [(CompiledPage?, [Diagnostic])] {
         let site = state.site, tree = site.tree, cache = state.cache, compiler = state.compiler
         let provisional = state.provisional!
         return Parallel.map(pages.count) { i in
@@ -33,10 +26,8 @@ extension IncrementalBuild {
             let profile = CompileProfile.site(.init(route: route ?? "", rendersBody: route != nil && renders(path), links: .slots(provisional)))
             let (compiled, problems) = compiler.compile(.bytes(bytes), path: path, profile: profile)
             guard let page = compiled else { return (nil, problems) }
-            let parsed = Parsed(summary: PageRecord.Summary(page, site: site),
-                                pagination: [page.layout.frontmatter.paginationPrev, page.layout.frontmatter.paginationNext], page: page)
-            if route != nil { cache?.store(path, bytes: bytes, parsed) }
-            return (parsed, [])
+            if route != nil { cache?.store(path, bytes: bytes, page) }
+            return (page, [])
         }
     }
 
@@ -65,17 +56,18 @@ extension IncrementalBuild {
                 continue
             }
             update.compiled[path] = page
-            if let old, old != page.summary {
+            let summary = PageRecord.Summary(page, site: site)
+            if let old, old != summary {
                 update.changedEntries.insert(path)
-                if page.summary.changesNavigation(from: old) { update.navigationChanged = true }
+                if summary.changesNavigation(from: old) { update.navigationChanged = true }
             } else if old == nil, !full {
                 update.changedEntries.insert(path)
                 update.navigationChanged = true
             }
             if let record = state.records[path] {
-                record.reparsed(summary: page.summary, sources: page.page.sources, pagination: page.pagination, diagnostics: [])
+                record.reparsed(summary: summary, sources: page.sources, pagination: page.pagination, diagnostics: [])
             } else {
-                state.records[path] = PageRecord(summary: page.summary, sources: page.page.sources, pagination: page.pagination, diagnostics: [])
+                state.records[path] = PageRecord(summary: summary, sources: page.sources, pagination: page.pagination, diagnostics: [])
             }
         }
         return update
@@ -112,7 +104,7 @@ extension IncrementalBuild {
         let site = state.site, (index, renderer, _) = state.overview!
         let resolver = LinkResolver(index: index, assets: state.assets)
         let rendering = site.pages.filter { update.compiled[$0] != nil && site.routes[$0] != nil }
-        let pages = Parallel.Slots(rendering.map { update.compiled[$0]!.page })
+        let pages = Parallel.Slots(rendering.map { update.compiled[$0]! })
         update.compiled = [:]
         let recompile = linksBySlots ? nil : compileResolved(state, resolver: resolver, renders: update.renders)
         let rendered = Parallel.map(rendering.count) { i -> (html: [UInt8]?, uses: Set<String>, diagnostics: [Diagnostic]) in

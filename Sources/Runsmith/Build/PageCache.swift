@@ -14,8 +14,6 @@ final class PageCache: @unchecked Sendable {
     struct Entry: Codable {
         /// Path → SHA-256 of each file the page was made from.
         var sources: [String: String]
-        var summary: PageRecord.Summary
-        var pagination: [String?]
         /// Without its body, which follows the entry in the file.
         var page: CompiledPage
     }
@@ -34,7 +32,7 @@ final class PageCache: @unchecked Sendable {
     private(set) var hits = 0
     private(set) var problem: Diagnostic?
 
-    static let format = "runsmith-page-cache 2"
+    static let format = "runsmith-page-cache 3"
 
     init(folder: URL, site: SiteSource, root: URL, viewer: TenantContext?) {
         self.folder = folder.appendingPathComponent("pages")
@@ -65,7 +63,7 @@ final class PageCache: @unchecked Sendable {
 
     /// The page as an earlier build left it, when nothing it was made from changed. `withBody`: the page's
     /// body is wanted (a part of a sharded build lays out only its own pages).
-    func page(_ path: String, bytes: [UInt8], withBody: Bool) -> IncrementalBuild.Parsed? {
+    func page(_ path: String, bytes: [UInt8], withBody: Bool) -> CompiledPage? {
         let hash = Self.hex(SHA256.hash(data: bytes))
         for name in withBody ? [name(path, body: true)] : [name(path, body: false), name(path, body: true)] {
             guard let (entry, body) = read(name), entry.sources[path] == hash,
@@ -73,30 +71,30 @@ final class PageCache: @unchecked Sendable {
             lock.withLock { kept.insert(name); hits += 1 }
             var page = entry.page
             page.body = withBody ? body : nil
-            return IncrementalBuild.Parsed(summary: entry.summary, pagination: entry.pagination, page: page)
+            return page
         }
         return nil
     }
 
     /// Keeps a compiled page for the next build. Pages with errors are not kept: an error may come
     /// from a file that is missing now (an include) and whose arrival the entry could not notice.
-    func store(_ path: String, bytes: [UInt8], _ parsed: IncrementalBuild.Parsed) {
-        guard !parsed.page.diagnostics.contains(where: { $0.severity == .error }) else { return }
+    func store(_ path: String, bytes: [UInt8], _ page: CompiledPage) {
+        guard !page.diagnostics.contains(where: { $0.severity == .error }) else { return }
         var sources = [path: Self.hex(SHA256.hash(data: bytes))]
-        for source in parsed.page.sources where source != path {
+        for source in page.sources where source != path {
             guard let hash = currentHash(source) else { return }
             sources[source] = hash
         }
-        var stored = parsed.page
+        var stored = page
         stored.body = nil
-        let entry = Entry(sources: sources, summary: parsed.summary, pagination: parsed.pagination, page: stored)
-        let name = name(path, body: parsed.page.body != nil)
+        let entry = Entry(sources: sources, page: stored)
+        let name = name(path, body: page.body != nil)
         do {
             let header = try JSONEncoder().encode(entry)
             var bytes = Array(Self.magic.utf8)
             withUnsafeBytes(of: UInt64(header.count).littleEndian) { bytes.append(contentsOf: $0) }
             bytes.append(contentsOf: header)
-            bytes.append(contentsOf: parsed.page.body ?? [])
+            bytes.append(contentsOf: page.body ?? [])
             let fan = folder.appendingPathComponent(String(name.prefix(2)))
             if !lock.withLock({ folders.contains(fan.path) }) {
                 try FileManager.default.createDirectory(at: fan, withIntermediateDirectories: true)

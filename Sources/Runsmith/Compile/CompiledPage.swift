@@ -24,6 +24,8 @@ struct CompiledPage: Sendable, Codable {
     var text: String?
 
     var path: String { layout.path }
+    /// Docusaurus `pagination_prev` / `pagination_next`: doc ids whose titles its pager shows.
+    var pagination: [String?] { [layout.frontmatter.paginationPrev, layout.frontmatter.paginationNext] }
 
     init(_ page: ParsedPage, slots: LinkLog, rendersBody: Bool, keepsText: Bool) {
         layout = PageLayout(page)
