@@ -5,7 +5,8 @@ import Foundation
 /// Linux inotify over the docs tree: one watch per folder (new folders are watched as they appear).
 /// Reports files closed after writing, moved in or out, created or deleted. When the kernel's queue
 /// overflows, it cannot tell what changed and says so (nil).
-final class Inotify: @unchecked Sendable {
+/// Not `Sendable`: `DocsWatcher.run` makes one and awaits its `run` in the same task.
+final class Inotify {
     private let fd: Int32
     private let root: String
     private let skipped: Set<String>
@@ -104,7 +105,7 @@ final class Inotify: @unchecked Sendable {
 import Foundation
 
 /// No inotify on this system: the watcher polls.
-final class Inotify: Sendable {
+final class Inotify {
     init?(root: URL, skipped: Set<String>) { return nil }
     func run(changed: @Sendable (Set<String>?) async -> Void) async {}
 }

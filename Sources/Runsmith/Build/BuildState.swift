@@ -52,7 +52,9 @@ extension BuildState {
         }
         // How many pages show each value, kept up to date page by page.
         let stale = records.values.filter(\.sharedStale)
-        let found = Parallel.map(stale.count) { i in stale[i].html.map(current.sharedValues) ?? [] }
+        // The records are shared classes: only their pages' HTML goes to the threads.
+        let pages = stale.map(\.html)
+        let found = Parallel.map(pages.count) { i in pages[i].map(current.sharedValues) ?? [] }
         for (record, values) in zip(stale, found) {
             for value in record.sharedValues { sharedCounts[value, default: 0] -= 1 }
             for value in values { sharedCounts[value, default: 0] += 1 }

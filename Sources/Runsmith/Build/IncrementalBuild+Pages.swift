@@ -9,11 +9,11 @@ extension IncrementalBuild {
         var navigationChanged: Bool
         var usesChanged: Bool
         /// Whether this part of a (sharded) build writes a page's output.
-        var renders: (String) -> Bool
+        var renders: @Sendable (String) -> Bool
     }
 
     /// Compiles `pages` in parallel (from the cache when it has them), before the site index exists.
-    func compile(_ pages: [String], _ state: BuildState, renders: (String) -> Bool) -> [(CompiledPage?, [Diagnostic])] {
+    func compile(_ pages: [String], _ state: BuildState, renders: @Sendable (String) -> Bool) -> [(CompiledPage?, [Diagnostic])] {
         let site = state.site, tree = site.tree, cache = state.cache, compiler = state.compiler
         let provisional = state.provisional!
         return Parallel.map(pages.count) { i in
@@ -128,7 +128,7 @@ extension IncrementalBuild {
     }
 
     /// The test oracle for link slots: a page compiled once the index exists, its links resolved at once.
-    private func compileResolved(_ state: BuildState, resolver: LinkResolver, renders: @escaping (String) -> Bool) -> (String) -> CompiledPage? {
+    private func compileResolved(_ state: BuildState, resolver: LinkResolver, renders: @escaping @Sendable (String) -> Bool) -> @Sendable (String) -> CompiledPage? {
         let site = state.site, compiler = state.compiler
         return { path in
             guard let bytes = try? site.tree.read(path), let route = site.routes[path] else { return nil }

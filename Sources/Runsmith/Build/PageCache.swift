@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Synchronization
 
 /// `--cache DIR`: what phase 1 made of each page in earlier builds (its summary, its compiled page with
 /// link slots, and its problems), so that a CI build preprocesses and parses only the pages whose files changed.
@@ -10,7 +11,7 @@ import Foundation
 /// was made from (the page, its includes and partials) still has the SHA-256 recorded with it. Its link
 /// slots are filled from the real index like every compiled page's (`CompiledPage.link`), so a target
 /// page that moved, lost an anchor or failed is seen.
-final class PageCache: @unchecked Sendable {
+final class PageCache: Sendable {
     struct Entry: Codable {
         /// Path → SHA-256 of each file the page was made from.
         var sources: [String: String]
@@ -22,15 +23,21 @@ final class PageCache: @unchecked Sendable {
     private let context: [UInt8]
     private let site: SiteSource
     private let titles: [String: String]
-    private let lock = NSLock()
-    /// Hashes of the files read so far in this build (includes are shared by many pages).
-    private var hashes: [String: String] = [:]
-    /// Entry names this build used or wrote: the rest are removed by `prune()`.
-    private var kept: Set<String> = []
-    /// Fan-out folders known to exist.
-    private var folders: Set<String> = []
-    private(set) var hits = 0
-    private(set) var problem: Diagnostic?
+    /// What this build learned so far, from the pages' threads of phase 1.
+    private struct ThisBuild {
+        /// Hashes of the files read so far in this build (includes are shared by many pages).
+        var hashes: [String: String] = [:]
+        /// Entry names this build used or wrote: the rest are removed by `prune()`.
+        var kept: Set<String> = []
+        /// Fan-out folders known to exist.
+        var folders: Set<String> = []
+        var hits = 0
+        var problem: Diagnostic?
+    }
+    private let thisBuild = Mutex(ThisBuild())
+
+    var hits: Int { thisBuild.withLock { $0.hits } }
+    var problem: Diagnostic? { thisBuild.withLock { $0.problem } }
 
     static let format = "runsmith-page-cache 3"
 
@@ -68,7 +75,7 @@ final class PageCache: @unchecked Sendable {
         for name in withBody ? [name(path, body: true)] : [name(path, body: false), name(path, body: true)] {
             guard let (entry, body) = read(name), entry.sources[path] == hash,
                   entry.sources.allSatisfy({ $0.key == path || currentHash($0.key) == $0.value }) else { continue }
-            lock.withLock { kept.insert(name); hits += 1 }
+            thisBuild.withLock { $0.kept.insert(name); $0.hits += 1 }
             var page = entry.page
             page.body = withBody ? body : nil
             return page
@@ -96,9 +103,9 @@ final class PageCache: @unchecked Sendable {
             bytes.append(contentsOf: header)
             bytes.append(contentsOf: page.body ?? [])
             let fan = folder.appendingPathComponent(String(name.prefix(2)))
-            if !lock.withLock({ folders.contains(fan.path) }) {
+            if !thisBuild.withLock({ $0.folders.contains(fan.path) }) {
                 try FileManager.default.createDirectory(at: fan, withIntermediateDirectories: true)
-                lock.withLock { _ = folders.insert(fan.path) }
+                thisBuild.withLock { _ = $0.folders.insert(fan.path) }
             }
             // A temporary file of this process, renamed over the entry: a reader sees the old entry or
             // the new one, never half of it.
@@ -108,11 +115,11 @@ final class PageCache: @unchecked Sendable {
                 unlink(temporary)
                 throw error
             }
-            lock.withLock { _ = kept.insert(name) }
+            thisBuild.withLock { _ = $0.kept.insert(name) }
         } catch {
-            lock.withLock {
-                if problem == nil {
-                    problem = .warning("cache-unwritable", "cannot write to the cache \(folder.deletingLastPathComponent().path): \(error.localizedDescription)",
+            thisBuild.withLock {
+                if $0.problem == nil {
+                    $0.problem = .warning("cache-unwritable", "cannot write to the cache \(folder.deletingLastPathComponent().path): \(error.localizedDescription)",
                                        at: nil, note: "the build goes on without keeping pages for the next one")
                 }
             }
@@ -121,7 +128,7 @@ final class PageCache: @unchecked Sendable {
 
     /// Removes the entries this build neither used nor wrote, so that the cache holds one build's pages.
     func prune() {
-        let files = FileManager.default
+        let files = FileManager.default, kept = thisBuild.withLock { $0.kept }
         for fan in (try? files.contentsOfDirectory(atPath: folder.path)) ?? [] {
             let dir = folder.appendingPathComponent(fan)
             for name in (try? files.contentsOfDirectory(atPath: dir.path)) ?? [] where !kept.contains(name) {
@@ -158,10 +165,10 @@ final class PageCache: @unchecked Sendable {
     }
 
     private func currentHash(_ path: String) -> String? {
-        if let known = lock.withLock({ hashes[path] }) { return known }
+        if let known = thisBuild.withLock({ $0.hashes[path] }) { return known }
         guard let bytes = try? site.tree.read(path) else { return nil }
         let hash = Self.hex(SHA256.hash(data: bytes))
-        lock.withLock { hashes[path] = hash }
+        thisBuild.withLock { $0.hashes[path] = hash }
         return hash
     }
 

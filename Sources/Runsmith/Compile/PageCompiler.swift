@@ -7,7 +7,7 @@ struct PageCompiler {
     /// nil: `{{ }}` stays as written.
     var values: TenantContext?
     /// The heading-id rule of a page.
-    var preset: (String) -> SlugPreset
+    var preset: @Sendable (String) -> SlugPreset
 
     /// A page's text, or its preprocessing already done (runbook steps share one per page without conditions).
     enum Source {

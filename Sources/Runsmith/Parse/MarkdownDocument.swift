@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,8 +9,9 @@ import Darwin
 
 /// A cmark-gfm document tree. The one place that owns C pointers: the parser (which owns the
 /// extension list the renderer needs) and the root node, both freed in `deinit`.
-/// `@unchecked Sendable` because a document is only ever touched by one task at a time.
-public final class MarkdownDocument: @unchecked Sendable {
+/// Not `Sendable`: a document lives and dies on the thread that parsed it (a page's compile), so the
+/// compiler keeps every C tree on one thread.
+public final class MarkdownDocument {
     public static let parseOptions: Int32 =
         CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
     public static let renderOptions: Int32 = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
@@ -22,7 +24,8 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// `~`) in one global table that each parser sets at the start of its inline pass and clears at the end
     /// (blocks.c, `process_inlines`), so two pages finishing side by side lost autolinks now and then.
     /// The inline pass (`cmark_parser_finish`) runs one page at a time; block parsing stays parallel.
-    private static let inlinePass = NSLock()
+    /// A `Mutex` over nothing: what it guards is that C table.
+    private static let inlinePass = Mutex(())
 
     private static let registered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
@@ -45,11 +48,11 @@ public final class MarkdownDocument: @unchecked Sendable {
                 }
             }
         }
+        // Set inside rather than returned: a C pointer is not `Sendable`, and `withLock` hands its result over as `sending`.
+        var document: OpaquePointer?
+        Self.inlinePass.withLock { _ in document = cmark_parser_finish(parser) }
         self.parser = parser
-        Self.inlinePass.lock()
-        let document: OpaquePointer = cmark_parser_finish(parser)
-        Self.inlinePass.unlock()
-        root = MarkdownNode(document)
+        root = MarkdownNode(document!)
     }
 
     deinit {

@@ -4,8 +4,10 @@ import Glibc
 #endif
 
 /// A thin, typed view of one cmark node. Valid only while its `MarkdownDocument` lives.
-public struct MarkdownNode: Hashable, @unchecked Sendable {
-    public let pointer: OpaquePointer
+/// Not `Sendable`: a node is its document's, on the one thread that parses, transforms and renders it.
+public struct MarkdownNode: Hashable {
+    /// Internal only because `MarkdownDocument` frees and renders the tree through it; read nowhere outside `Parse/`.
+    let pointer: OpaquePointer
 
     init(_ pointer: OpaquePointer) { self.pointer = pointer }
 

@@ -1,47 +1,41 @@
 import Foundation
+import Synchronization
 
 /// Images and attachments the pages use, each copied once under a content-hash name
 /// (`_assets/image-308-1a2b3c4d5e6f.png`), so names with spaces and parentheses never reach a URL
 /// and a changed file gets a new name (safe to cache forever).
-public final class AssetCatalog: @unchecked Sendable {
+public final class AssetCatalog: Sendable {
     private let tree: ContentTree
-    private let lock = NSLock()
-    private var outputs: [String: String] = [:]
+    /// Source → output path, filled by the pages' threads as they meet assets.
+    private let outputs = Mutex<[String: String]>([:])
 
     public init(tree: ContentTree) { self.tree = tree }
 
     /// The output path for a source file of the tree, or nil when it cannot be read.
     public func outputPath(for source: String) -> String? {
-        lock.lock()
-        if let known = outputs[source] { lock.unlock(); return known }
-        lock.unlock()
+        if let known = outputs.withLock({ $0[source] }) { return known }
+        // Read and hashed outside the lock: two pages meeting one new asset both hash it, to the same name.
         guard let bytes = try? tree.read(source) else { return nil }
         let output = Self.hashedName(source, bytes: bytes)
-        lock.lock()
-        outputs[source] = output
-        lock.unlock()
+        outputs.withLock { $0[source] = output }
         return output
     }
 
     /// The output path already given to `source`, without reading it.
     func knownOutput(for source: String) -> String? {
-        lock.lock()
-        defer { lock.unlock() }
-        return outputs[source]
+        outputs.withLock { $0[source] }
     }
 
     /// Forgets the names of files that changed: their next use hashes them again.
     func forget(_ sources: Set<String>) {
-        lock.lock()
-        defer { lock.unlock() }
-        for source in sources { outputs[source] = nil }
+        outputs.withLock { outputs in
+            for source in sources { outputs[source] = nil }
+        }
     }
 
     /// Source path → output path of every asset used so far, sorted by output.
     public var used: [(source: String, output: String)] {
-        lock.lock()
-        defer { lock.unlock() }
-        return outputs.map { ($0.key, $0.value) }.sorted { $0.1 < $1.1 }
+        outputs.withLock { $0.map { ($0.key, $0.value) } }.sorted { $0.1 < $1.1 }
     }
 
     /// `_assets/<readable stem>-<hash>.<ext>`: ASCII letters and digits of the name, runs of anything

@@ -106,9 +106,9 @@ public struct LinkTransform: PageTransform {
 }
 
 /// The slots of a page compiled before the site index existed: each URL with where its problem is
-/// reported, and each text that shows a linked page's title. Like the `ParsedPage` it belongs to,
-/// written by one thread at a time.
-final class LinkLog: @unchecked Sendable {
+/// reported, and each text that shows a linked page's title. Like the `ParsedPage` it belongs to, used
+/// on the thread that compiles the page; its entries leave that thread in the `CompiledPage`.
+final class LinkLog {
     struct Entry: Sendable, Codable, Equatable {
         var url: String
         var kind: LinkResolver.Kind

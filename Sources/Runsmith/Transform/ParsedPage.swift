@@ -1,6 +1,7 @@
 /// A page after parsing: the cmark tree plus everything the transforms learn about it.
-/// A class because transforms edit it in place; only one task touches a page at a time.
-public final class ParsedPage: @unchecked Sendable {
+/// A class because transforms edit it in place. Not `Sendable`: a page is compiled on one thread and
+/// only its `CompiledPage` (plain values) leaves it.
+public final class ParsedPage {
     public let source: PreprocessedPage
     public let document: MarkdownDocument
     public var diagnostics: [Diagnostic] = []
@@ -19,7 +20,7 @@ public final class ParsedPage: @unchecked Sendable {
     /// Blocks whose HTML shows a link (content-ref cards, file downloads): written by `LinkTransform`.
     var linkedBlocks: [(node: MarkdownNode, directive: Int)] = []
 
-    public struct Heading: Sendable, Equatable {
+    public struct Heading: Equatable {
         public var level: Int
         public var id: String
         public var text: String
