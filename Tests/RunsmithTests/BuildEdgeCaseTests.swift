@@ -21,13 +21,13 @@ final class BuildEdgeCaseTests: XCTestCase {
         let docs = tree.root.appendingPathComponent("docs")
         for out in [tree.root, docs] {
             let result = SiteBuilder(options: .init(root: docs, output: out)).run()
-            XCTAssertEqual(result.diagnostics.map(\.code), ["unsafe-output"], out.path)
+            XCTAssertEqual(result.diagnostics.map(\.code), [.unsafeOutput], out.path)
             XCTAssertFalse(result.written)
         }
         let foreign = tree.root.appendingPathComponent("foreign")
         try FileManager.default.createDirectory(at: foreign, withIntermediateDirectories: true)
         try Data("mine".utf8).write(to: foreign.appendingPathComponent("thesis.tex"))
-        XCTAssertEqual(SiteBuilder(options: .init(root: docs, output: foreign)).run().diagnostics.map(\.code), ["unsafe-output"])
+        XCTAssertEqual(SiteBuilder(options: .init(root: docs, output: foreign)).run().diagnostics.map(\.code), [.unsafeOutput])
         XCTAssertTrue(FileManager.default.fileExists(atPath: foreign.appendingPathComponent("thesis.tex").path))
         XCTAssertTrue(FileManager.default.fileExists(atPath: tree.root.appendingPathComponent("notes.txt").path))
         XCTAssertTrue(FileManager.default.fileExists(atPath: docs.appendingPathComponent("README.md").path))
@@ -36,7 +36,7 @@ final class BuildEdgeCaseTests: XCTestCase {
         try FileManager.default.createDirectory(at: fake, withIntermediateDirectories: true)
         try Data().write(to: fake.appendingPathComponent(OutputWriter.marker))
         try Data("mine".utf8).write(to: fake.appendingPathComponent("precious.txt"))
-        XCTAssertEqual(SiteBuilder(options: .init(root: docs, output: fake)).run().diagnostics.map(\.code), ["unsafe-output"])
+        XCTAssertEqual(SiteBuilder(options: .init(root: docs, output: fake)).run().diagnostics.map(\.code), [.unsafeOutput])
         // An earlier Runsmith output (it has _runsmith/) is replaced.
         XCTAssertTrue(SiteBuilder(options: .init(root: docs, output: tree.output)).run().written)
         XCTAssertTrue(SiteBuilder(options: .init(root: docs, output: tree.output)).run().written)
@@ -65,7 +65,7 @@ final class BuildEdgeCaseTests: XCTestCase {
     func testTemplateErrorsPointIntoTheProjectTemplate() throws {
         let tree = try TempTree(["README.md": "# A\n", "templates/toc.mustache": "ok\n{{#toc}}never closed\n"])
         let result = tree.check()
-        XCTAssertEqual(result.diagnostics.map(\.code), ["invalid-template"])
+        XCTAssertEqual(result.diagnostics.map(\.code), [.invalidTemplate])
         XCTAssertEqual(result.diagnostics.first?.location?.path, "templates/toc.mustache")
         XCTAssertEqual(result.diagnostics.first?.message, "template toc.mustache does not parse: expected section end")
     }
@@ -122,7 +122,7 @@ final class BuildEdgeCaseTests: XCTestCase {
         let tree = try TempTree(["README.md": "# Home\n\n[bin](bin.md)\n", "bad-yaml.md": "---\ntitle: [\n---\n# X\n"])
         try tree.write("bin.md", Data([0x23, 0x20, 0x00, 0x01]))
         let result = tree.check()
-        XCTAssertEqual(result.diagnostics.map(\.code), ["broken-link", "invalid-yaml", "binary-file"])
+        XCTAssertEqual(result.diagnostics.map(\.code), [.brokenLink, .invalidYaml, .binaryFile])
         XCTAssertEqual(result.pageCount, 1)
         XCTAssertNil(result.files["bin.html"])
         XCTAssertFalse(page(result, "index.html").contains("bin.html"), "no sidebar or body link to a page that was not written")

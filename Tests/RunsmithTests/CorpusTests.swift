@@ -34,7 +34,7 @@ final class CorpusTests: XCTestCase {
         XCTAssertEqual(actual, expected)
 
         // Independent of the resolver: every "not found" target really is absent from the fixture.
-        for d in result.diagnostics where d.code == "broken-link" {
+        for d in result.diagnostics where d.code == .brokenLink {
             guard let loc = d.location, let quoted = d.message.split(separator: "'").dropFirst().first else { continue }
             let target = String(quoted.split(separator: "#").first ?? quoted)
             let base = loc.path == "SUMMARY.md" ? "" : RelativePath.directory(of: loc.path)
@@ -45,7 +45,7 @@ final class CorpusTests: XCTestCase {
             }
         }
         // Missing anchors point at text that is not a heading in the target page.
-        for d in result.diagnostics where d.code == "missing-anchor" {
+        for d in result.diagnostics where d.code == .missingAnchor {
             let parts = d.message.split(separator: " ")
             let anchor = String(parts[1].dropFirst(2).dropLast())
             let file = String(parts.last!)
@@ -94,7 +94,7 @@ final class CorpusTests: XCTestCase {
         let expected = try String(contentsOf: Self.expected.deletingLastPathComponent().appendingPathComponent("docusaurus-ory.diagnostics"),
                                   encoding: .utf8).split(separator: "\n").map(String.init)
         XCTAssertEqual(actual, expected)
-        for d in result.diagnostics where d.code == "broken-link" {
+        for d in result.diagnostics where d.code == .brokenLink {
             // Every broken target lies outside the copied kratos/social-signin subset.
             XCTAssertFalse(d.message.contains("'./"), "a same-folder link is reported broken: \(d)")
         }

@@ -5,7 +5,7 @@ final class DiagnosticReporterTests: XCTestCase {
     let source: @Sendable (String) -> [UInt8]? = { path in
         path == "inc/note.md" ? Array("---\ntitle: x\n---\nSee [it](gone.md) now.\n".utf8) : nil
     }
-    let diagnostic = Diagnostic.error("broken-link", "link target 'gone.md' not found",
+    let diagnostic = Diagnostic.error(.brokenLink, "link target 'gone.md' not found",
                                       at: SourceLocation(path: "inc/note.md", line: 4, column: 5),
                                       includeChain: [SourceLocation(path: "a.md", line: 3, column: 1),
                                                      SourceLocation(path: "b.md", line: 7, column: 3)],
@@ -41,7 +41,7 @@ final class DiagnosticReporterTests: XCTestCase {
     }
 
     func testCaretCountsCharactersNotBytes() {
-        let d = Diagnostic.warning("x", "here", at: SourceLocation(path: "u.md", line: 1, column: 7))
+        let d = Diagnostic.warning(.unknownSpace, "here", at: SourceLocation(path: "u.md", line: 1, column: 7))
         let text = DiagnosticReporter(format: .human, source: { _ in Array("café *x*".utf8) }).render([d])
         XCTAssertTrue(text.contains("1 | café *x*\n  |      ^\n"), text)
     }
@@ -49,7 +49,7 @@ final class DiagnosticReporterTests: XCTestCase {
     func testALongLineIsShownAroundTheColumn() {
         // 1 MB on one line, the problem at byte 500,001 (after é, two bytes, at the window's start).
         let line = String(repeating: "a", count: 499_919) + "é" + String(repeating: "b", count: 79) + "{%" + String(repeating: "c", count: 500_000)
-        let d = Diagnostic.error("invalid-tag", "'{%' without a closing '%}'", at: SourceLocation(path: "long.md", line: 1, column: 500_001))
+        let d = Diagnostic.error(.invalidTag, "'{%' without a closing '%}'", at: SourceLocation(path: "long.md", line: 1, column: 500_001))
         let text = DiagnosticReporter(format: .human, source: { _ in Array(line.utf8) }).render([d])
         let shown = text.split(separator: "\n")[2], caret = text.split(separator: "\n")[3]
         XCTAssertTrue(shown.hasPrefix("1 | …é" + String(repeating: "b", count: 79) + "{%cc"), String(shown.prefix(120)))
@@ -61,9 +61,9 @@ final class DiagnosticReporterTests: XCTestCase {
     func testDifferentErrorsAreNeverMergedAndManyKindsOfOneWarningAreCounted() {
         // Without a source no frames are printed, so the grouping shows plainly.
         func at(_ line: Int) -> SourceLocation { SourceLocation(path: "p.md", line: line, column: 1) }
-        let errors = (1...12).map { Diagnostic.error("broken-link", "link target 'x\($0).md' not found", at: at($0)) }
-        let warnings = (1...12).map { Diagnostic.warning("unknown-html", "element <x\($0)> is not HTML", at: at(20 + $0)) }
-        let twice = Diagnostic.warning("unknown-html", "element <x12> is not HTML", at: at(40))
+        let errors = (1...12).map { Diagnostic.error(.brokenLink, "link target 'x\($0).md' not found", at: at($0)) }
+        let warnings = (1...12).map { Diagnostic.warning(.unknownHtml, "element <x\($0)> is not HTML", at: at(20 + $0)) }
+        let twice = Diagnostic.warning(.unknownHtml, "element <x12> is not HTML", at: at(40))
         let text = DiagnosticReporter(format: .human, source: { _ in nil }).render(errors + warnings + [twice])
         XCTAssertEqual(text, (1...12).map { "p.md:\($0):1: error: link target 'x\($0).md' not found\n" }.joined()
             + (1...10).map { "p.md:\(20 + $0):1: warning: element <x\($0)> is not HTML\n" }.joined() + """
@@ -77,7 +77,7 @@ final class DiagnosticReporterTests: XCTestCase {
     }
 
     func testAFewMorePlacesAreAllListed() {
-        let places = [("b.md", 2), ("a.md", 9), ("c.md", 1)].map { Diagnostic.warning("integration-dropped", "block dropped", at: SourceLocation(path: $0.0, line: $0.1, column: 1)) }
+        let places = [("b.md", 2), ("a.md", 9), ("c.md", 1)].map { Diagnostic.warning(.integrationDropped, "block dropped", at: SourceLocation(path: $0.0, line: $0.1, column: 1)) }
         XCTAssertEqual(DiagnosticReporter(format: .human, pathPrefix: "docs/", source: { _ in nil }).render(places), """
         docs/b.md:2:1: warning: block dropped
           also at docs/a.md:9:1

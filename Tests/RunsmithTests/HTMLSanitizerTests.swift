@@ -155,7 +155,7 @@ final class HTMLSanitizerTests: XCTestCase {
         let tenant = TenantContext(tenant: Tenant(id: "t", name: "T", values: ["portal": .string("javascript:alert(1)")], path: "tenants/t.yml"),
                                    schema: schema)
         let (html, diagnostics) = fragment("<a href=\"{{ vars.portal }}\">Portal</a> and [portal]({{vars.portal}})\n", tenant: tenant)
-        XCTAssertEqual(diagnostics.map(\.code), ["unsafe-url", "unsafe-url"])
+        XCTAssertEqual(diagnostics.map(\.code), [.unsafeUrl, .unsafeUrl])
         XCTAssertEqual(html, "<p><a>Portal</a> and portal</p>\n")
     }
 

@@ -48,8 +48,8 @@ final class LoadTests: XCTestCase {
         XCTAssertEqual(config.siteURL, "https://docs.example.com")
         XCTAssertEqual(config.slugPreset, .github)
         XCTAssertEqual(config.spaces, ["abc": "https://x.example.com", "def": "other-space/"])
-        XCTAssertEqual(config.severity["missing-anchor"], .some(.warning))
-        XCTAssertEqual(config.severity["unknown-space"], .some(nil))
+        XCTAssertEqual(config.severity[.missingAnchor], .some(.warning))
+        XCTAssertEqual(config.severity[.unknownSpace], .some(nil))
 
         let bad = SiteConfig.decode("flavor: hugo\nslug: x\nsite_url: ftp://x\n").1
         XCTAssertEqual(lines(bad), [

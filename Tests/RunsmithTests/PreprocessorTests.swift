@@ -76,13 +76,13 @@ final class PreprocessorTests: XCTestCase {
         let bad = Preprocessor(read: { _ in nil }).run(path: "a.md", bytes: Array("ok\nbad \u{FF}".utf8.dropLast(2)) + [0xFF, 0x41])
         XCTAssertEqual(lines(bad.1), ["a.md:2:5: error: invalid UTF-8 at byte offset 7"])
         let binary = Preprocessor(read: { _ in nil }).run(path: "b.md", bytes: [0x89, 0x50, 0x4E, 0x47, 0x00, 0x01])
-        XCTAssertEqual(binary.1.map(\.code), ["binary-file"])
+        XCTAssertEqual(binary.1.map(\.code), [.binaryFile])
         XCTAssertEqual(lines(run(["a.md": "---\ntitle: x\n---\n\n"]).1), ["a.md:4:1: error: page has no content"])
     }
 
     func testInvalidFrontmatterPointsAtTheYAMLLine() {
         let (_, diagnostics) = run(["a.md": "---\ntitle: ok\ndescription: [unclosed\n---\n# A\n"])
-        XCTAssertEqual(diagnostics.map(\.code), ["invalid-yaml"])
+        XCTAssertEqual(diagnostics.map(\.code), [.invalidYaml])
         XCTAssertEqual(diagnostics.first?.location?.path, "a.md")
         XCTAssertEqual(diagnostics.first?.location?.line, 4)
     }

@@ -24,7 +24,7 @@ final class RenderTests: XCTestCase {
     func testABrokenTemplateIsADiagnostic() throws {
         let tree = try TempTree(["README.md": "# A\n", "templates/layout.mustache": "{{#open}} never closed"])
         let result = tree.check()
-        XCTAssertEqual(result.diagnostics.map(\.code), ["invalid-template"])
+        XCTAssertEqual(result.diagnostics.map(\.code), [.invalidTemplate])
         XCTAssertEqual(result.pageCount, 0)
     }
 

@@ -20,7 +20,7 @@ extension IncrementalBuild {
             let path = pages[i], route = site.routes[path]
             let bytes: [UInt8]
             do { bytes = try tree.read(path) } catch {
-                return (nil, [.error("unreadable-page", "cannot read this page: \(ContentTree.reason(error))", at: SourceLocation(path: path))])
+                return (nil, [.error(.unreadablePage, "cannot read this page: \(ContentTree.reason(error))", at: SourceLocation(path: path))])
             }
             if let cache, route != nil, let kept = cache.page(path, bytes: bytes, withBody: renders(path)) { return (kept, []) }
             let profile = CompileProfile.site(.init(route: route ?? "", rendersBody: route != nil && renders(path), links: .slots(provisional)))

@@ -59,7 +59,7 @@ public final class IncrementalBuild {
         if let id = options.tenant {
             guard let tenant = site.tenants.tenants.first(where: { $0.id == id }) else {
                 var result = SiteBuilder.Result()
-                result.diagnostics = [.error("invalid-tenant", "no tenant '\(id)'", at: nil)]
+                result.diagnostics = [.error(.invalidTenant, "no tenant '\(id)'", at: nil)]
                 return result
             }
             viewer = TenantContext(tenant: tenant, schema: site.tenants.schema, claims: site.config.claims)

@@ -119,7 +119,7 @@ final class PageCache: Sendable {
         } catch {
             thisBuild.withLock {
                 if $0.problem == nil {
-                    $0.problem = .warning("cache-unwritable", "cannot write to the cache \(folder.deletingLastPathComponent().path): \(error.localizedDescription)",
+                    $0.problem = .warning(.cacheUnwritable, "cannot write to the cache \(folder.deletingLastPathComponent().path): \(error.localizedDescription)",
                                        at: nil, note: "the build goes on without keeping pages for the next one")
                 }
             }

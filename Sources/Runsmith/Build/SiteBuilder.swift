@@ -48,7 +48,7 @@ public struct SiteBuilder: Sendable {
     public func run(progress: (@Sendable (String) -> Void)? = nil) -> Result {
         if let output = options.output, let refusal = OutputWriter(destination: output).refusal(docsRoot: options.root) {
             var result = Result()
-            result.diagnostics = [.error("unsafe-output", refusal, at: nil)]
+            result.diagnostics = [.error(.unsafeOutput, refusal, at: nil)]
             return result
         }
         let build = IncrementalBuild(options: options)
@@ -60,7 +60,7 @@ public struct SiteBuilder: Sendable {
                 try OutputWriter(destination: output).write(files: result.files, copies: result.copies)
                 result.written = true
             } catch {
-                result.diagnostics.append(.error("write-failed", "cannot write \(output.path): \(error.localizedDescription)", at: nil))
+                result.diagnostics.append(.error(.writeFailed, "cannot write \(output.path): \(error.localizedDescription)", at: nil))
             }
         }
         return result

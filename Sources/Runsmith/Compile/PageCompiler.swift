@@ -25,7 +25,7 @@ struct PageCompiler {
         guard let pre = preprocessed else { return (nil, problems) }
         let page = ParsedPage(source: pre, document: MarkdownDocument(bytes: pre.text))
         // A fragment may be empty (`echo | runsmith render -`); a page of a site may not.
-        page.diagnostics = profile.isFragment ? problems.filter { $0.code != "empty-page" } : problems
+        page.diagnostics = profile.isFragment ? problems.filter { $0.code != .emptyPage } : problems
         let slots = LinkLog(key: LinkSlots.key(of: pre.text))
         for transform in profile.transforms(self, path: path, slots: slots) { transform.apply(to: page) }
         return (CompiledPage(page, slots: slots, rendersBody: profile.rendersBody, keepsText: profile.keepsText), [])

@@ -20,7 +20,7 @@ public struct SiteConfig: Sendable {
     /// GitBook adaptive content: claim name (`visitor.claims.unsigned.<claim>`) → tenant variable.
     public var claims: [String: String] = [:]
     /// Diagnostic code → severity (`off` drops it).
-    public var severity: [String: Severity?] = [:]
+    public var severity: [DiagnosticCode: Severity?] = [:]
     /// `limits:` what a page may grow to through its includes.
     public var limits = PreprocessLimits()
     /// Docusaurus' `routeBasePath` for docs, from docusaurus.config.js (`""` when docs are the site root).
@@ -40,7 +40,7 @@ public struct SiteConfig: Sendable {
         do { root = try source.compose() } catch { return (config, [error.diagnostic]) }
         guard let root else { return (config, []) }
         for (key, value, at) in source.fields(of: root, allowed: keys, what: path, into: &diagnostics) {
-            func bad(_ message: String) { diagnostics.append(.error("invalid-config", message, at: at)) }
+            func bad(_ message: String) { diagnostics.append(.error(.invalidConfig, message, at: at)) }
             switch key {
             case "title":
                 guard let t = value.string, !t.isEmpty else { bad("title must be text"); continue }
@@ -81,12 +81,12 @@ public struct SiteConfig: Sendable {
                 for (key, number) in mapping {
                     let at = source.location(key.mark)
                     guard let name = key.string, ["include_depth", "includes", "expanded_bytes"].contains(name) else {
-                        diagnostics.append(.error("invalid-config", "limits: unknown limit '\(key.string ?? "")'", at: at,
+                        diagnostics.append(.error(.invalidConfig, "limits: unknown limit '\(key.string ?? "")'", at: at,
                                                   note: "the limits are include_depth, includes and expanded_bytes"))
                         continue
                     }
                     guard let n = number.int, n > 0 else {
-                        diagnostics.append(.error("invalid-config", "limits: \(name) must be a whole number above 0", at: source.location(number.mark)))
+                        diagnostics.append(.error(.invalidConfig, "limits: \(name) must be a whole number above 0", at: source.location(number.mark)))
                         continue
                     }
                     switch name {
@@ -98,9 +98,9 @@ public struct SiteConfig: Sendable {
             case "severity":
                 guard let mapping = value.mapping else { bad("severity must map diagnostic codes to error, warning or off"); continue }
                 for (key, level) in mapping {
-                    guard let code = key.string else { continue }
-                    guard DiagnosticCode.all[code] != nil else {
-                        diagnostics.append(.error("invalid-config", "severity: unknown diagnostic code '\(code)'",
+                    guard let name = key.string else { continue }
+                    guard let code = DiagnosticCode(rawValue: name) else {
+                        diagnostics.append(.error(.invalidConfig, "severity: unknown diagnostic code '\(name)'",
                                                   at: source.location(key.mark), note: "the codes are listed in docs/diagnostics.md"))
                         continue
                     }
@@ -108,7 +108,7 @@ public struct SiteConfig: Sendable {
                     case "error": config.severity[code] = .error
                     case "warning": config.severity[code] = .warning
                     case "off": config.severity[code] = .some(nil)
-                    default: diagnostics.append(.error("invalid-config", "severity of '\(code)' must be error, warning or off",
+                    default: diagnostics.append(.error(.invalidConfig, "severity of '\(code)' must be error, warning or off",
                                                        at: source.location(level.mark)))
                     }
                 }

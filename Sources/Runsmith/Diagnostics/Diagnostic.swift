@@ -22,14 +22,14 @@ public enum Severity: String, Sendable, Codable, Comparable {
 public struct Diagnostic: Sendable, Codable, Hashable, CustomStringConvertible {
     public var severity: Severity
     /// A stable kebab-case code (`broken-link`, `missing-anchor`, …); `runsmith.yml` can override its severity.
-    public var code: String
+    public var code: DiagnosticCode
     public var message: String
     public var location: SourceLocation?
     /// Outermost first: the include directives that led to `location` (`a.md:3 → b.md:7`).
     public var includeChain: [SourceLocation]
     public var note: String?
 
-    public init(_ severity: Severity, _ code: String, _ message: String, at location: SourceLocation?,
+    public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation?,
                 includeChain: [SourceLocation] = [], note: String? = nil) {
         self.severity = severity
         self.code = code
@@ -39,12 +39,12 @@ public struct Diagnostic: Sendable, Codable, Hashable, CustomStringConvertible {
         self.note = note
     }
 
-    public static func error(_ code: String, _ message: String, at location: SourceLocation?,
+    public static func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?,
                              includeChain: [SourceLocation] = [], note: String? = nil) -> Diagnostic {
         Diagnostic(.error, code, message, at: location, includeChain: includeChain, note: note)
     }
 
-    public static func warning(_ code: String, _ message: String, at location: SourceLocation?,
+    public static func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?,
                                includeChain: [SourceLocation] = [], note: String? = nil) -> Diagnostic {
         Diagnostic(.warning, code, message, at: location, includeChain: includeChain, note: note)
     }

@@ -6,7 +6,7 @@ struct DiagnosticGroup {
     var first: Diagnostic { members[0] }
 
     static func grouping(_ diagnostics: [Diagnostic]) -> [DiagnosticGroup] {
-        struct Key: Hashable { var severity: Severity; var code: String; var message: String }
+        struct Key: Hashable { var severity: Severity; var code: DiagnosticCode; var message: String }
         var index: [Key: Int] = [:]
         var groups: [DiagnosticGroup] = []
         for d in diagnostics {
@@ -29,13 +29,13 @@ struct DiagnosticSummary {
 
     var shown: [DiagnosticGroup] = []
     /// Per warning code, in order of first appearance: the groups and diagnostics not shown.
-    var hidden: [(code: String, groups: Int, diagnostics: Int)] = []
+    var hidden: [(code: DiagnosticCode, groups: Int, diagnostics: Int)] = []
     /// Errors first, then by count (most first), then by code.
-    var rows: [(count: Int, severity: Severity, code: String)] = []
+    var rows: [(count: Int, severity: Severity, code: DiagnosticCode)] = []
 
     init(_ diagnostics: [Diagnostic]) {
-        var seen: [String: Int] = [:]
-        var hiddenIndex: [String: Int] = [:]
+        var seen: [DiagnosticCode: Int] = [:]
+        var hiddenIndex: [DiagnosticCode: Int] = [:]
         for group in DiagnosticGroup.grouping(diagnostics) {
             let d = group.first
             guard d.severity == .warning else { shown.append(group); continue }
@@ -46,7 +46,7 @@ struct DiagnosticSummary {
             hidden[i].groups += 1
             hidden[i].diagnostics += group.members.count
         }
-        struct Row: Hashable { var severity: Severity; var code: String }
+        struct Row: Hashable { var severity: Severity; var code: DiagnosticCode }
         var counts: [Row: Int] = [:]
         for d in diagnostics { counts[Row(severity: d.severity, code: d.code), default: 0] += 1 }
         rows = counts.map { row, count in (count, row.severity, row.code) }

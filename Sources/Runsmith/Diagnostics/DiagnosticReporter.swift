@@ -108,7 +108,7 @@ public struct DiagnosticReporter: Sendable {
     }
 
     func json(_ d: Diagnostic) -> String {
-        var object: [String: Any] = ["severity": d.severity.rawValue, "code": d.code, "message": d.message]
+        var object: [String: Any] = ["severity": d.severity.rawValue, "code": d.code.rawValue, "message": d.message]
         if let loc = d.location {
             object["file"] = pathPrefix + loc.path
             object["line"] = loc.line

@@ -80,7 +80,7 @@ public struct ContentTree: Sendable {
     public func readListed(_ path: String, diagnostics: inout [Diagnostic]) -> [UInt8]? {
         guard fileSet.contains(path) else { return nil }
         do { return try read(path) } catch {
-            diagnostics.append(.error("unreadable-file", "cannot read \(path): \(Self.reason(error))", at: SourceLocation(path: path)))
+            diagnostics.append(.error(.unreadableFile, "cannot read \(path): \(Self.reason(error))", at: SourceLocation(path: path)))
             return nil
         }
     }

@@ -49,7 +49,7 @@ public struct FrontmatterSplit: Sendable {
             start = end + 1
             line += 1
         }
-        return .failure(DiagnosticError(.error("unclosed-frontmatter", "frontmatter opened here is never closed with '---'",
+        return .failure(DiagnosticError(.error(.unclosedFrontmatter, "frontmatter opened here is never closed with '---'",
                                                at: SourceLocation(path: path, line: 1, column: 1))))
     }
 
@@ -71,7 +71,7 @@ public struct FrontmatterSplit: Sendable {
         var fm = Frontmatter()
         guard let node else { return .success(fm) }
         guard let mapping = node.mapping else {
-            return .failure(DiagnosticError(.error("invalid-frontmatter", "frontmatter must be a mapping of keys to values",
+            return .failure(DiagnosticError(.error(.invalidFrontmatter, "frontmatter must be a mapping of keys to values",
                                                    at: source.location(node.mark))))
         }
         for (key, value) in mapping {

@@ -29,7 +29,7 @@ public struct GitBookConfig: Sendable {
                 }
             case "redirects":
                 guard let mapping = value.mapping else {
-                    diagnostics.append(.error("invalid-config", "redirects must map old paths to pages", at: at)); continue
+                    diagnostics.append(.error(.invalidConfig, "redirects must map old paths to pages", at: at)); continue
                 }
                 for (from, to) in mapping {
                     guard let f = from.string, let t = to.string else { continue }

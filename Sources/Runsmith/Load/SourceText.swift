@@ -7,13 +7,13 @@ public enum SourceText {
         if let nul = bytes.firstIndex(of: 0) {
             let (line, column) = lineAndColumn(of: nul, in: bytes)
             return .failure(DiagnosticError(.error(
-                "binary-file", "file looks binary (NUL byte at byte offset \(nul)), not markdown",
+                .binaryFile, "file looks binary (NUL byte at byte offset \(nul)), not markdown",
                 at: SourceLocation(path: path, line: line, column: column))))
         }
         if let bad = firstInvalidUTF8(bytes) {
             let (line, column) = lineAndColumn(of: bad, in: bytes)
             return .failure(DiagnosticError(.error(
-                "invalid-utf8", "invalid UTF-8 at byte offset \(bad)",
+                .invalidUtf8, "invalid UTF-8 at byte offset \(bad)",
                 at: SourceLocation(path: path, line: line, column: column),
                 note: "save the file as UTF-8")))
         }

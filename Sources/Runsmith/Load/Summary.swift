@@ -50,7 +50,7 @@ public struct Summary: Sendable {
                             } else if let file = resolve(LinkResolver.splitFragment(url).0.removingPercentEncoding ?? url) {
                                 entry.page = file
                             } else {
-                                diagnostics.append(.error("broken-link", "\(path) links to '\(url)', which does not exist", at: at))
+                                diagnostics.append(.error(.brokenLink, "\(path) links to '\(url)', which does not exist", at: at))
                             }
                         } else {
                             entry.title = block.plainText

@@ -20,14 +20,14 @@ struct YAMLSource {
             switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
                  .composer(_, let problem, let mark, _):
-                throw DiagnosticError(.error("invalid-yaml", "invalid YAML: \(problem)", at: location(mark)))
+                throw DiagnosticError(.error(.invalidYaml, "invalid YAML: \(problem)", at: location(mark)))
             case .reader(let problem, _, _, _):
-                throw DiagnosticError(.error("invalid-yaml", "invalid YAML: \(problem)", at: location(nil)))
+                throw DiagnosticError(.error(.invalidYaml, "invalid YAML: \(problem)", at: location(nil)))
             default:
-                throw DiagnosticError(.error("invalid-yaml", "invalid YAML: \(error)", at: location(nil)))
+                throw DiagnosticError(.error(.invalidYaml, "invalid YAML: \(error)", at: location(nil)))
             }
         } catch {
-            throw DiagnosticError(.error("invalid-yaml", "invalid YAML: \(error)", at: location(nil)))
+            throw DiagnosticError(.error(.invalidYaml, "invalid YAML: \(error)", at: location(nil)))
         }
     }
 
@@ -35,7 +35,7 @@ struct YAMLSource {
     func fields(of node: Node, allowed: Set<String>, what: String,
                 into diagnostics: inout [Diagnostic]) -> [(key: String, value: Node, at: SourceLocation)] {
         guard let mapping = node.mapping else {
-            diagnostics.append(.error("invalid-config", "\(what) must be a mapping of keys to values", at: location(node.mark)))
+            diagnostics.append(.error(.invalidConfig, "\(what) must be a mapping of keys to values", at: location(node.mark)))
             return []
         }
         var result: [(String, Node, SourceLocation)] = []
@@ -43,7 +43,7 @@ struct YAMLSource {
             let name = key.string ?? "\(key)"
             if !allowed.contains(name) {
                 let known = allowed.sorted().joined(separator: ", ")
-                diagnostics.append(.error("unknown-key", "unknown key '\(name)' in \(what)", at: location(key.mark),
+                diagnostics.append(.error(.unknownKey, "unknown key '\(name)' in \(what)", at: location(key.mark),
                                           note: "known keys: \(known)"))
                 continue
             }

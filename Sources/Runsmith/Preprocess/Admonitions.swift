@@ -46,7 +46,7 @@ extension PreprocessRun {
             guard let top = stack.last, page.directives[top].name == "admonition",
                   let colons = Int(page.directives[top].tag.arguments["colons"] ?? ""), fence.colons >= colons else {
                 let open = stack.last.map { page.directives[$0] }
-                diagnostics.append(.warning("stray-closer", "':::' closes no admonition here; it was left out",
+                diagnostics.append(.warning(.strayCloser, "':::' closes no admonition here; it was left out",
                                             at: location, includeChain: page.chains[context.chain],
                                             note: open.map { "the innermost open block is \($0.displayName) at line \($0.location.line)" }))
                 return
@@ -62,7 +62,7 @@ extension PreprocessRun {
             return
         }
         guard AdmonitionFence.types.contains(type) else {
-            diagnostics.append(.error("unknown-admonition", "unknown admonition type ':::\(type)'", at: location,
+            diagnostics.append(.error(.unknownAdmonition, "unknown admonition type ':::\(type)'", at: location,
                                       includeChain: page.chains[context.chain],
                                       note: "known types: \(AdmonitionFence.types.sorted().joined(separator: ", "))"))
             return

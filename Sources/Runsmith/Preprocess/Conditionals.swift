@@ -32,7 +32,7 @@ extension PreprocessRun {
         default:  // endif, endunless
             let opener = tag.name == "endif" ? "if" : "unless"
             guard let frame = conditionals.last, frame.tag == opener else {
-                diagnostics.append(.error("unmatched-closer", "'{% \(tag.name) %}' without an open '{% \(opener) %}'",
+                diagnostics.append(.error(.unmatchedCloser, "'{% \(tag.name) %}' without an open '{% \(opener) %}'",
                                           at: location, includeChain: chain))
                 return
             }
@@ -41,7 +41,7 @@ extension PreprocessRun {
     }
 
     private mutating func misplaced(_ tag: DirectiveTag, at location: SourceLocation, chain: [SourceLocation]) {
-        diagnostics.append(.error("misplaced-tag", "'{% \(tag.name) %}' outside an '{% if %}' block", at: location, includeChain: chain))
+        diagnostics.append(.error(.misplacedTag, "'{% \(tag.name) %}' outside an '{% if %}' block", at: location, includeChain: chain))
     }
 
     /// Parses the tag's condition, reports a syntax error or an undeclared name at its column, and — when
@@ -55,7 +55,7 @@ extension PreprocessRun {
         do { parsed = try ParsedCondition(tag.rest) } catch {
             var at = location
             at.column = column + tag.rest.prefix(error.offset).utf8.count
-            diagnostics.append(.error("invalid-condition", tag.rest.isEmpty ? "'{% \(tag.name) %}' needs a condition" : error.message,
+            diagnostics.append(.error(.invalidCondition, tag.rest.isEmpty ? "'{% \(tag.name) %}' needs a condition" : error.message,
                                       at: at, includeChain: chain))
             return nil
         }
@@ -73,7 +73,7 @@ extension PreprocessRun {
         } catch {
             var at = location
             at.column = column + tag.rest.prefix(error.offset).utf8.count
-            diagnostics.append(.error("invalid-condition", error.message, at: at, includeChain: chain, note: "tenant \(tenant.tenant.id)"))
+            diagnostics.append(.error(.invalidCondition, error.message, at: at, includeChain: chain, note: "tenant \(tenant.tenant.id)"))
             return nil
         }
     }

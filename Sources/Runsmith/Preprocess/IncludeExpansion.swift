@@ -4,7 +4,7 @@ extension PreprocessRun {
     mutating func include(_ reference: String, at location: SourceLocation, context: LineContext,
                           props: [String: String] = [:], kind: String = "include") {
         let chainList = page.chains[context.chain]
-        func fail(_ code: String, _ message: String, note: String? = nil) {
+        func fail(_ code: DiagnosticCode, _ message: String, note: String? = nil) {
             diagnostics.append(.error(code, message, at: location, includeChain: chainList, note: note))
         }
         let target: String
@@ -14,15 +14,15 @@ extension PreprocessRun {
         }
         if context.active.contains(target) {
             let steps = (chainList + [location]).map { "\($0.path):\($0.line)" } + [target]
-            return fail("include-cycle", "\(kind) cycle: \(steps.joined(separator: " → "))")
+            return fail(.includeCycle, "\(kind) cycle: \(steps.joined(separator: " → "))")
         }
         if context.active.count > settings.limits.maxIncludeDepth {
-            return fail("include-depth", "\(kind)s nested deeper than the limit of \(settings.limits.maxIncludeDepth)",
+            return fail(.includeDepth, "\(kind)s nested deeper than the limit of \(settings.limits.maxIncludeDepth)",
                         note: "raise `limits: include_depth:` in runsmith.yml")
         }
         if expansions >= settings.limits.maxIncludes {
             overLimit = true
-            return fail("include-count", "page expands more than the limit of \(settings.limits.maxIncludes) includes and partials",
+            return fail(.includeCount, "page expands more than the limit of \(settings.limits.maxIncludes) includes and partials",
                         note: "raise `limits: includes:` in runsmith.yml, or include a shared file once rather than in every include")
         }
         expansions += 1
@@ -33,13 +33,13 @@ extension PreprocessRun {
         } else {
             let read: [UInt8]?
             do { read = try settings.read(target) } catch {
-                return fail("unreadable-file", "cannot read \(kind == "include" ? "included file" : "partial") '\(reference)': \(ContentTree.reason(error))")
+                return fail(.unreadableFile, "cannot read \(kind == "include" ? "included file" : "partial") '\(reference)': \(ContentTree.reason(error))")
             }
             guard let bytes = read else {
                 if settings.escapingLinks.contains(target) {
-                    return fail("path-escapes-root", "\(kind == "include" ? "included file" : "partial") '\(reference)' is a symlink pointing outside the content root")
+                    return fail(.pathEscapesRoot, "\(kind == "include" ? "included file" : "partial") '\(reference)' is a symlink pointing outside the content root")
                 }
-                return fail("missing-include", "\(kind == "include" ? "included file" : "partial") '\(reference)' not found (looked for \(target))")
+                return fail(.missingInclude, "\(kind == "include" ? "included file" : "partial") '\(reference)' not found (looked for \(target))")
             }
             loaded = SourceText.validate(bytes, path: target).flatMap({ v in FrontmatterSplit.split(v, path: target).map { (v, $0) } })
             loadedIncludes[target] = loaded
@@ -53,7 +53,7 @@ extension PreprocessRun {
             page.includedFiles.insert(target)
             if page.text.count + valid.count > settings.limits.maxExpandedBytes {
                 overLimit = true
-                return fail("expanded-size", "page grows past the limit of \(settings.limits.maxExpandedBytes) bytes with its \(kind)s",
+                return fail(.expandedSize, "page grows past the limit of \(settings.limits.maxExpandedBytes) bytes with its \(kind)s",
                             note: "raise `limits: expanded_bytes:` in runsmith.yml")
             }
             page.chains.append(chainList + [location])

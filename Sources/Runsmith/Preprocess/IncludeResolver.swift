@@ -4,7 +4,7 @@ import Foundation
 /// file, or through the GitBook space map for `https://app.gitbook.com/s/<space>/…` includes.
 public enum IncludeResolver {
     public struct Failure: Error, Sendable {
-        public var code: String
+        public var code: DiagnosticCode
         public var message: String
         public var note: String?
     }
@@ -13,22 +13,22 @@ public enum IncludeResolver {
         let decoded = reference.removingPercentEncoding ?? reference
         if let space = GitBookSpaceLink(decoded) {
             guard let target = spaces[space.id] else {
-                return .failure(Failure(code: "unmapped-include", message: "include from GitBook space '\(space.id)' which runsmith.yml does not map",
+                return .failure(Failure(code: .unmappedInclude, message: "include from GitBook space '\(space.id)' which runsmith.yml does not map",
                                         note: "add `spaces: { \(space.id): folder/ }` to runsmith.yml"))
             }
             guard !target.contains("://") else {
-                return .failure(Failure(code: "remote-include", message: "include from space '\(space.id)', which is mapped to a URL: only folders can be included"))
+                return .failure(Failure(code: .remoteInclude, message: "include from space '\(space.id)', which is mapped to a URL: only folders can be included"))
             }
             guard let path = RelativePath.resolve(space.path, from: RelativePath.resolve(target, from: "") ?? "") else {
-                return .failure(Failure(code: "path-escapes-root", message: "include path leaves the content root"))
+                return .failure(Failure(code: .pathEscapesRoot, message: "include path leaves the content root"))
             }
             return .success(path)
         }
         if decoded.contains("://") || decoded.hasPrefix("file:") {
-            return .failure(Failure(code: "remote-include", message: "cannot include '\(reference)': only files inside the content root can be included"))
+            return .failure(Failure(code: .remoteInclude, message: "cannot include '\(reference)': only files inside the content root can be included"))
         }
         guard let path = RelativePath.resolve(decoded, from: RelativePath.directory(of: file)) else {
-            return .failure(Failure(code: "path-escapes-root", message: "include path '\(reference)' leaves the content root"))
+            return .failure(Failure(code: .pathEscapesRoot, message: "include path '\(reference)' leaves the content root"))
         }
         return .success(path)
     }

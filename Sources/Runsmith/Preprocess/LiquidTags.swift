@@ -35,11 +35,11 @@ extension PreprocessRun {
                 o.columnShift = Int32(column - 1 - context.lead.count) - Int32(context.indent.count)
                 emit(context.placed, Array(t.utf8), origin: o)
             case .unclosed(let column):
-                diagnostics.append(.error("unclosed-tag", "'{%' without a closing '%}'", at: context.location(column),
+                diagnostics.append(.error(.unclosedTag, "'{%' without a closing '%}'", at: context.location(column),
                                           includeChain: chainList))
             case .tag(let inner, let column, let source):
                 guard let tag = DirectiveTag.parse(inner) else {
-                    diagnostics.append(.error("invalid-tag", "empty '{% %}' tag", at: context.location(column), includeChain: chainList))
+                    diagnostics.append(.error(.invalidTag, "empty '{% %}' tag", at: context.location(column), includeChain: chainList))
                     continue
                 }
                 if tag.name == "raw" {
@@ -54,7 +54,7 @@ extension PreprocessRun {
                     return
                 }
                 if tag.name == "endraw" {
-                    diagnostics.append(.error("unmatched-closer", "'{% endraw %}' without an open '{% raw %}'",
+                    diagnostics.append(.error(.unmatchedCloser, "'{% endraw %}' without an open '{% raw %}'",
                                               at: context.location(column), includeChain: chainList))
                     continue
                 }
@@ -80,14 +80,14 @@ extension PreprocessRun {
         }
         if tag.name == "include" {
             guard let reference = tag.positional.first ?? tag.arguments["src"], !reference.isEmpty else {
-                diagnostics.append(.error("invalid-include", "'{% include %}' needs a quoted path", at: location, includeChain: chainList))
+                diagnostics.append(.error(.invalidInclude, "'{% include %}' needs a quoted path", at: location, includeChain: chainList))
                 return
             }
             include(reference, at: location, context: context)
             return
         }
         if DirectiveCatalog.isIntegration(tag.name) {
-            diagnostics.append(.warning("integration-dropped",
+            diagnostics.append(.warning(.integrationDropped,
                                         "GitBook integration block '\(tag.name)' cannot be rendered offline; it was left out",
                                         at: location, includeChain: chainList))
             return
@@ -98,7 +98,7 @@ extension PreprocessRun {
         }
         switch DirectiveCatalog.shapes[tag.name] {
         case nil:
-            diagnostics.append(.error("unknown-tag", "unknown GitBook tag '{% \(tag.name) %}'", at: location,
+            diagnostics.append(.error(.unknownTag, "unknown GitBook tag '{% \(tag.name) %}'", at: location,
                                       includeChain: chainList,
                                       note: "known tags: \((DirectiveCatalog.shapes.keys + ["raw"]).sorted().joined(separator: ", "))"))
         case .standalone:
@@ -107,7 +107,7 @@ extension PreprocessRun {
             popOptional()
             // `if` always runs a branch on the stack: close it and open the next one inside the same `if`.
             guard let branch = stack.last, page.directives[branch].name == "branch" else {
-                diagnostics.append(.error("misplaced-tag", "'{% \(tag.name) %}' outside an '{% if %}' block",
+                diagnostics.append(.error(.misplacedTag, "'{% \(tag.name) %}' outside an '{% if %}' block",
                                           at: location, includeChain: chainList))
                 return
             }
@@ -118,7 +118,7 @@ extension PreprocessRun {
         case .block(let parent):
             popOptional()
             if let parent, stack.last.map({ page.directives[$0].name }) != parent {
-                diagnostics.append(.error("misplaced-tag", "'{% \(tag.name) %}' must be directly inside '{% \(parent) %}'",
+                diagnostics.append(.error(.misplacedTag, "'{% \(tag.name) %}' must be directly inside '{% \(parent) %}'",
                                           at: location, includeChain: chainList))
             }
             open(instance(.open), context: context)
@@ -156,13 +156,13 @@ extension PreprocessRun {
         }
         if DirectiveCatalog.shapes[opener] != .optionalBlock { popOptional() }
         guard let top = stack.last else {
-            diagnostics.append(.error("unmatched-closer", "'{% \(tag.name) %}' without an open '{% \(opener) %}'",
+            diagnostics.append(.error(.unmatchedCloser, "'{% \(tag.name) %}' without an open '{% \(opener) %}'",
                                       at: location, includeChain: page.chains[context.chain]))
             return
         }
         let open = page.directives[top]
         guard open.name == opener else {
-            diagnostics.append(.error("mismatched-tag",
+            diagnostics.append(.error(.mismatchedTag,
                                       "\(open.displayName) is closed by '{% \(tag.name) %}' at line \(location.line)",
                                       at: open.location, includeChain: page.chains[open.chain],
                                       note: "close it with \(open.expectedCloser)"))

@@ -107,7 +107,7 @@ extension PreprocessRun {
         if let expression = block.unevaluated {
             // An imported raw-loader file was reported at its import already.
             if !scan.unreadableImports.contains(expression) {
-                diagnostics.append(.warning("unknown-component",
+                diagnostics.append(.warning(.unknownComponent,
                                             "<CodeBlock> shows '{\(expression)}', which only a Docusaurus build can evaluate; it is left out",
                                             at: location, includeChain: page.chains[context.chain]))
             }

@@ -150,7 +150,7 @@ extension PreprocessRun {
         let isName = !defaultName.isEmpty && defaultName.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } && !defaultName.hasPrefix("{")
         if path.hasPrefix("!!raw-loader!") {
             scan.unreadableImports.insert(defaultName)
-            diagnostics.append(.warning("unknown-component",
+            diagnostics.append(.warning(.unknownComponent,
                                         "'\(defaultName)' is loaded with !!raw-loader! from '\(path.dropFirst("!!raw-loader!".count))', which only a Docusaurus build can read; it is left out",
                                         at: context.location(context.lead.count + 1), includeChain: page.chains[context.chain]))
             return
@@ -191,7 +191,7 @@ extension PreprocessRun {
             }
             name = "component"
             if !tag.closing {
-                diagnostics.append(.warning("unknown-component", InlineComponentTransform.message(tag.name),
+                diagnostics.append(.warning(.unknownComponent, InlineComponentTransform.message(tag.name),
                                             at: location, includeChain: page.chains[context.chain]))
             }
         }
@@ -213,13 +213,13 @@ extension PreprocessRun {
 
     private mutating func closeJSX(_ name: String, tag: JSXTag, directive: DirectiveInstance, context: LineContext) {
         guard let top = stack.last else {
-            diagnostics.append(.error("unmatched-closer", "'</\(tag.name)>' without an open '<\(tag.name)>'",
+            diagnostics.append(.error(.unmatchedCloser, "'</\(tag.name)>' without an open '<\(tag.name)>'",
                                       at: directive.location, includeChain: page.chains[context.chain]))
             return
         }
         let open = page.directives[top]
         guard open.name == name, open.tag.name == tag.name else {
-            diagnostics.append(.error("mismatched-tag", "\(open.displayName) is closed by '</\(tag.name)>' at line \(context.number)",
+            diagnostics.append(.error(.mismatchedTag, "\(open.displayName) is closed by '</\(tag.name)>' at line \(context.number)",
                                       at: open.location, includeChain: page.chains[open.chain], note: "close it with \(open.expectedCloser)"))
             guard let match = stack.lastIndex(where: { page.directives[$0].name == name && page.directives[$0].tag.name == tag.name }) else { return }
             for stale in stack[(match + 1)...] { page.directives[stale].role = .standalone }

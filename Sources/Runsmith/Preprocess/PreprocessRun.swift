@@ -117,13 +117,13 @@ struct PreprocessRun {
             }
         }
         if let opened = scan.rawOpened {
-            diagnostics.append(.error("unclosed-block", "'{% raw %}' is never closed (expected '{% endraw %}')",
+            diagnostics.append(.error(.unclosedBlock, "'{% raw %}' is never closed (expected '{% endraw %}')",
                                       at: opened, includeChain: page.chains[chain]))
         }
         if stack.count > stackBase { closeUnclosed(downTo: stackBase) }
         if conditionals.count > conditionalBase {
             for frame in conditionals[conditionalBase...] {
-                diagnostics.append(.error("unclosed-block", "'{% \(frame.tag) %}' is never closed (expected '{% end\(frame.tag) %}')",
+                diagnostics.append(.error(.unclosedBlock, "'{% \(frame.tag) %}' is never closed (expected '{% end\(frame.tag) %}')",
                                           at: frame.location, includeChain: page.chains[chain]))
             }
             conditionals.removeSubrange(conditionalBase...)
@@ -142,7 +142,7 @@ struct PreprocessRun {
             let d = page.directives[i]
             page.directives[i].role = .standalone
             if DirectiveCatalog.shapes[d.name] == .optionalBlock || d.name == "branch" { continue }
-            diagnostics.append(.error("unclosed-block", "\(d.displayName) is never closed (expected \(d.expectedCloser))",
+            diagnostics.append(.error(.unclosedBlock, "\(d.displayName) is never closed (expected \(d.expectedCloser))",
                                       at: d.location, includeChain: page.chains[d.chain]))
         }
     }

@@ -42,7 +42,7 @@ public struct Preprocessor: Sendable {
         case .success(let (valid, split)):
             run.page.frontmatter = split.frontmatter
             if valid[split.bodyOffset...].allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-                run.diagnostics.append(.error("empty-page", "page has no content",
+                run.diagnostics.append(.error(.emptyPage, "page has no content",
                                               at: SourceLocation(path: path, line: split.bodyLine, column: 1)))
             }
             run.expand(file: path, bytes: valid, from: split.bodyOffset, firstLine: split.bodyLine,

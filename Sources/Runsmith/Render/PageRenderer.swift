@@ -99,16 +99,16 @@ public struct PageRenderer: Sendable {
         for (from, to, at) in site.gitbook.redirects {
             guard let target = index.markdownFile(for: RelativePath.resolve(to, from: "") ?? to),
                   let route = routes[target] else {
-                diagnostics.append(.error("broken-redirect", "redirect target '\(to)' is not a page of this build", at: at))
+                diagnostics.append(.error(.brokenRedirect, "redirect target '\(to)' is not a page of this build", at: at))
                 continue
             }
             guard let fromPath = RelativePath.resolve(from, from: ""), !fromPath.isEmpty else {
-                diagnostics.append(.error("broken-redirect", "redirect source '\(from)' is not a path inside the site", at: at))
+                diagnostics.append(.error(.brokenRedirect, "redirect source '\(from)' is not a path inside the site", at: at))
                 continue
             }
             let output = fromPath + "/index.html"
             guard files[output] == nil else {
-                diagnostics.append(.error("duplicate-route", "redirect '\(from)' would overwrite a page", at: at))
+                diagnostics.append(.error(.duplicateRoute, "redirect '\(from)' would overwrite a page", at: at))
                 continue
             }
             let url = RelativePath.relative(from: output, to: route)

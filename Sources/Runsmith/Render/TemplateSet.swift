@@ -24,7 +24,7 @@ public struct TemplateSet: Sendable {
                     sources[String(name.dropLast(".mustache".count))] = (try String(contentsOf: url, encoding: .utf8), location)
                 } catch {
                     // Falling back to the built-in template would publish a page the project did not design.
-                    throw DiagnosticError(.error("unreadable-file", "cannot read template \(name): \(ContentTree.reason(error))", at: location))
+                    throw DiagnosticError(.error(.unreadableFile, "cannot read template \(name): \(ContentTree.reason(error))", at: location))
                 }
             }
             let assetDir = dir.appendingPathComponent("assets")
@@ -44,14 +44,14 @@ public struct TemplateSet: Sendable {
                 location?.line = line
                 let end = textLines[line - 1].utf8.count + 1
                 location?.column = line < error.context.lineNumber ? end : min(max(error.context.columnNumber, 1), end)
-                throw DiagnosticError(.error("invalid-template", "template \(name).mustache does not parse: \(Self.words(error.error))",
+                throw DiagnosticError(.error(.invalidTemplate, "template \(name).mustache does not parse: \(Self.words(error.error))",
                                              at: location))
             } catch {
-                throw DiagnosticError(.error("invalid-template", "template \(name).mustache does not parse: \(error)", at: source.location))
+                throw DiagnosticError(.error(.invalidTemplate, "template \(name).mustache does not parse: \(error)", at: source.location))
             }
         }
         for name in Self.required where library.getTemplate(named: name) == nil {
-            throw DiagnosticError(.error("missing-template", "template \(name).mustache is missing", at: nil))
+            throw DiagnosticError(.error(.missingTemplate, "template \(name).mustache is missing", at: nil))
         }
         self.library = library
         self.assets = assets

@@ -43,11 +43,11 @@ public struct SiteSource: Sendable {
     public static func load(root: URL, excluding: [URL], diagnostics: inout [Diagnostic]) -> SiteSource? {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDir), isDir.boolValue else {
-            diagnostics.append(.error("missing-root", "docs root '\(root.path)' is not a folder", at: nil))
+            diagnostics.append(.error(.missingRoot, "docs root '\(root.path)' is not a folder", at: nil))
             return nil
         }
         guard var tree = try? ContentTree(root: root, excluding: excluding) else {
-            diagnostics.append(.error("unreadable-root", "cannot list '\(root.path)'", at: nil))
+            diagnostics.append(.error(.unreadableRoot, "cannot list '\(root.path)'", at: nil))
             return nil
         }
         var config = SiteConfig()
@@ -66,13 +66,13 @@ public struct SiteSource: Sendable {
             gitbook = g
             diagnostics += d
             if g.root.isEmpty, g.rootEscapes {
-                diagnostics.append(.error("invalid-config", ".gitbook.yaml root must be a folder inside the repository",
+                diagnostics.append(.error(.invalidConfig, ".gitbook.yaml root must be a folder inside the repository",
                                           at: SourceLocation(path: GitBookConfig.fileName)))
                 return nil
             }
             if !g.root.isEmpty {
                 guard let sub = try? ContentTree(root: tree.root.appendingPathComponent(g.root), excluding: excluding) else {
-                    diagnostics.append(.error("missing-root", ".gitbook.yaml root '\(g.root)' is not a folder",
+                    diagnostics.append(.error(.missingRoot, ".gitbook.yaml root '\(g.root)' is not a folder",
                                               at: SourceLocation(path: GitBookConfig.fileName)))
                     return nil
                 }
@@ -99,7 +99,7 @@ public struct SiteSource: Sendable {
         for file in tree.files {
             let name = file.split(separator: "/").last.map(String.init) ?? file
             if name.hasPrefix("sidebars."), ["js", "ts", "cjs", "mjs"].contains(name.split(separator: ".").last.map(String.init) ?? "") {
-                diagnostics.append(.warning("sidebars-ignored", "\(name) is JavaScript, which Runsmith does not run: the sidebar follows the folders",
+                diagnostics.append(.warning(.sidebarsIgnored, "\(name) is JavaScript, which Runsmith does not run: the sidebar follows the folders",
                                             at: SourceLocation(path: file), note: "order pages with sidebar_position and _category_.json"))
                 continue
             }
@@ -190,7 +190,7 @@ public struct SiteSource: Sendable {
         for page in chosen where seen.insert(page).inserted {
             let (route, path) = place(page)
             if let other = owners[route] {
-                diagnostics.append(.error("duplicate-route", "'\(page)' and '\(other)' would both be written to \(route)",
+                diagnostics.append(.error(.duplicateRoute, "'\(page)' and '\(other)' would both be written to \(route)",
                                           at: SourceLocation(path: page)))
                 continue
             }

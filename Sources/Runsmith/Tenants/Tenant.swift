@@ -35,7 +35,7 @@ public struct Tenant: Sendable, Equatable {
         do { root = try source.compose() } catch { return (nil, [error.diagnostic]) }
         let fileID = Routes.split(path).1
         guard let root else {
-            return (nil, [.error("invalid-tenant", "tenant file is empty", at: SourceLocation(path: path))])
+            return (nil, [.error(.invalidTenant, "tenant file is empty", at: SourceLocation(path: path))])
         }
         var tenant = Tenant(id: fileID, name: fileID, values: [:], path: path)
         var given: [String: (Node, SourceLocation)] = [:]
@@ -44,7 +44,7 @@ public struct Tenant: Sendable, Equatable {
             switch key {
             case "id":
                 guard let id = value.string, id == fileID else {
-                    diagnostics.append(.error("invalid-tenant", "id '\(value.string ?? "")' must match the file name '\(fileID)'", at: source.location(value.mark)))
+                    diagnostics.append(.error(.invalidTenant, "id '\(value.string ?? "")' must match the file name '\(fileID)'", at: source.location(value.mark)))
                     continue
                 }
                 tenant.id = id
@@ -53,7 +53,7 @@ public struct Tenant: Sendable, Equatable {
             case "vars":
                 varsAt = at
                 guard let mapping = value.mapping else {
-                    diagnostics.append(.error("invalid-tenant", "vars must map variable names to values", at: at))
+                    diagnostics.append(.error(.invalidTenant, "vars must map variable names to values", at: at))
                     continue
                 }
                 for (name, v) in mapping { given[name.string ?? ""] = (v, source.location(name.mark)) }
@@ -62,14 +62,14 @@ public struct Tenant: Sendable, Equatable {
         }
         for (name, (node, at)) in given.sorted(by: { $0.key < $1.key }) {
             guard let variable = schema.variables[name] else {
-                diagnostics.append(.error("unknown-variable", "tenant sets '\(name)', which \(TenantSchema.path) does not declare", at: at,
+                diagnostics.append(.error(.unknownVariable, "tenant sets '\(name)', which \(TenantSchema.path) does not declare", at: at,
                                           note: "declared: \(schema.variables.keys.sorted().joined(separator: ", "))"))
                 continue
             }
             switch TenantValues.typed(node, as: variable.type, name: name) {
             case .success(let value): tenant.values[name] = value
             case .failure(let mismatch):
-                diagnostics.append(.error("invalid-variable", "'\(name)' is \(variable.type): \(mismatch.message)",
+                diagnostics.append(.error(.invalidVariable, "'\(name)' is \(variable.type): \(mismatch.message)",
                                           at: source.location(node.mark)))
             }
         }
@@ -77,7 +77,7 @@ public struct Tenant: Sendable, Equatable {
             if let fallback = variable.defaultValue {
                 tenant.values[variable.name] = fallback
             } else if variable.required {
-                diagnostics.append(.error("missing-variable", "tenant '\(tenant.id)' does not set required variable '\(variable.name)'", at: varsAt))
+                diagnostics.append(.error(.missingVariable, "tenant '\(tenant.id)' does not set required variable '\(variable.name)'", at: varsAt))
             } else {
                 tenant.values[variable.name] = .null
             }

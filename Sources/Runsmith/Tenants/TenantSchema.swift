@@ -54,13 +54,13 @@ public struct TenantSchema: Sendable {
         guard let root else { return (schema, []) }
         for (key, value, _) in source.fields(of: root, allowed: ["variables"], what: path, into: &diagnostics) where key == "variables" {
             guard let mapping = value.mapping else {
-                diagnostics.append(.error("invalid-tenant", "variables must map each variable name to its definition", at: source.location(value.mark)))
+                diagnostics.append(.error(.invalidTenant, "variables must map each variable name to its definition", at: source.location(value.mark)))
                 continue
             }
             for (nameNode, definition) in mapping {
                 let at = source.location(nameNode.mark)
                 guard let name = nameNode.string, TenantValues.isVariableName(name) else {
-                    diagnostics.append(.error("invalid-tenant", "variable names are letters, digits and _ ('\(nameNode.string ?? "")')", at: at))
+                    diagnostics.append(.error(.invalidTenant, "variable names are letters, digits and _ ('\(nameNode.string ?? "")')", at: at))
                     continue
                 }
                 if let variable = decodeVariable(name, definition, at: at, source: source, into: &diagnostics) {
@@ -77,7 +77,7 @@ public struct TenantSchema: Sendable {
         var values: [String: (Node, SourceLocation)] = [:]
         for (key, value, location) in fields { values[key] = (value, location) }
         func fail(_ message: String, _ location: SourceLocation = at) -> Variable? {
-            diagnostics.append(.error("invalid-tenant", message, at: location))
+            diagnostics.append(.error(.invalidTenant, message, at: location))
             return nil
         }
         guard let (typeNode, typeAt) = values["type"], let typeName = typeNode.string else {

@@ -28,7 +28,7 @@ public struct TenantSet: Sendable {
         for file in tree.files where file.hasPrefix("tenants/") && file != TenantSchema.path && Self.isYAML(file) {
             guard !file.dropFirst("tenants/".count).contains("/") else { continue }
             guard set.isDeclared else {
-                diagnostics.append(.error("invalid-tenant", "tenant files need \(TenantSchema.path) to declare their variables",
+                diagnostics.append(.error(.invalidTenant, "tenant files need \(TenantSchema.path) to declare their variables",
                                           at: SourceLocation(path: file)))
                 break
             }
@@ -57,20 +57,20 @@ public struct TenantSet: Sendable {
     public static func context(for id: String, read: Preprocessor.Reader, claims: [String: String] = [:]) -> (TenantContext?, [Diagnostic]) {
         func load(_ path: String, _ problems: inout [Diagnostic]) -> [UInt8]? {
             do { return try read(path) } catch {
-                problems.append(.error("unreadable-file", "cannot read \(path): \(ContentTree.reason(error))", at: SourceLocation(path: path)))
+                problems.append(.error(.unreadableFile, "cannot read \(path): \(ContentTree.reason(error))", at: SourceLocation(path: path)))
                 return nil
             }
         }
         var problems: [Diagnostic] = []
         guard let schemaBytes = load(TenantSchema.path, &problems) else {
             guard problems.isEmpty else { return (nil, problems) }
-            return (nil, [.error("invalid-tenant", "no \(TenantSchema.path) here to declare tenant variables", at: nil)])
+            return (nil, [.error(.invalidTenant, "no \(TenantSchema.path) here to declare tenant variables", at: nil)])
         }
         let (schema, d1) = TenantSchema.decode(String(decoding: schemaBytes, as: UTF8.self))
         let path = "tenants/\(id).yml"
         guard TenantValues.isVariableName(id.replacingOccurrences(of: "-", with: "_")), let bytes = load(path, &problems) else {
             guard problems.isEmpty else { return (nil, d1 + problems) }
-            return (nil, d1 + [.error("invalid-tenant", "no tenant '\(id)' (looked for \(path))", at: nil)])
+            return (nil, d1 + [.error(.invalidTenant, "no tenant '\(id)' (looked for \(path))", at: nil)])
         }
         let (tenant, d2) = Tenant.decode(String(decoding: bytes, as: UTF8.self), path: path, schema: schema)
         return (tenant.map { TenantContext(tenant: $0, schema: schema, claims: claims) }, d1 + d2)
@@ -87,11 +87,11 @@ public struct TenantSet: Sendable {
             if resolved.count == 2, resolved[0] == "tenant", ["id", "name"].contains(resolved[1]) { return nil }
             if resolved.count == 2, resolved[0] == "vars", schema.variables[resolved[1]] != nil { return nil }
             let dotted = name.joined(separator: ".")
-            return .error("undeclared-variable", "condition uses '\(dotted)', which \(TenantSchema.path) does not declare", at: location,
+            return .error(.undeclaredVariable, "condition uses '\(dotted)', which \(TenantSchema.path) does not declare", at: location,
                           note: name.first == "visitor" ? "map GitBook claims onto variables with `claims:` in runsmith.yml" : nil)
         }
         guard names.isEmpty else { return names }
-        return schema.typeProblems(in: condition, claims: claims).map { .error("invalid-condition", $0, at: location) }
+        return schema.typeProblems(in: condition, claims: claims).map { .error(.invalidCondition, $0, at: location) }
     }
 
     /// GitBook adaptive content: `visitor.claims.unsigned.<claim>` → `vars.<variable>` through `claims:`.

@@ -78,7 +78,7 @@ public struct VariableReference: Equatable, Sendable {
         guard known else {
             let declared = mapped.first == "tenant" ? ["id", "name"] : Array(context.schema.variables.keys)
             let meant = mapped.count == 2 ? NameSuggestion.nearest(mapped[1], among: declared).map { "; did you mean '\(mapped[0]).\($0)'?" } : nil
-            return .failure(.init(code: "undeclared-variable", message: "'\(dotted)' is not a declared variable (\(TenantSchema.path))\(meant ?? "")"))
+            return .failure(.init(code: .undeclaredVariable, message: "'\(dotted)' is not a declared variable (\(TenantSchema.path))\(meant ?? "")"))
         }
         var value: String? = nil
         switch context.tenant.value(of: mapped) {
@@ -100,7 +100,7 @@ public struct VariableReference: Equatable, Sendable {
             }
         }
         guard let value else {
-            return .failure(.init(code: "missing-variable", message: "tenant '\(context.tenant.id)' has no value for '\(dotted)' (add `| default: \"…\"`)"))
+            return .failure(.init(code: .missingVariable, message: "tenant '\(context.tenant.id)' has no value for '\(dotted)' (add `| default: \"…\"`)"))
         }
         return .success(value)
     }
@@ -132,7 +132,7 @@ public struct TenantContext: Sendable {
     }
 
     public struct Problem: Error, Equatable, Sendable {
-        public var code: String
+        public var code: DiagnosticCode
         public var message: String
     }
 
@@ -155,7 +155,7 @@ public struct TenantContext: Sendable {
             case .notOurs:
                 out += rest[open.lowerBound..<close.upperBound]
             case .invalid(let message):
-                problems.append((offset, Problem(code: "invalid-variable", message: message)))
+                problems.append((offset, Problem(code: .invalidVariable, message: message)))
                 out += escape(Self.unresolved(inner))
             case .ours(let reference):
                 switch reference.resolve(in: self) {

@@ -20,7 +20,7 @@ public struct DirectiveTransform: PageTransform {
                   text[open.upperBound...].contains("%}") else { continue }
             var (location, chain) = page.origin(of: node)
             location.column += text.utf8.distance(from: text.startIndex, to: open.lowerBound)
-            page.diagnostics.append(.error("inline-tag", "GitBook tag inside a line of text is not processed", at: location,
+            page.diagnostics.append(.error(.inlineTag, "GitBook tag inside a line of text is not processed", at: location,
                                            includeChain: chain,
                                            note: "put the tag on a line of its own, or in `code` to show it literally"))
         }
@@ -81,7 +81,7 @@ public struct DirectiveTransform: PageTransform {
             while let unclosed = open.last {
                 if page.source.directives[unclosed.directive].partner != nil {
                     let name = page.source.directives[unclosed.directive].displayName
-                    page.report(.error, "crossed-block",
+                    page.report(.error, .crossedBlock,
                                 "\(name) and its closing tag are in different markdown blocks (list item, quote, table)",
                                 directive: unclosed.directive, note: "indent the opening and closing tags the same way")
                 }
@@ -107,7 +107,7 @@ public struct DirectiveTransform: PageTransform {
             }
             node.literal = lines.joined(separator: "\n")
             if node.kind == .htmlBlock {
-                page.report(.error, "directive-in-html", "a GitBook tag sits inside a raw HTML block", at: node,
+                page.report(.error, .directiveInHtml, "a GitBook tag sits inside a raw HTML block", at: node,
                             note: "leave a blank line between the HTML and the tag")
             }
         }

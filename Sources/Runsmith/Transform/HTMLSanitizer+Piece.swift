@@ -42,20 +42,20 @@ extension HTMLSanitizer {
                     if scope.open.contains(where: { $0.name == name }) {
                         close(name)
                     } else {
-                        report(.warning, "unbalanced-html", "</\(name)> closes nothing that HTML in this block opened: it is left out", offset, tag: name)
+                        report(.warning, .unbalancedHtml, "</\(name)> closes nothing that HTML in this block opened: it is left out", offset, tag: name)
                     }
                 case .text(let text):
                     // GitBook writes an icon as `<i class="fa-gear">:gear:</i>` and shows only the icon.
                     if skipping.isEmpty, icons == 0 { out += HTMLText.escapeText(text) }
                 case .special(let kind, let source, let offset):
                     guard skipping.isEmpty else { continue }
-                    report(.warning, "unknown-html", "\(Self.describe(kind, source)) is removed: it is not page text", at: offset,
+                    report(.warning, .unknownHtml, "\(Self.describe(kind, source)) is removed: it is not page text", at: offset,
                            note: "to show it as written, put it in a code span or a code block")
                 case .unterminatedTag(let source, let offset):
                     guard skipping.isEmpty else { continue }
                     out += HTMLText.escapeText(source)
                     let tag = source.prefix { !$0.isWhitespace && $0 != ">" }
-                    report(.warning, "unknown-html", "tag \(tag) has no closing '>' in this HTML block: it is shown as text (as HTML it would swallow what follows)",
+                    report(.warning, .unknownHtml, "tag \(tag) has no closing '>' in this HTML block: it is shown as text (as HTML it would swallow what follows)",
                            at: offset)
                 }
             }
@@ -99,13 +99,13 @@ extension HTMLSanitizer {
                     if icon { icons += 1 }
                 }
             case .unknown:
-                report(.warning, "unknown-html", "<\(name)> is not an allowed HTML tag: it is left out, its content kept", offset, tag: name,
+                report(.warning, .unknownHtml, "<\(name)> is not an allowed HTML tag: it is left out, its content kept", offset, tag: name,
                      note: "the allowed tags are listed in docs/syntax.md#raw-html")
             case .dropped(let unsafe):
                 if unsafe {
-                    report(.warning, "unsafe-html", "<\(name)> is removed with its content: scripts, styles, frames, plugins and forms never reach readers", offset, tag: name)
+                    report(.warning, .unsafeHtml, "<\(name)> is removed with its content: scripts, styles, frames, plugins and forms never reach readers", offset, tag: name)
                 } else {
-                    report(.warning, "unknown-html", "<\(name)> is removed with its content: it is not page text", offset, tag: name)
+                    report(.warning, .unknownHtml, "<\(name)> is removed with its content: it is not page text", offset, tag: name)
                 }
                 if !void { skipping = [name] }
             }
@@ -119,31 +119,31 @@ extension HTMLSanitizer {
                 // MDX pages write JSX's spelling of `class`.
                 let key = attribute.name == "className" || attribute.name == "classname" ? "class" : attribute.name.lowercased()
                 if key.hasPrefix("on") {
-                    report(.warning, "unsafe-html", "event handler '\(key)' on <\(name)> is removed: pages never run scripts", offset, tag: name)
+                    report(.warning, .unsafeHtml, "event handler '\(key)' on <\(name)> is removed: pages never run scripts", offset, tag: name)
                     continue
                 }
                 guard HTMLAllowlist.allows(attribute: key, on: name) else {
-                    report(.warning, "unknown-html", "attribute '\(key)' on <\(name)> is not allowed: it is left out", offset, tag: name)
+                    report(.warning, .unknownHtml, "attribute '\(key)' on <\(name)> is not allowed: it is left out", offset, tag: name)
                     continue
                 }
                 if let value = attribute.value {
                     if value.hasPrefix("{") {
-                        report(.warning, "unknown-html", "attribute '\(key)' on <\(name)> is a JSX expression, which only Docusaurus can evaluate: it is left out",
+                        report(.warning, .unknownHtml, "attribute '\(key)' on <\(name)> is a JSX expression, which only Docusaurus can evaluate: it is left out",
                                offset, tag: name)
                         continue
                     }
                     if key == "style", let problem = HTMLAllowlist.styleProblem(value) {
-                        report(.warning, "unsafe-html", "style on <\(name)> is removed: it uses \(problem)", offset, tag: name)
+                        report(.warning, .unsafeHtml, "style on <\(name)> is removed: it uses \(problem)", offset, tag: name)
                         continue
                     }
                     let urls = key == "srcset" ? value.split(separator: ",").map(String.init)
                         : HTMLAllowlist.urlAttributes.contains(key) ? [value] : []
                     if let scheme = urls.lazy.compactMap(HTMLAllowlist.unsafeScheme).first {
                         if name == "img", key == "src" {
-                            report(.warning, "unsafe-url", "<img> with a '\(scheme):' URL is removed", offset, tag: name)
+                            report(.warning, .unsafeUrl, "<img> with a '\(scheme):' URL is removed", offset, tag: name)
                             return nil
                         }
-                        report(.warning, "unsafe-url", "'\(scheme):' URL in \(key) of <\(name)> is removed", offset, tag: name)
+                        report(.warning, .unsafeUrl, "'\(scheme):' URL in \(key) of <\(name)> is removed", offset, tag: name)
                         continue
                     }
                 }
@@ -163,13 +163,13 @@ extension HTMLSanitizer {
             scope.open.removeSubrange(index...)
         }
 
-        private mutating func report(_ severity: Severity, _ code: String, _ message: String, _ offset: Int, tag: String, note: String? = nil) {
+        private mutating func report(_ severity: Severity, _ code: DiagnosticCode, _ message: String, _ offset: Int, tag: String, note: String? = nil) {
             let start = locate().start(ofTag: tag, endingAt: offset)
             report(severity, code, message, at: start, note: note)
         }
 
         /// `start` is the byte of the piece where what is reported starts.
-        private mutating func report(_ severity: Severity, _ code: String, _ message: String, at start: Int, note: String? = nil) {
+        private mutating func report(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at start: Int, note: String? = nil) {
             let (location, chain) = locate().origin(start, in: page)
             page.diagnostics.append(Diagnostic(severity, code, message, at: location, includeChain: chain, note: note))
         }

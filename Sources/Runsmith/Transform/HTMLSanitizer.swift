@@ -97,7 +97,7 @@ public struct HTMLSanitizer: PageTransform {
         var last: [String: Int] = [:], counts: [String: Int] = [:]
         var kept: [Diagnostic] = []
         for d in page.diagnostics[start...] {
-            let key = d.code + "|" + d.message
+            let key = d.code.rawValue + "|" + d.message
             counts[key, default: 0] += 1
             if counts[key]! <= limit {
                 last[key] = kept.count
@@ -127,7 +127,7 @@ public struct HTMLSanitizer: PageTransform {
     private func removeUnsafeURL(_ node: MarkdownNode, scheme: String, page: ParsedPage) {
         let what = node.kind == .link ? "link to a '\(scheme):' URL is removed; its text is kept"
                                       : "image with a '\(scheme):' URL is removed; its alt text is kept"
-        page.report(.warning, "unsafe-url", what, at: node)
+        page.report(.warning, .unsafeUrl, what, at: node)
         node.unwrap()
     }
 
@@ -141,7 +141,7 @@ public struct HTMLSanitizer: PageTransform {
                     locator = TagLocator(html: element.html, line: element.line, column: element.column)
                 }
                 let (location, chain) = locator!.origin(element.offset, tag: element.name, in: page)
-                page.diagnostics.append(Diagnostic(.warning, "unbalanced-html",
+                page.diagnostics.append(Diagnostic(.warning, .unbalancedHtml,
                                                    "<\(element.name)> is never closed: it is closed at the end of the \(Self.noun(container))",
                                                    at: location, includeChain: chain))
             }

@@ -25,7 +25,7 @@ public struct HeadingTransform: PageTransform {
         for node in nodes where node.kind == .htmlInline || node.kind == .htmlBlock {
             for id in RawHTML.ids(in: node.literal ?? "") {
                 if !page.anchors.insert(id).inserted {
-                    page.report(.warning, "duplicate-id", "id '\(id)' is used twice on this page: links to it reach the first", at: node)
+                    page.report(.warning, .duplicateId, "id '\(id)' is used twice on this page: links to it reach the first", at: node)
                 }
                 registry.reserve(id)
             }

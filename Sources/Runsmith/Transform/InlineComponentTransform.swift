@@ -8,7 +8,7 @@ public struct InlineComponentTransform: PageTransform {
         for node in page.document.root.descendants() where node.kind == .htmlInline {
             guard let html = node.literal, let name = Self.componentName(html) else { continue }
             if !html.hasPrefix("</") {
-                page.report(.warning, "unknown-component", Self.message(name), at: node)
+                page.report(.warning, .unknownComponent, Self.message(name), at: node)
             }
             node.remove()
         }

@@ -10,7 +10,7 @@ public struct LinkResolver: Sendable {
         case rewritten(String)
         /// `fallback`: where the link still points in the output (a page whose anchor is missing is
         /// linked without the anchor, never left as a dead `other.md#x`).
-        case failed(Severity, code: String, message: String, fallback: String? = nil)
+        case failed(Severity, code: DiagnosticCode, message: String, fallback: String? = nil)
     }
 
     public let index: SiteIndex
@@ -31,11 +31,11 @@ public struct LinkResolver: Sendable {
             return kind == .link ? .unchanged : .failed(.error, code: missingCode(kind), message: "\(noun(kind)) has no URL")
         }
         if trimmed == "broken-reference" || trimmed.hasPrefix("broken-reference#") {
-            return .failed(.error, code: "broken-link", message: "GitBook marked this link as 'broken-reference': its target was deleted or moved")
+            return .failed(.error, code: .brokenLink, message: "GitBook marked this link as 'broken-reference': its target was deleted or moved")
         }
         if let space = GitBookSpaceLink(trimmed) { return crossSpace(space, kind: kind, file: file, route: route, pageSource: pageSource) }
         if let scheme = Self.scheme(of: trimmed) {
-            if scheme == "file" { return .failed(.error, code: "path-escapes-root", message: "'file:' URLs are never followed") }
+            if scheme == "file" { return .failed(.error, code: .pathEscapesRoot, message: "'file:' URLs are never followed") }
             return .unchanged
         }
         if trimmed.hasPrefix("//") { return .unchanged }
@@ -49,19 +49,19 @@ public struct LinkResolver: Sendable {
             return checkAnchor(fragment, in: pageSource, url: nil)
         }
         guard let target = fileTarget(path, kind: kind, file: file, pageSource: pageSource) else {
-            return .failed(.error, code: "path-escapes-root", message: "'\(url)' leaves the content root")
+            return .failed(.error, code: .pathEscapesRoot, message: "'\(url)' leaves the content root")
         }
         if index.tree.escapingLinks.contains(target) {
-            return .failed(.error, code: "path-escapes-root", message: "'\(url)' is a symlink pointing outside the content root")
+            return .failed(.error, code: .pathEscapesRoot, message: "'\(url)' is a symlink pointing outside the content root")
         }
         if kind == .link, let markdown = index.markdownFile(for: target) ?? routeTarget(path, pageSource: pageSource) {
             uses(markdown)
             if index.pages[markdown]?.unreadable == true {
-                return .failed(.error, code: "broken-link", message: "'\(url)' links to a page that could not be read (see its own error)")
+                return .failed(.error, code: .brokenLink, message: "'\(url)' links to a page that could not be read (see its own error)")
             }
             guard let page = index.pages[markdown], page.built else {
                 guard let site = index.config.siteURL else {
-                    return .failed(.error, code: "unbuilt-page",
+                    return .failed(.error, code: .unbuiltPage,
                                    message: "'\(url)' is a page that this build does not include, and runsmith.yml has no site_url to link to")
                 }
                 return .rewritten(site + "/" + HTMLText.encodeURL(index.pages[markdown]?.published ?? Routes.published(for: markdown)) + tail)
@@ -75,7 +75,7 @@ public struct LinkResolver: Sendable {
         }
         uses(target)
         guard let output = assets.outputPath(for: target) else {
-            return .failed(.error, code: "unreadable-asset", message: "cannot read '\(url)'")
+            return .failed(.error, code: .unreadableAsset, message: "cannot read '\(url)'")
         }
         return .rewritten(HTMLText.encodeURL(RelativePath.relative(from: route, to: output)) + tail)
     }
@@ -130,11 +130,11 @@ public struct LinkResolver: Sendable {
         }
     }
 
-    private func missingCode(_ kind: Kind) -> String {
+    private func missingCode(_ kind: Kind) -> DiagnosticCode {
         switch kind {
-        case .link: return "broken-link"
-        case .image: return "missing-image"
-        case .attachment: return "missing-file"
+        case .link: return .brokenLink
+        case .image: return .missingImage
+        case .attachment: return .missingFile
         }
     }
 
@@ -144,7 +144,7 @@ public struct LinkResolver: Sendable {
         guard index.anchorsKnown else { return url.map { .rewritten($0 + "#" + fragment) } ?? .unchanged }
         let id = fragment.removingPercentEncoding ?? fragment
         guard index.pages[source]?.anchors.contains(id) == true else {
-            return .failed(.error, code: "missing-anchor", message: "anchor '#\(fragment)' not found in \(source)", fallback: url)
+            return .failed(.error, code: .missingAnchor, message: "anchor '#\(fragment)' not found in \(source)", fallback: url)
         }
         return url.map { .rewritten($0 + "#" + fragment) } ?? .unchanged
     }
@@ -153,7 +153,7 @@ public struct LinkResolver: Sendable {
     /// (then resolved like any root-absolute link, so built pages are linked locally).
     private func crossSpace(_ space: GitBookSpaceLink, kind: Kind, file: String, route: String, pageSource: String) -> Resolution {
         guard let target = index.config.spaces[space.id] else {
-            return .failed(.warning, code: "unknown-space",
+            return .failed(.warning, code: .unknownSpace,
                            message: "link into GitBook space '\(space.id)', which runsmith.yml does not map (spaces:)")
         }
         if target.contains("://") {

@@ -24,7 +24,7 @@ public struct MathTransform: PageTransform {
         do {
             return try TeXMath.mathML(tex, display: display)
         } catch {
-            page.report(.warning, "unrendered-math", "this formula uses \(error.what), which Runsmith cannot typeset: it is shown as TeX",
+            page.report(.warning, .unrenderedMath, "this formula uses \(error.what), which Runsmith cannot typeset: it is shown as TeX",
                         at: node)
             return "<code class=\"rs-math-source\">\(HTMLText.escape(tex))</code>"
         }

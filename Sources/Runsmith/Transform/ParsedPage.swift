@@ -42,7 +42,7 @@ public final class ParsedPage {
         source.origin(line: node.startLine, column: node.startColumn)
     }
 
-    public func report(_ severity: Severity, _ code: String, _ message: String, at node: MarkdownNode, note: String? = nil) {
+    public func report(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at node: MarkdownNode, note: String? = nil) {
         let (location, chain) = origin(of: node)
         diagnostics.append(Diagnostic(severity, code, message, at: location, includeChain: chain, note: note))
     }
@@ -53,7 +53,7 @@ public final class ParsedPage {
         return (d.location, source.chains[d.chain])
     }
 
-    public func report(_ severity: Severity, _ code: String, _ message: String, directive index: Int, note: String? = nil) {
+    public func report(_ severity: Severity, _ code: DiagnosticCode, _ message: String, directive index: Int, note: String? = nil) {
         let (location, chain) = origin(ofDirective: index)
         diagnostics.append(Diagnostic(severity, code, message, at: location, includeChain: chain, note: note))
     }

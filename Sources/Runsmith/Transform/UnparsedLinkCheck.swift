@@ -23,7 +23,7 @@ public struct UnparsedLinkCheck: PageTransform {
                 let made = block.descendants().filter { $0.kind == .link || $0.kind == .image }.count
                 guard Self.unescapedLinkSyntax(source) > made else { break }
                 let isImage = text[..<close.lowerBound].contains("![")
-                page.report(.error, "unparsed-link",
+                page.report(.error, .unparsedLink,
                             "this \(isImage ? "image" : "link") is not valid markdown and would show as raw text",
                             at: first!, note: "a URL with spaces must be written in angle brackets: ![alt](<my image.png>)")
                 break

@@ -35,7 +35,7 @@ enum SingleFile {
         // Its theme now travels as data URIs, which the pages' policy would block.
         let out = ContentPolicy.replacing(in: rewritten, with: ContentPolicy.singleFile)
         let diagnostics: [Diagnostic] = unresolved.isEmpty ? [] : [
-            .warning("single-file-links", "\(route): \(unresolved.count) link(s) into the docs stay relative and will not work from an email (set site_url)",
+            .warning(.singleFileLinks, "\(route): \(unresolved.count) link(s) into the docs stay relative and will not work from an email (set site_url)",
                      at: nil, note: unresolved.sorted().prefix(3).joined(separator: ", ")),
         ]
         return (out, diagnostics)

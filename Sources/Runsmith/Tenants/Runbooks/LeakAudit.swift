@@ -57,7 +57,7 @@ struct LeakAudit: Sendable {
             for key in outputs {
                 for value in values(in: files[key]!).sorted() {
                     for owner in owners[value] ?? [] {
-                        diagnostics.append(.error("tenant-leak", "\(key) contains '\(value)', a value of tenant '\(owner)'",
+                        diagnostics.append(.error(.tenantLeak, "\(key) contains '\(value)', a value of tenant '\(owner)'",
                                                   at: SourceLocation(path: tenant.path), note: "nothing was written for tenant '\(tenant.id)'"))
                         leaked = true
                     }

@@ -66,7 +66,7 @@ struct RunbookBuilder {
         // Names the schema lacks were reported once by RunbookCheck; a value this tenant lacks is its own problem.
         let (runbook, problems) = written.tailored(for: context)
         let route = "\(tenant.id)/\(runbook.id)/index.html"
-        var diagnostics = problems.filter { $0.code == "missing-variable" }
+        var diagnostics = problems.filter { $0.code == .missingVariable }
         var steps: [Step] = []
         var uses: Set<String> = []
         let sections = runbook.sections.filter { holds($0.when) }
@@ -86,7 +86,7 @@ struct RunbookBuilder {
         var seen: [String: Int] = [:]
         for step in steps {
             if let first = seen[step.id] {
-                diagnostics.append(.error("invalid-runbook", "step \(step.number) repeats step \(first) (same page, section and title): give it its own `title:`",
+                diagnostics.append(.error(.invalidRunbook, "step \(step.number) repeats step \(first) (same page, section and title): give it its own `title:`",
                                           at: step.section.location))
             } else {
                 seen[step.id] = step.number
@@ -99,7 +99,7 @@ struct RunbookBuilder {
         let total = steps.compactMap(\.section.estimate).reduce(0, +)
         let json: [UInt8]
         do { json = try RunbookDocument(runbook: runbook, tenant: tenant, title: title, steps: steps).encoded() } catch {
-            diagnostics.append(.error("write-failed", "cannot write \(tenant.id)/\(runbook.id)/runbook.json: \(error)", at: SourceLocation(path: runbook.path),
+            diagnostics.append(.error(.writeFailed, "cannot write \(tenant.id)/\(runbook.id)/runbook.json: \(error)", at: SourceLocation(path: runbook.path),
                                       note: "nothing was written for this runbook"))
             return ([:], diagnostics, uses)
         }
@@ -128,7 +128,7 @@ struct RunbookBuilder {
             let kept = search.matches(in: Array(steps.map(\.kept).joined(separator: "\n").utf8))
             if let leak = shown.subtracting(kept).min() {
                 let text = withheld[leak]
-                diagnostics.append(.error("tenant-leak", "\(route) shows \"\(text.prefix(60))\", which tenant \(tenant.id)'s conditions withhold",
+                diagnostics.append(.error(.tenantLeak, "\(route) shows \"\(text.prefix(60))\", which tenant \(tenant.id)'s conditions withhold",
                                           at: SourceLocation(path: tenant.path), note: "nothing was written for this runbook"))
                 return ([:], diagnostics, uses)
             }
@@ -160,7 +160,7 @@ struct RunbookBuilder {
         // A page without conditions preprocesses the same for every tenant (values go in on the tree).
         let preprocess = { () -> (PreprocessedPage?, [Diagnostic]) in
             do { return site.preprocessor(tenant: context).run(path: source, bytes: try site.tree.read(source)) } catch {
-                return (nil, [.error("unreadable-page", "cannot read step page \(source): \(ContentTree.reason(error))", at: section.location)])
+                return (nil, [.error(.unreadablePage, "cannot read step page \(source): \(ContentTree.reason(error))", at: section.location)])
             }
         }
         let conditional = index.pages[source]?.conditional ?? true
@@ -175,7 +175,7 @@ struct RunbookBuilder {
             // A section missing from the page itself was reported by the pre-flight check; here it is one
             // that this tenant's conditions removed.
             guard index.pages[source]?.anchors.contains(id) == true else { return (nil, page.diagnostics) }
-            return (nil, page.diagnostics + [.error("invalid-runbook", "section '#\(id)' of '\(section.page)' is not in tenant \(context.tenant.id)'s version of the page",
+            return (nil, page.diagnostics + [.error(.invalidRunbook, "section '#\(id)' of '\(section.page)' is not in tenant \(context.tenant.id)'s version of the page",
                                                     at: section.location)])
         }
         let title = section.title ?? step.heading?.text ?? page.layout.heading ?? index.pages[source]?.title ?? source

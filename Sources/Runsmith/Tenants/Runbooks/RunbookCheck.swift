@@ -9,12 +9,12 @@ public enum RunbookCheck {
             for section in runbook.sections {
                 guard let path = RelativePath.resolve(section.page, from: ""), let page = index.markdownFile(for: path),
                       let entry = index.pages[page] else {
-                    diagnostics.append(.error("invalid-runbook", "runbook '\(runbook.id)' names page '\(section.page)', which does not exist",
+                    diagnostics.append(.error(.invalidRunbook, "runbook '\(runbook.id)' names page '\(section.page)', which does not exist",
                                               at: section.location))
                     continue
                 }
                 if let id = section.section, entry.built, !entry.anchors.contains(id) {
-                    diagnostics.append(.error("invalid-runbook", "page '\(section.page)' has no section '#\(id)'", at: section.location,
+                    diagnostics.append(.error(.invalidRunbook, "page '\(section.page)' has no section '#\(id)'", at: section.location,
                                               note: "sections are heading ids: \(entry.anchors.sorted().prefix(8).joined(separator: ", "))"))
                 }
             }
@@ -33,7 +33,7 @@ public enum RunbookCheck {
                 }
                 for message in order {
                     let ids = failing[message]!
-                    diagnostics.append(.error("invalid-condition", "\(message) (tenant\(ids.count == 1 ? "" : "s") \(ids.joined(separator: ", ")))", at: location))
+                    diagnostics.append(.error(.invalidCondition, "\(message) (tenant\(ids.count == 1 ? "" : "s") \(ids.joined(separator: ", ")))", at: location))
                 }
             }
         }

@@ -13,7 +13,7 @@ struct RunbookDecoder {
     mutating func decode() -> (Runbook?, [Diagnostic]) {
         let root: Node?
         do { root = try source.compose() } catch { return (nil, [error.diagnostic]) }
-        guard let root else { return (nil, [.error("invalid-runbook", "runbook file is empty", at: SourceLocation(path: path))]) }
+        guard let root else { return (nil, [.error(.invalidRunbook, "runbook file is empty", at: SourceLocation(path: path))]) }
         var runbook = Runbook(id: Routes.split(path).1, title: "", path: path)
         for (key, value, at) in source.fields(of: root, allowed: Runbook.keys, what: "runbook \(path)", into: &diagnostics) {
             switch key {
@@ -25,15 +25,15 @@ struct RunbookDecoder {
                 runbook.whenLocation = source.location(value.mark)
             case "sections":
                 guard let items = value.sequence else {
-                    diagnostics.append(.error("invalid-runbook", "sections must be a list", at: at))
+                    diagnostics.append(.error(.invalidRunbook, "sections must be a list", at: at))
                     continue
                 }
                 runbook.sections += items.compactMap { section($0) }
             default: break
             }
         }
-        if runbook.title.isEmpty { diagnostics.append(.error("invalid-runbook", "runbook needs a title", at: SourceLocation(path: path))) }
-        if runbook.sections.isEmpty { diagnostics.append(.error("invalid-runbook", "runbook has no sections", at: SourceLocation(path: path))) }
+        if runbook.title.isEmpty { diagnostics.append(.error(.invalidRunbook, "runbook needs a title", at: SourceLocation(path: path))) }
+        if runbook.sections.isEmpty { diagnostics.append(.error(.invalidRunbook, "runbook has no sections", at: SourceLocation(path: path))) }
         let usable = !runbook.title.isEmpty && !runbook.sections.isEmpty
         return (usable ? runbook : nil, sortedDiagnostics(diagnostics))
     }
@@ -53,11 +53,11 @@ struct RunbookDecoder {
                 section.textLocations[k] = textStart(v)
                 if k == "title" { section.title = v.string } else if k == "owner" { section.owner = v.string } else { section.verify = v.string }
             case "step":
-                guard let b = v.bool else { diagnostics.append(.error("invalid-runbook", "step must be true or false", at: kAt)); continue }
+                guard let b = v.bool else { diagnostics.append(.error(.invalidRunbook, "step must be true or false", at: kAt)); continue }
                 section.step = b
             case "estimate":
                 guard let minutes = Runbook.minutes(v.string ?? "") else {
-                    diagnostics.append(.error("invalid-runbook", "estimate '\(v.string ?? "")' is not a duration like 15m, 1h or 1h30m", at: kAt))
+                    diagnostics.append(.error(.invalidRunbook, "estimate '\(v.string ?? "")' is not a duration like 15m, 1h or 1h30m", at: kAt))
                     continue
                 }
                 section.estimate = minutes
@@ -65,7 +65,7 @@ struct RunbookDecoder {
             }
         }
         guard !section.page.isEmpty else {
-            diagnostics.append(.error("invalid-runbook", "each section needs `page:`", at: itemAt))
+            diagnostics.append(.error(.invalidRunbook, "each section needs `page:`", at: itemAt))
             return nil
         }
         return section
@@ -80,13 +80,13 @@ struct RunbookDecoder {
 
     private mutating func condition(_ node: Node, at: SourceLocation) -> Condition? {
         guard let text = node.string else {
-            diagnostics.append(.error("invalid-condition", "`when:` must be a condition such as vars.deployment == \"server\"", at: at))
+            diagnostics.append(.error(.invalidCondition, "`when:` must be a condition such as vars.deployment == \"server\"", at: at))
             return nil
         }
         do { return try ConditionParser.parse(text) } catch {
             var location = source.location(node.mark)
             location.column += error.offset + (node.scalar?.style == .plain ? 0 : 1)
-            diagnostics.append(.error("invalid-condition", error.message, at: location))
+            diagnostics.append(.error(.invalidCondition, error.message, at: location))
             return nil
         }
     }

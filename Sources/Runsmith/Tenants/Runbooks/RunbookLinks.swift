@@ -26,7 +26,7 @@ struct RunbookLinks: PageTransform {
             guard let url = node.url else { continue }
             if url.hasPrefix("#"), url.count > 1 { node.url = "#s\(number)-" + url.dropFirst(); continue }
             if let local = Self.withinRunbook(url, from: route, plan: plan) { node.url = local; continue }
-            if let problem = anchorWithheld(url) { page.report(.error, "withheld-content", problem, at: node); continue }
+            if let problem = anchorWithheld(url) { page.report(.error, .withheldContent, problem, at: node); continue }
             if let published = publishedURL(url) { node.url = published }
         }
     }

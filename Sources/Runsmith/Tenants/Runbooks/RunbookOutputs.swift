@@ -55,7 +55,7 @@ struct RunbookOutputs {
         for tenant in site.tenants.tenants {
             if let clash = docsRoutes.first(where: { $0.hasPrefix(tenant.id + "/") }) {
                 clashing.insert(tenant.id)
-                diagnostics.append(.error("duplicate-route", "tenant '\(tenant.id)' would write into \(tenant.id)/, where the docs have \(clash)",
+                diagnostics.append(.error(.duplicateRoute, "tenant '\(tenant.id)' would write into \(tenant.id)/, where the docs have \(clash)",
                                           at: SourceLocation(path: tenant.path)))
                 continue
             }
@@ -63,7 +63,7 @@ struct RunbookOutputs {
             let problems = own.flatMap(\.diagnostics)
             diagnostics += problems
             // A leak anywhere in a tenant's runbooks: nothing of that tenant is written.
-            guard !problems.contains(where: { $0.code == "tenant-leak" }) else { continue }
+            guard !problems.contains(where: { $0.code == .tenantLeak }) else { continue }
             for output in own { files.merge(output.files) { _, new in new } }
         }
         diagnostics += audit.audit(&files, shared: shared)

@@ -3,10 +3,10 @@
 public enum TenantDiff {
     public static func diff(_ set: TenantSet, _ a: String, _ b: String, runbook only: String? = nil,
                             claims: [String: String] = [:]) -> Result<String, DiagnosticError> {
-        guard let ta = set.tenants.first(where: { $0.id == a }) else { return .failure(DiagnosticError(.error("invalid-tenant", "no tenant '\(a)'", at: nil))) }
-        guard let tb = set.tenants.first(where: { $0.id == b }) else { return .failure(DiagnosticError(.error("invalid-tenant", "no tenant '\(b)'", at: nil))) }
+        guard let ta = set.tenants.first(where: { $0.id == a }) else { return .failure(DiagnosticError(.error(.invalidTenant, "no tenant '\(a)'", at: nil))) }
+        guard let tb = set.tenants.first(where: { $0.id == b }) else { return .failure(DiagnosticError(.error(.invalidTenant, "no tenant '\(b)'", at: nil))) }
         let runbooks = set.runbooks.filter { only == nil || $0.id == only }
-        if let only, runbooks.isEmpty { return .failure(DiagnosticError(.error("invalid-runbook", "no runbook '\(only)'", at: nil))) }
+        if let only, runbooks.isEmpty { return .failure(DiagnosticError(.error(.invalidRunbook, "no runbook '\(only)'", at: nil))) }
         func gets(_ tenant: Tenant, _ condition: Condition?) -> Bool {
             guard let condition else { return true }
             return (try? condition.isTrue { tenant.value(of: TenantSet.mapClaims($0, claims)) }) ?? false

@@ -10,7 +10,7 @@ enum ContentRefBlock: DirectiveBlock {
         // The inner link repeats the url; the card replaces it.
         while let child = node.firstChild { child.remove() }
         let url = d.tag.arguments["url"] ?? ""
-        guard !url.isEmpty else { return page.report(.error, "invalid-content-ref", "'{% content-ref %}' needs url=\"…\"", directive: index) }
+        guard !url.isEmpty else { return page.report(.error, .invalidContentRef, "'{% content-ref %}' needs url=\"…\"", directive: index) }
         let href = links.resolve(url, .link) ?? url
         node.wrap("<p class=\"rs-content-ref\"><a class=\"rs-card\" href=\"\(HTMLText.escape(href))\">\(links.cardText(url))</a></p>\n", "")
     }

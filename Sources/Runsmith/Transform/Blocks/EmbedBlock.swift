@@ -6,7 +6,7 @@ enum EmbedBlock: DirectiveBlock {
         let esc = HTMLText.escape
         let url = d.tag.arguments["url"] ?? ""
         guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
-            return page.report(.error, "invalid-embed", "'{% embed %}' needs an http(s) url=\"…\"", directive: index)
+            return page.report(.error, .invalidEmbed, "'{% embed %}' needs an http(s) url=\"…\"", directive: index)
         }
         let isEmpty = node.firstChild == nil
         let link = "<p class=\"rs-embed-link\"><a href=\"\(esc(HTMLText.encodeURL(url)))\">\(esc(url))</a></p>\n"

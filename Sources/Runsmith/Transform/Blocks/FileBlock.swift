@@ -9,7 +9,7 @@ enum FileBlock: DirectiveBlock {
     static func link(_ node: MarkdownNode, _ d: DirectiveInstance, index: Int, page: ParsedPage, links: BlockLinks) {
         let esc = HTMLText.escape
         let url = d.tag.arguments["src"] ?? ""
-        guard !url.isEmpty else { return page.report(.error, "invalid-file", "'{% file %}' needs src=\"…\"", directive: index) }
+        guard !url.isEmpty else { return page.report(.error, .invalidFile, "'{% file %}' needs src=\"…\"", directive: index) }
         let href = links.resolve(url, .attachment) ?? url
         let name = url.split(separator: "/").last.map { String($0).removingPercentEncoding ?? String($0) } ?? url
         let hasCaption = node.firstChild != nil

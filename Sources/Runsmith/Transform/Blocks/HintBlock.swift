@@ -10,7 +10,7 @@ enum HintBlock: DirectiveBlock {
     static func render(_ node: MarkdownNode, _ d: DirectiveInstance, index: Int, page: ParsedPage) {
         let style = d.tag.arguments["style"] ?? "info"
         guard let s = styles[style] else {
-            page.report(.error, "unknown-hint-style", "unknown hint style '\(style)' (use info, warning, danger, success or tip)", directive: index)
+            page.report(.error, .unknownHintStyle, "unknown hint style '\(style)' (use info, warning, danger, success or tip)", directive: index)
             return node.wrap("<aside class=\"rs-hint rs-hint-info\" role=\"note\">\n", "</aside>\n")
         }
         node.wrap("<aside class=\"rs-hint rs-hint-\(s.css)\" role=\"note\" aria-label=\"\(s.label)\">\n", "</aside>\n")

@@ -7,7 +7,7 @@ enum OpenAPIBlock: DirectiveBlock {
 
     static func render(_ node: MarkdownNode, _ d: DirectiveInstance, index: Int, page: ParsedPage) {
         card(node, d)
-        page.report(.warning, "openapi-card", "'{% \(d.name) %}' is shown as a reference card: the operation itself is not in the export",
+        page.report(.warning, .openapiCard, "'{% \(d.name) %}' is shown as a reference card: the operation itself is not in the export",
                     directive: index)
     }
 
