@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import XCTest
 @testable import Runsmith
 
@@ -50,5 +51,11 @@ final class RenderTests: XCTestCase {
         let (html, _) = fragment("# Heading https://example.com/a-long-path here\n\n## Second https://example.org/x\n")
         XCTAssertTrue(html.contains("<a href=\"https://example.com/a-long-path\">https://example.com/a-long-path</a>"), html)
         XCTAssertTrue(html.contains("<a href=\"https://example.org/x\">https://example.org/x</a>"), html)
+    }
+
+    /// Mustache's own escaping compares whole characters: `"` with a combining mark would pass as it is.
+    func testEveryTemplateEscapesScalarByScalar() throws {
+        let template = try TemplateSet.compile("t", "<p title=\"{{text}}\">{{text}}</p>{{{text}}}\n", at: nil)
+        XCTAssertEqual(template.render(["text": "x\"\u{301}<\u{338}&"]), "<p title=\"x&quot;\u{301}&lt;\u{338}&amp;\">x&quot;\u{301}&lt;\u{338}&amp;</p>x\"\u{301}<\u{338}&\n")
     }
 }

@@ -34,27 +34,34 @@ public struct TemplateSet: Sendable {
         }
         var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                // The parser reports where it stopped, which may be past the end: clamp to the text.
-                let textLines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
-                let line = min(max(error.context.lineNumber, 1), max(textLines.count - (source.text.hasSuffix("\n") ? 1 : 0), 1))
-                var location = source.location
-                location?.line = line
-                let end = textLines[line - 1].utf8.count + 1
-                location?.column = line < error.context.lineNumber ? end : min(max(error.context.columnNumber, 1), end)
-                throw DiagnosticError(.error(.invalidTemplate, "template \(name).mustache does not parse: \(Self.words(error.error))",
-                                             at: location))
-            } catch {
-                throw DiagnosticError(.error(.invalidTemplate, "template \(name).mustache does not parse: \(error)", at: source.location))
-            }
+            library.register(try Self.compile(name, source.text, at: source.location), named: name)
         }
         for name in Self.required where library.getTemplate(named: name) == nil {
             throw DiagnosticError(.error(.missingTemplate, "template \(name).mustache is missing", at: nil))
         }
         self.library = library
         self.assets = assets
+    }
+
+    /// Parses one template, with `{{ }}` escaping by `HTMLEscaping`; a parse error points into the text.
+    static func compile(_ name: String, _ text: String, at location: SourceLocation?) throws(DiagnosticError) -> MustacheTemplate {
+        do {
+            return try MustacheTemplate(string: HTMLEscaping.pragma + text)
+        } catch let error as MustacheTemplate.ParserError {
+            // The parser counts the pragma's line, and reports where it stopped, which may be past the end:
+            // clamp to the text.
+            let stopped = error.context.lineNumber - 1
+            let textLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = min(max(stopped, 1), max(textLines.count - (text.hasSuffix("\n") ? 1 : 0), 1))
+            var location = location
+            location?.line = line
+            let end = textLines[line - 1].utf8.count + 1
+            location?.column = line < stopped ? end : min(max(error.context.columnNumber, 1), end)
+            throw DiagnosticError(.error(.invalidTemplate, "template \(name).mustache does not parse: \(Self.words(error.error))",
+                                         at: location))
+        } catch {
+            throw DiagnosticError(.error(.invalidTemplate, "template \(name).mustache does not parse: \(error)", at: location))
+        }
     }
 
     /// `expectedSectionEnd` → "expected section end".
@@ -99,4 +106,17 @@ public struct TemplateSet: Sendable {
 
     /// Control characters no template writes and HTML escaping leaves alone.
     static let spliceMarker = "\u{1}runsmith-splice\u{1}"
+}
+
+/// What `{{name}}` escapes with. Mustache's own HTML escaping looks at whole characters, so a `"` that a
+/// combining mark follows (`"\u{301}`) is a character other than `"` and passes unescaped, ending an
+/// attribute early; this escapes scalar by scalar, as the rest of Runsmith does.
+struct HTMLEscaping: MustacheContentType {
+    func escapeText(_ text: String) -> String { HTMLText.escape(text) }
+
+    /// Put in front of every template (a line of its own, which Mustache drops); registers the type on first use.
+    static let pragma: String = {
+        MustacheContentTypes.register(HTMLEscaping(), named: "RUNSMITH_HTML")
+        return "{{% CONTENT_TYPE: RUNSMITH_HTML }}\n"
+    }()
 }
