@@ -9,7 +9,8 @@ public struct TemplateSet: Sendable {
     /// Asset path (relative to `assets/`) → bytes, written under `_runsmith/`.
     public let assets: [String: [UInt8]]
 
-    public static let required = ["layout", "page", "nav", "nav-item", "toc", "pager", "redirect", "sidebar-script"]
+    public static let required = ["layout", "page", "nav", "nav-item", "toc", "pager", "redirect", "sidebar-script",
+                                  "runbook", "checklist", "provenance", "runbooks-index", "category-index"]
 
     public init(projectDirectory: URL?) throws(DiagnosticError) {
         var sources: [String: (text: String, location: SourceLocation?)] = [:]
@@ -79,6 +80,11 @@ public struct TemplateSet: Sendable {
         return library.render(context, withTemplate: name) ?? ""
     }
 
+    /// A typed view with its own template; Mustache reads the view's stored properties by name.
+    func render<View: TemplateView>(_ view: View) -> String {
+        library.render(view, withTemplate: View.template) ?? ""
+    }
+
     /// Renders with `context[key]` standing for `bytes`, which are put in afterwards as they are: a page
     /// body of many kilobytes never goes through Mustache or a Swift string. The body is raw HTML either
     /// way (`{{{body}}}`).
@@ -106,6 +112,15 @@ public struct TemplateSet: Sendable {
 
     /// Control characters no template writes and HTML escaping leaves alone.
     static let spliceMarker = "\u{1}runsmith-splice\u{1}"
+}
+
+/// A page kind's view model and the template it is rendered with, which a project may replace from its
+/// own `templates/` folder. Mustache reads a view's stored properties by name (through `Mirror`, unless
+/// the view is a `MustacheParent`), so property names are the template's variables (docs/config.md lists
+/// them). A `Bool` decides a section and an array repeats one; a nil optional is absent, so `{{#name}}`
+/// skips it and `{{name}}` looks in the enclosing view: a nested view's optional takes no name of its parent's.
+protocol TemplateView {
+    static var template: String { get }
 }
 
 /// What `{{name}}` escapes with. Mustache's own HTML escaping looks at whole characters, so a `"` that a

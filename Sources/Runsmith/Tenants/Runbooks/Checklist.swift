@@ -64,32 +64,4 @@ enum Checklist {
     static func id(runbook: String, section: Runbook.Section, text: String) -> String {
         "\(runbook)-" + ContentHash.hex(Array("\(runbook)|\(section.page)#\(section.section ?? "")|\(RunbookBuilder.normalized(text))".utf8))
     }
-
-    static func body(_ items: [Item], tenant: Tenant, runbook: Runbook, footer: String) -> String {
-        let esc = HTMLText.escape
-        var rows = ""
-        for item in items {
-            let verify = item.section.verify.map { "<div class=\"rs-verify\">Verify: \(esc($0))</div>" } ?? ""
-            rows += "<tr class=\"rs-item\" data-id=\"\(esc(item.id))\" data-key=\"\(esc(item.key))\" data-text=\"\(esc(item.text))\">"
-                + "<td><input type=\"checkbox\" id=\"\(esc(item.id))\" aria-label=\"Done: \(esc(item.text))\"></td>"
-                + "<td><label for=\"\(esc(item.id))\"><span class=\"rs-item-number\">\(item.number)</span> \(esc(item.text))</label>\(verify)"
-                + "<p class=\"rs-changed\" hidden>Changed since checked</p></td>"
-                + "<td>\(esc(item.section.owner ?? ""))</td><td>\(item.section.estimate.map(Runbook.duration) ?? "")</td>"
-                + "<td class=\"rs-sign\"></td><td class=\"rs-sign\"></td><td class=\"rs-sign\"></td></tr>\n"
-        }
-        return """
-        <div class="rs-checklist" data-storage-key="runsmith:\(esc(tenant.id)):\(esc(runbook.id))">
-        <div class="rs-checklist-tools"><progress class="rs-progress" value="0" max="\(items.count)"></progress>
-        <span class="rs-progress-text">0 of \(items.count) done</span>
-        <button type="button" class="rs-reset">Reset</button> <button type="button" class="rs-export">Export progress</button>
-        <label class="rs-import-label">Import progress <input type="file" class="rs-import" accept="application/json"></label></div>
-        <table class="rs-signoff">
-        <thead><tr><th>Done</th><th>Step</th><th>Owner</th><th>Estimate</th><th>Name</th><th>Date</th><th>Initials</th></tr></thead>
-        <tbody>
-        \(rows)</tbody>
-        </table>
-        \(footer)</div>
-
-        """
-    }
 }

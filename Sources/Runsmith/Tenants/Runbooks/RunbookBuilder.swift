@@ -93,8 +93,6 @@ struct RunbookBuilder {
             }
         }
         let title = runbook.title
-        let body = steps.map(render).joined()
-        let outro = runbook.outro.map { "<p>\(HTMLText.escape($0))</p>\n" } ?? ""
         let toc = steps.map { ["id": "step-\($0.number)", "text": "\($0.number). \($0.title)", "sub": false] as [String: Any] }
         let total = steps.compactMap(\.section.estimate).reduce(0, +)
         let json: [UInt8]
@@ -103,18 +101,18 @@ struct RunbookBuilder {
                                       note: "nothing was written for this runbook"))
             return ([:], diagnostics, uses)
         }
-        let version = ContentHash.hex(json)
-        let footer = "<p class=\"rs-provenance\">\(HTMLText.escape(provenance.line(tenant: tenant.id, runbook: runbook.id, version: version)))</p>\n"
+        let provenanceLine = provenance.line(tenant: tenant.id, runbook: runbook.id, version: ContentHash.hex(json))
+        let body = templates.render(RunbookPageView(steps: steps.map(RunbookPageView.Step.init), outro: runbook.outro, provenance: provenanceLine))
         let html = templates.render("layout", [
             "siteTitle": tenant.name, "root": "../../", "home": "../../index.html",
             "title": title, "titleID": "", "hasTitleID": false, "showTitle": true,
             "showDescription": runbook.intro != nil || total > 0,
             "description": [runbook.intro, total > 0 ? "Estimated time: \(Runbook.duration(total))." : nil]
                 .compactMap { $0 }.joined(separator: " "),
-            "body": body + outro + footer, "toc": toc, "showTOC": !toc.isEmpty, "source": runbook.path,
+            "body": body, "toc": toc, "showTOC": !toc.isEmpty, "source": runbook.path,
             "hidden": true,
         ])
-        let checklist = checklistPage(runbook: runbook, tenant: tenant, title: title, steps: steps, footer: footer)
+        let checklist = checklistPage(runbook: runbook, tenant: tenant, title: title, steps: steps, provenance: provenanceLine)
         // Content gated away from this tenant must not reach its runbook by another way (shared intro, …).
         let withheld = steps.flatMap(\.withheld).map { line in
             let document = MarkdownDocument(bytes: Array(line.utf8))
@@ -139,12 +137,12 @@ struct RunbookBuilder {
     }
 
     /// The step sections' items (or the steps themselves) as a page to tick off, print and sign.
-    private func checklistPage(runbook: Runbook, tenant: Tenant, title: String, steps: [Step], footer: String) -> String {
-        let items = Checklist.items(runbook: runbook, steps: steps)
+    private func checklistPage(runbook: Runbook, tenant: Tenant, title: String, steps: [Step], provenance: String) -> String {
+        let items = Checklist.items(runbook: runbook, steps: steps).map(ChecklistView.Item.init)
         return templates.render("layout", [
             "siteTitle": tenant.name, "root": "../../", "home": "../../index.html", "title": "Checklist: \(title)",
             "titleID": "", "hasTitleID": false, "showTitle": true,
-            "body": Checklist.body(items, tenant: tenant, runbook: runbook, footer: footer),
+            "body": templates.render(ChecklistView(tenantID: tenant.id, runbookID: runbook.id, items: items, provenance: provenance)),
             "showDescription": steps.contains { $0.section.estimate != nil },
             "description": "Estimated time: \(Runbook.duration(steps.compactMap(\.section.estimate).reduce(0, +))).",
             "toc": [[String: Any]](), "showTOC": false, "source": runbook.path, "hidden": true,
@@ -196,18 +194,6 @@ struct RunbookBuilder {
         }
         tenantAnchors.anchors[source] = anchors
         return anchors
-    }
-
-    private func render(_ step: Step) -> String {
-        let esc = HTMLText.escape
-        var meta = ""
-        if let owner = step.section.owner { meta += "<dt>Owner</dt><dd>\(esc(owner))</dd>" }
-        if let minutes = step.section.estimate { meta += "<dt>Estimate</dt><dd>\(Runbook.duration(minutes))</dd>" }
-        if let verify = step.section.verify { meta += "<dt>Verify</dt><dd>\(esc(verify))</dd>" }
-        return "<section class=\"rs-runbook-step\" id=\"step-\(step.number)\" data-step-id=\"\(esc(step.id))\">\n"
-            + "<h2><span class=\"rs-step-number\">\(step.number).</span> \(esc(step.title))</h2>\n"
-            + (meta.isEmpty ? "" : "<dl class=\"rs-step-meta\">\(meta)</dl>\n")
-            + step.html + "</section>\n"
     }
 
     static func normalized(_ text: String) -> String {

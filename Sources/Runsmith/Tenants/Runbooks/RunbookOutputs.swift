@@ -77,20 +77,17 @@ struct RunbookOutputs {
         return diagnostics
     }
 
-    /// The index of the runbooks `listed` says yes to.
+    /// The index of the runbooks `listed` says yes to (`runbooks-index.mustache` in the layout).
     private func listing(_ site: SiteSource, skipping clashing: Set<String>, templates: TemplateSet,
                          listed: (Tenant, Runbook) -> Bool) -> [UInt8] {
-        var rows = ""
+        var rows: [RunbooksIndexView.Row] = []
         for tenant in site.tenants.tenants where !clashing.contains(tenant.id) {
             let context = TenantContext(tenant: tenant, schema: site.tenants.schema, claims: site.config.claims)
             for runbook in site.tenants.runbooks where listed(tenant, runbook) {
-                let title = HTMLText.escape(runbook.tailored(for: context).0.title)
-                let folder = "\(tenant.id)/\(runbook.id)/"
-                rows += "<tr><td>\(HTMLText.escape(tenant.name))</td><td><a href=\"\(folder)index.html\">\(title)</a></td>"
-                    + "<td><a href=\"\(folder)checklist.html\">checklist</a> · <a href=\"\(folder)runbook.json\">JSON</a></td></tr>\n"
+                rows.append(.init(tenant: tenant, runbookID: runbook.id, runbookTitle: runbook.tailored(for: context).0.title))
             }
         }
-        let body = "<table>\n<thead><tr><th>Tenant</th><th>Runbook</th><th>Also</th></tr></thead>\n<tbody>\n\(rows)</tbody>\n</table>\n"
+        let body = templates.render(RunbooksIndexView(rows: rows))
         return Array(templates.render("layout", [
             "siteTitle": site.config.title ?? "Runbooks", "root": "", "home": "index.html", "title": "Runbooks",
             "titleID": "", "hasTitleID": false, "showTitle": true, "showDescription": false, "description": "", "body": body,

@@ -1,0 +1,97 @@
+import Foundation
+import XCTest
+@testable import Runsmith
+
+/// The built-in page templates, as data: a view model in, the exact HTML out. The text carries accents,
+/// CJK, an emoji, U+202F, `&`, `<`, quotes and a `"` that a combining mark follows, and comes out
+/// escaped exactly once.
+final class PageTemplateTests: XCTestCase {
+    static let text = "Café & <b> \"q\" 'a' 東京 🚀 1\u{202F}000 e\u{301} x\"\u{301}y"
+    static let escaped = "Café &amp; &lt;b&gt; &quot;q&quot; &#39;a&#39; 東京 🚀 1\u{202F}000 e\u{301} x&quot;\u{301}y"
+
+    let templates = try! TemplateSet(projectDirectory: nil)
+
+    func testRunbookStepsOutroAndProvenance() {
+        let t = Self.text, e = Self.escaped
+        let view = RunbookPageView(steps: [
+            .init(number: 1, id: "r-1a", title: t, owner: "Own \(t)", estimate: "1 h 15 min", verify: nil, hasMeta: true,
+                  body: "<p>Body &amp; <em>HTML</em></p>\n"),
+            .init(number: 2, id: "r-2b", title: "Plain", owner: nil, estimate: nil, verify: nil, hasMeta: false, body: "<p>Two</p>\n"),
+        ], outro: "Outro \(t)", provenance: "Tenant alpha · runbook r, version 0a1b · \(t)")
+        XCTAssertEqual(templates.render(view), """
+        <section class="rs-runbook-step" id="step-1" data-step-id="r-1a">
+        <h2><span class="rs-step-number">1.</span> \(e)</h2>
+        <dl class="rs-step-meta"><dt>Owner</dt><dd>Own \(e)</dd><dt>Estimate</dt><dd>1 h 15 min</dd></dl>
+        <p>Body &amp; <em>HTML</em></p>
+        </section>
+        <section class="rs-runbook-step" id="step-2" data-step-id="r-2b">
+        <h2><span class="rs-step-number">2.</span> Plain</h2>
+        <p>Two</p>
+        </section>
+        <p>Outro \(e)</p>
+        <p class="rs-provenance">Tenant alpha · runbook r, version 0a1b · \(e)</p>
+
+        """)
+    }
+
+    func testChecklistRows() {
+        let t = Self.text, e = Self.escaped
+        let view = ChecklistView(tenantID: "alpha", runbookID: "r", items: [
+            .init(id: "r-1a", key: "r|a.md#", number: "1.1", text: t, owner: "Own \(t)", estimate: "10 min", verify: "Ver \(t)"),
+            .init(id: "r-2b", key: "r|b.md#x", number: "2.", text: "Plain", owner: nil, estimate: nil, verify: nil),
+        ], provenance: "Tenant alpha")
+        let html = templates.render(view)
+        XCTAssertTrue(html.hasPrefix("""
+        <div class="rs-checklist" data-storage-key="runsmith:alpha:r">
+        <div class="rs-checklist-tools"><progress class="rs-progress" value="0" max="2"></progress>
+        <span class="rs-progress-text">0 of 2 done</span>
+        """), html)
+        XCTAssertTrue(html.hasSuffix("""
+        <tbody>
+        <tr class="rs-item" data-id="r-1a" data-key="r|a.md#" data-text="\(e)"><td><input type="checkbox" id="r-1a" aria-label="Done: \(e)"></td>\
+        <td><label for="r-1a"><span class="rs-item-number">1.1</span> \(e)</label><div class="rs-verify">Verify: Ver \(e)</div>\
+        <p class="rs-changed" hidden>Changed since checked</p></td><td>Own \(e)</td><td>10 min</td>\
+        <td class="rs-sign"></td><td class="rs-sign"></td><td class="rs-sign"></td></tr>
+        <tr class="rs-item" data-id="r-2b" data-key="r|b.md#x" data-text="Plain"><td><input type="checkbox" id="r-2b" aria-label="Done: Plain"></td>\
+        <td><label for="r-2b"><span class="rs-item-number">2.</span> Plain</label>\
+        <p class="rs-changed" hidden>Changed since checked</p></td><td></td><td></td>\
+        <td class="rs-sign"></td><td class="rs-sign"></td><td class="rs-sign"></td></tr>
+        </tbody>
+        </table>
+        <p class="rs-provenance">Tenant alpha</p>
+        </div>
+
+        """), html)
+    }
+
+    func testRunbooksIndexRows() {
+        let tenant = Tenant(id: "alpha", name: Self.text, values: [:], path: "tenants/alpha.yml")
+        let view = RunbooksIndexView(rows: [.init(tenant: tenant, runbookID: "r", runbookTitle: "R \(Self.text)")])
+        XCTAssertEqual(templates.render(view), """
+        <table>
+        <thead><tr><th>Tenant</th><th>Runbook</th><th>Also</th></tr></thead>
+        <tbody>
+        <tr><td>\(Self.escaped)</td><td><a href="alpha/r/index.html">R \(Self.escaped)</a></td>\
+        <td><a href="alpha/r/checklist.html">checklist</a> · <a href="alpha/r/runbook.json">JSON</a></td></tr>
+        </tbody>
+        </table>
+
+        """)
+    }
+
+    func testCategoryIndexCards() {
+        let view = CategoryIndexView(cards: [
+            .init(title: Self.text, description: "Desc \(Self.text)", url: HTMLText.encodeURL("sp ace/c é.html")),
+            .init(title: "B", description: nil, url: "b.html"),
+        ])
+        let e = Self.escaped
+        XCTAssertEqual(templates.render(view), """
+        <div class="rs-cards">
+        <div class="rs-card rs-card-tile"><div class="rs-card-cell"><strong>\(e)</strong></div><div class="rs-card-cell">Desc \(e)</div>\
+        <a class="rs-card-link" href="sp%20ace/c%20%C3%A9.html" aria-label="\(e)"></a></div>
+        <div class="rs-card rs-card-tile"><div class="rs-card-cell"><strong>B</strong></div><a class="rs-card-link" href="b.html" aria-label="B"></a></div>
+        </div>
+
+        """)
+    }
+}
