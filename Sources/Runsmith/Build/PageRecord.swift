@@ -84,6 +84,6 @@ extension PageRecord {
         guard let route = summary?.entry.route else { return [] }
         return [renderer.neighbour(of: path, offset: -1, route: route, override: pagination[0]),
                 renderer.neighbour(of: path, offset: 1, route: route, override: pagination[1])]
-            .map { $0.map { "\($0["url"] ?? "") \($0["title"] ?? "")" } ?? "" }
+            .map { $0.map { "\($0.url) \($0.title)" } ?? "" }
     }
 }

@@ -10,12 +10,12 @@ extension PageRenderer {
             cards.append(.init(title: child.title, description: target.description,
                                url: HTMLText.encodeURL(RelativePath.relative(from: route, to: target.route))))
         }
-        var context = baseContext(route: route, current: key, title: page.title)
-        context["showDescription"] = page.description != nil
-        context["description"] = page.description ?? ""
-        context["body"] = templates.render(CategoryIndexView(cards: cards))
-        context["prev"] = neighbour(of: key, offset: -1, route: route)
-        context["next"] = neighbour(of: key, offset: 1, route: route)
-        return Array(templates.render("layout", context).utf8)
+        var layout = layoutView(route: route, source: key, title: page.title)
+        layout.showDescription = page.description != nil
+        layout.description = page.description ?? ""
+        layout.body = templates.render(CategoryIndexView(cards: cards))
+        layout.prev = neighbour(of: key, offset: -1, route: route)
+        layout.next = neighbour(of: key, offset: 1, route: route)
+        return Array(templates.render(layout).utf8)
     }
 }

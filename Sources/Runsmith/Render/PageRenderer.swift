@@ -48,49 +48,45 @@ public struct PageRenderer: Sendable {
     /// The layout around a page's rendered body.
     func render(_ page: PageLayout, body: [UInt8], route: String) -> [UInt8] {
         let fm = page.frontmatter
-        let toc = page.headings.filter { $0.level == 2 || $0.level == 3 }.map {
-            ["id": $0.id, "text": $0.text, "sub": $0.level == 3] as [String: Any]
-        }
-        var context = baseContext(route: route, current: page.path, title: index.pages[page.path]?.title ?? page.path)
+        var layout = layoutView(route: route, source: page.path, title: index.pages[page.path]?.title ?? page.path)
         // What the page shows as its `<h1>`: its own `# heading` when it has one.
-        context["heading"] = page.heading ?? context["title"]
-        context["titleID"] = page.titleID ?? ""
-        context["hasTitleID"] = page.titleID != nil
-        context["showTitle"] = fm.isVisible("title")
-        context["showDescription"] = fm.isVisible("description") && fm.description != nil
-        context["description"] = fm.description ?? ""
-        context["toc"] = toc
-        context["showTOC"] = fm.isVisible("tableOfContents") && toc.count > 1
-        context["hidden"] = fm.hidden
-        if let icon = fm.icon { context["icon"] = icon }
-        context["prev"] = neighbour(of: page.path, offset: -1, route: route, override: fm.paginationPrev)
-        context["next"] = neighbour(of: page.path, offset: 1, route: route, override: fm.paginationNext)
-        return templates.render("layout", context, splicing: body, as: "body")
+        layout.heading = page.heading ?? layout.title
+        layout.titleID = page.titleID ?? ""
+        layout.hasTitleID = page.titleID != nil
+        layout.showTitle = fm.isVisible("title")
+        layout.showDescription = fm.isVisible("description") && fm.description != nil
+        layout.description = fm.description ?? ""
+        layout.toc = page.headings.filter { $0.level == 2 || $0.level == 3 }.map {
+            LayoutView.TOCEntry(id: $0.id, text: $0.text, sub: $0.level == 3)
+        }
+        layout.showTOC = fm.isVisible("tableOfContents") && layout.toc.count > 1
+        layout.hidden = fm.hidden
+        layout.icon = fm.icon
+        layout.prev = neighbour(of: page.path, offset: -1, route: route, override: fm.paginationPrev)
+        layout.next = neighbour(of: page.path, offset: 1, route: route, override: fm.paginationNext)
+        return templates.render(layout, splicing: body)
     }
 
-    /// What every page's template gets: site, paths to the root and home, the sidebar, the page title.
-    func baseContext(route: String, current: String, title: String) -> [String: Any] {
-        [
-            "siteTitle": siteTitle,
-            // `../` once per folder level: the prefix of the theme's own files.
-            "root": String(repeating: "../", count: route.filter { $0 == "/" }.count),
-            "home": RelativePath.relative(from: route, to: "index.html"),
-            "title": title, "titleID": "", "hasTitleID": false, "showTitle": true,
-            "showDescription": false, "description": "", "toc": [[String: Any]](), "showTOC": false,
-            "hasNav": true, "route": route,
-            "source": current, "hidden": false,
-        ]
+    /// What every page of the docs site shows around its body: site, paths to the root and home, the
+    /// sidebar, the page title.
+    func layoutView(route: String, source: String, title: String) -> LayoutView {
+        // `../` once per folder level: the prefix of the theme's own files.
+        var layout = LayoutView(siteTitle: siteTitle, root: String(repeating: "../", count: route.filter { $0 == "/" }.count),
+                                home: RelativePath.relative(from: route, to: "index.html"), title: title, source: source)
+        layout.hasNav = true
+        layout.route = route
+        return layout
     }
 
     /// The previous or next page in reading order; Docusaurus `pagination_prev/next` name another doc
     /// instead, or none (`null`, an empty string here).
-    func neighbour(of current: String, offset: Int, route: String, override: String? = nil) -> [String: String]? {
+    func neighbour(of current: String, offset: Int, route: String, override: String? = nil) -> LayoutView.PagerLink? {
         let source: String?
         if let override { source = override.isEmpty ? nil : index.docIDs[override] }
         else if let i = position[current], order.indices.contains(i + offset) { source = order[i + offset] }
         else { source = nil }
         guard let source, let target = index.pages[source], target.built else { return nil }
-        return ["url": RelativePath.relative(from: route, to: target.route), "title": target.title]
+        return LayoutView.PagerLink(url: RelativePath.relative(from: route, to: target.route), title: target.title)
     }
 
     /// `.gitbook.yaml` redirects become small pages that forward to their target.

@@ -13,10 +13,10 @@ extension PageRenderer {
         // Links relative to the site root: the script puts the page's way to the root in front.
         let list = templates.render("nav", ["nav": navigation.context(route: "index.html", routes: routes)])
         let script = templates.render("sidebar-script", ["html": Self.javaScriptString(list)])
-        var page = baseContext(route: Self.sidebarPage, current: "", title: "All pages")
-        page["hasNav"] = false
-        page["body"] = templates.render("nav", ["nav": navigation.context(route: Self.sidebarPage, routes: routes)])
-        return [Self.sidebarScript: Array(script.utf8), Self.sidebarPage: Array(templates.render("layout", page).utf8)]
+        var page = layoutView(route: Self.sidebarPage, source: "", title: "All pages")
+        page.hasNav = false
+        page.body = templates.render("nav", ["nav": navigation.context(route: Self.sidebarPage, routes: routes)])
+        return [Self.sidebarScript: Array(script.utf8), Self.sidebarPage: Array(templates.render(page).utf8)]
     }
 
     /// A JavaScript string literal: JSON, whose `\/` for every `/` also means no `</script>` can appear.

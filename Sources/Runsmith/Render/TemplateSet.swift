@@ -74,6 +74,7 @@ public struct TemplateSet: Sendable {
         return out
     }
 
+    /// For the templates that take a few plain values (`nav`, `redirect`, `sidebar-script`).
     public func render(_ name: String, _ context: [String: Any]) -> String {
         var context = context
         if context["csp"] == nil { context["csp"] = ContentPolicy.pages }
@@ -85,13 +86,12 @@ public struct TemplateSet: Sendable {
         library.render(view, withTemplate: View.template) ?? ""
     }
 
-    /// Renders with `context[key]` standing for `bytes`, which are put in afterwards as they are: a page
-    /// body of many kilobytes never goes through Mustache or a Swift string. The body is raw HTML either
-    /// way (`{{{body}}}`).
-    public func render(_ name: String, _ context: [String: Any], splicing bytes: [UInt8], as key: String) -> [UInt8] {
-        var context = context
-        context[key] = Self.spliceMarker
-        let page = Array(render(name, context).utf8)
+    /// The layout with `bytes` as its body, put in after Mustache ran: a page body of many kilobytes never
+    /// goes through Mustache or a Swift string. The body is raw HTML either way (`{{{body}}}`).
+    func render(_ layout: LayoutView, splicing bytes: [UInt8]) -> [UInt8] {
+        var layout = layout
+        layout.body = Self.spliceMarker
+        let page = Array(render(layout).utf8)
         let marker = Array(Self.spliceMarker.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(page.count + bytes.count)

@@ -93,8 +93,6 @@ struct RunbookBuilder {
             }
         }
         let title = runbook.title
-        let toc = steps.map { ["id": "step-\($0.number)", "text": "\($0.number). \($0.title)", "sub": false] as [String: Any] }
-        let total = steps.compactMap(\.section.estimate).reduce(0, +)
         let json: [UInt8]
         do { json = try RunbookDocument(runbook: runbook, tenant: tenant, title: title, steps: steps).encoded() } catch {
             diagnostics.append(.error(.writeFailed, "cannot write \(tenant.id)/\(runbook.id)/runbook.json: \(error)", at: SourceLocation(path: runbook.path),
@@ -102,17 +100,8 @@ struct RunbookBuilder {
             return ([:], diagnostics, uses)
         }
         let provenanceLine = provenance.line(tenant: tenant.id, runbook: runbook.id, version: ContentHash.hex(json))
-        let body = templates.render(RunbookPageView(steps: steps.map(RunbookPageView.Step.init), outro: runbook.outro, provenance: provenanceLine))
-        let html = templates.render("layout", [
-            "siteTitle": tenant.name, "root": "../../", "home": "../../index.html",
-            "title": title, "titleID": "", "hasTitleID": false, "showTitle": true,
-            "showDescription": runbook.intro != nil || total > 0,
-            "description": [runbook.intro, total > 0 ? "Estimated time: \(Runbook.duration(total))." : nil]
-                .compactMap { $0 }.joined(separator: " "),
-            "body": body, "toc": toc, "showTOC": !toc.isEmpty, "source": runbook.path,
-            "hidden": true,
-        ])
-        let checklist = checklistPage(runbook: runbook, tenant: tenant, title: title, steps: steps, provenance: provenanceLine)
+        let html = runbookPage(runbook, title: title, steps: steps, provenance: provenanceLine)
+        let checklist = checklistPage(runbook, title: title, steps: steps, provenance: provenanceLine)
         // Content gated away from this tenant must not reach its runbook by another way (shared intro, …).
         let withheld = steps.flatMap(\.withheld).map { line in
             let document = MarkdownDocument(bytes: Array(line.utf8))
@@ -136,17 +125,34 @@ struct RunbookBuilder {
                 diagnostics, uses)
     }
 
+    /// The steps (`runbook.mustache`) in the layout, with the intro and total estimate as lead.
+    private func runbookPage(_ runbook: Runbook, title: String, steps: [Step], provenance: String) -> String {
+        let total = steps.compactMap(\.section.estimate).reduce(0, +)
+        var layout = tenantLayout(runbook, title: title)
+        layout.showDescription = runbook.intro != nil || total > 0
+        layout.description = [runbook.intro, total > 0 ? "Estimated time: \(Runbook.duration(total))." : nil]
+            .compactMap { $0 }.joined(separator: " ")
+        layout.toc = steps.map { LayoutView.TOCEntry(id: "step-\($0.number)", text: "\($0.number). \($0.title)", sub: false) }
+        layout.showTOC = !layout.toc.isEmpty
+        layout.body = templates.render(RunbookPageView(steps: steps.map(RunbookPageView.Step.init), outro: runbook.outro, provenance: provenance))
+        return templates.render(layout)
+    }
+
     /// The step sections' items (or the steps themselves) as a page to tick off, print and sign.
-    private func checklistPage(runbook: Runbook, tenant: Tenant, title: String, steps: [Step], provenance: String) -> String {
+    private func checklistPage(_ runbook: Runbook, title: String, steps: [Step], provenance: String) -> String {
         let items = Checklist.items(runbook: runbook, steps: steps).map(ChecklistView.Item.init)
-        return templates.render("layout", [
-            "siteTitle": tenant.name, "root": "../../", "home": "../../index.html", "title": "Checklist: \(title)",
-            "titleID": "", "hasTitleID": false, "showTitle": true,
-            "body": templates.render(ChecklistView(tenantID: tenant.id, runbookID: runbook.id, items: items, provenance: provenance)),
-            "showDescription": steps.contains { $0.section.estimate != nil },
-            "description": "Estimated time: \(Runbook.duration(steps.compactMap(\.section.estimate).reduce(0, +))).",
-            "toc": [[String: Any]](), "showTOC": false, "source": runbook.path, "hidden": true,
-        ])
+        var layout = tenantLayout(runbook, title: "Checklist: \(title)")
+        layout.showDescription = steps.contains { $0.section.estimate != nil }
+        layout.description = "Estimated time: \(Runbook.duration(steps.compactMap(\.section.estimate).reduce(0, +)))."
+        layout.body = templates.render(ChecklistView(tenantID: context.tenant.id, runbookID: runbook.id, items: items, provenance: provenance))
+        return templates.render(layout)
+    }
+
+    /// A page of this tenant's runbook folder: the tenant names the site; search engines skip it.
+    private func tenantLayout(_ runbook: Runbook, title: String) -> LayoutView {
+        var layout = LayoutView(siteTitle: context.tenant.name, root: "../../", home: "../../index.html", title: title, source: runbook.path)
+        layout.hidden = true
+        return layout
     }
 
     /// One section compiled for this tenant (`CompileProfile.runbookStep`), cut to its heading's section.

@@ -87,12 +87,10 @@ struct RunbookOutputs {
                 rows.append(.init(tenant: tenant, runbookID: runbook.id, runbookTitle: runbook.tailored(for: context).0.title))
             }
         }
-        let body = templates.render(RunbooksIndexView(rows: rows))
-        return Array(templates.render("layout", [
-            "siteTitle": site.config.title ?? "Runbooks", "root": "", "home": "index.html", "title": "Runbooks",
-            "titleID": "", "hasTitleID": false, "showTitle": true, "showDescription": false, "description": "", "body": body,
-            "toc": [[String: Any]](), "showTOC": false, "source": "runbooks/", "hidden": true,
-        ]).utf8)
+        var layout = LayoutView(siteTitle: site.config.title ?? "Runbooks", root: "", home: "index.html", title: "Runbooks", source: "runbooks/")
+        layout.hidden = true
+        layout.body = templates.render(RunbooksIndexView(rows: rows))
+        return Array(templates.render(layout).utf8)
     }
 }
 

@@ -1,0 +1,30 @@
+import Foundation
+import Mustache
+import XCTest
+@testable import Runsmith
+
+final class LayoutViewTests: XCTestCase {
+    /// The layout reads its names through a switch rather than `Mirror`: every property must be there.
+    func testTheLayoutSwitchNamesEveryProperty() throws {
+        var layout = LayoutView(siteTitle: "S", root: "../", home: "../index.html", title: "T", source: "a.md")
+        layout.heading = "H"
+        layout.icon = "book"
+        layout.route = "a.html"
+        layout.prev = .init(url: "p.html", title: "P")
+        layout.next = .init(url: "n.html", title: "N")
+        layout.toc = [.init(id: "x", text: "X", sub: true)]
+        for property in Mirror(reflecting: layout).children {
+            let name = try XCTUnwrap(property.label)
+            let value = try XCTUnwrap(layout.child(named: name), name)
+            // A set optional reflects as `Optional(value)`; the switch hands out the value.
+            let optional = Mirror(reflecting: property.value)
+            let expected = optional.displayStyle == .optional ? try XCTUnwrap(optional.children.first).value : property.value
+            XCTAssertEqual(String(describing: value), String(describing: expected), name)
+        }
+        for entry in [layout.toc[0] as MustacheParent, layout.prev! as MustacheParent] {
+            for property in Mirror(reflecting: entry).children {
+                XCTAssertNotNil(entry.child(named: property.label!), property.label!)
+            }
+        }
+    }
+}
