@@ -82,16 +82,7 @@ struct RunbookBuilder {
             diagnostics += problems
             if let step { steps.append(step); uses.formUnion(step.uses) }
         }
-        // Two steps with one id would share their ticks: that is an error, at the second one.
-        var seen: [String: Int] = [:]
-        for step in steps {
-            if let first = seen[step.id] {
-                diagnostics.append(.error(.invalidRunbook, "step \(step.number) repeats step \(first) (same page, section and title): give it its own `title:`",
-                                          at: step.section.location))
-            } else {
-                seen[step.id] = step.number
-            }
-        }
+        diagnostics += Self.repeatedSteps(steps)
         let title = runbook.title
         let json: [UInt8]
         do { json = try RunbookDocument(runbook: runbook, tenant: tenant, title: title, steps: steps).encoded() } catch {
@@ -102,27 +93,41 @@ struct RunbookBuilder {
         let provenanceLine = provenance.line(tenant: tenant.id, runbook: runbook.id, version: ContentHash.hex(json))
         let html = runbookPage(runbook, title: title, steps: steps, provenance: provenanceLine)
         let checklist = checklistPage(runbook, title: title, steps: steps, provenance: provenanceLine)
-        // Content gated away from this tenant must not reach its runbook by another way (shared intro, …).
+        if let leak = withheldText(shownIn: html, steps: steps) {
+            diagnostics.append(.error(.tenantLeak, "\(route) shows \"\(leak.prefix(60))\", which tenant \(tenant.id)'s conditions withhold",
+                                      at: SourceLocation(path: tenant.path), note: "nothing was written for this runbook"))
+            return ([:], diagnostics, uses)
+        }
+        return (["\(tenant.id)/\(runbook.id)/index.html": Array(html.utf8), "\(tenant.id)/\(runbook.id)/runbook.json": json,
+                 "\(tenant.id)/\(runbook.id)/checklist.html": Array(checklist.utf8)],
+                diagnostics, uses)
+    }
+
+    /// Two steps with one id would share their ticks: that is an error, at the second one.
+    static func repeatedSteps(_ steps: [Step]) -> [Diagnostic] {
+        var seen: [String: Int] = [:], problems: [Diagnostic] = []
+        for step in steps {
+            guard let first = seen[step.id] else { seen[step.id] = step.number; continue }
+            problems.append(.error(.invalidRunbook, "step \(step.number) repeats step \(first) (same page, section and title): give it its own `title:`",
+                                   at: step.section.location))
+        }
+        return problems
+    }
+
+    /// Content gated away from this tenant that its runbook page shows anyway (a shared intro, …), unless
+    /// the tenant gets that text elsewhere in its steps.
+    private func withheldText(shownIn html: String, steps: [Step]) -> String? {
         let withheld = steps.flatMap(\.withheld).map { line in
             let document = MarkdownDocument(bytes: Array(line.utf8))
             // The nodes live only as long as their document.
             return withExtendedLifetime(document) { LeakAudit.plain(document.root.plainText) }
         }.filter { $0.count >= 24 }
-        if !withheld.isEmpty {
-            // Every withheld text looked for at once, in what the runbook shows and in what this tenant gets anyway.
-            let search = ValueSearch(withheld)
-            let shown = search.matches(in: Array(LeakAudit.plain(LeakAudit.text(ofHTML: html)).utf8))
-            let kept = search.matches(in: Array(steps.map(\.kept).joined(separator: "\n").utf8))
-            if let leak = shown.subtracting(kept).min() {
-                let text = withheld[leak]
-                diagnostics.append(.error(.tenantLeak, "\(route) shows \"\(text.prefix(60))\", which tenant \(tenant.id)'s conditions withhold",
-                                          at: SourceLocation(path: tenant.path), note: "nothing was written for this runbook"))
-                return ([:], diagnostics, uses)
-            }
-        }
-        return (["\(tenant.id)/\(runbook.id)/index.html": Array(html.utf8), "\(tenant.id)/\(runbook.id)/runbook.json": json,
-                 "\(tenant.id)/\(runbook.id)/checklist.html": Array(checklist.utf8)],
-                diagnostics, uses)
+        guard !withheld.isEmpty else { return nil }
+        // Every withheld text looked for at once, in what the runbook shows and in what this tenant gets anyway.
+        let search = ValueSearch(withheld)
+        let shown = search.matches(in: Array(LeakAudit.plain(LeakAudit.text(ofHTML: html)).utf8))
+        let kept = search.matches(in: Array(steps.map(\.kept).joined(separator: "\n").utf8))
+        return shown.subtracting(kept).min().map { withheld[$0] }
     }
 
     /// The steps (`runbook.mustache`) in the layout, with the intro and total estimate as lead.
