@@ -7,6 +7,9 @@ enum CompileProfile {
     case site(SitePage)
     /// One page, or one heading's section of it, as a step of a tenant's runbook (`RunbookStep`).
     case runbookStep(RunbookStep)
+    /// Only what decides a page's anchors (its headings' ids and the ids in its raw HTML), nothing
+    /// rendered: which sections of a page a tenant gets.
+    case anchors
     /// `runsmith render`: an HTML fragment, links as written (cards and downloads drawn around them)
     /// and the leading `# heading` kept.
     case fragment
@@ -51,6 +54,8 @@ enum CompileProfile {
                 // Item texts before formulas become MathML, which has no text of its own: an item keeps its TeX.
                 ChecklistItemTransform(step: step), MathTransform(), CodeBlockTransform(), CardsTableTransform(),
             ]
+        case .anchors:
+            return [DirectiveTransform()] + values + [IconTransform(), HeadingTransform(preset: preset)]
         case .fragment:
             return [DirectiveTransform()] + values + [
                 InlineComponentTransform(), IconTransform(), HTMLSanitizer(), UnparsedLinkCheck(),

@@ -34,7 +34,13 @@ struct PageCompiler {
 
 extension CompileProfile {
     var isFragment: Bool { if case .fragment = self { true } else { false } }
-    var rendersBody: Bool { if case .site(let page) = self { page.rendersBody } else { true } }
+    var rendersBody: Bool {
+        switch self {
+        case .site(let page): page.rendersBody
+        case .anchors: false
+        case .runbookStep, .fragment: true
+        }
+    }
     /// Runbook steps keep their text for the leak audit.
     var keepsText: Bool { if case .runbookStep = self { true } else { false } }
 }

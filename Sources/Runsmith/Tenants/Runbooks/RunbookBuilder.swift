@@ -199,8 +199,7 @@ struct RunbookBuilder {
     private func anchorsForTenant(_ source: String) -> Set<String> {
         if let known = tenantAnchors.anchors[source] { return known }
         var anchors: Set<String> = []
-        if let bytes = try? site.tree.read(source), let route = site.routes[source],
-           let page = compiler.compile(.bytes(bytes), path: source, profile: .site(.init(route: route, rendersBody: false, links: .resolved(resolver)))).0 {
+        if let bytes = try? site.tree.read(source), let page = compiler.compile(.bytes(bytes), path: source, profile: .anchors).0 {
             anchors = page.anchors
         }
         tenantAnchors.anchors[source] = anchors

@@ -3,7 +3,7 @@ import Mustache
 import XCTest
 @testable import Runsmith
 
-final class LayoutViewTests: XCTestCase {
+final class TemplateViewTests: XCTestCase {
     /// The layout reads its names through a switch rather than `Mirror`: every property must be there.
     func testTheLayoutSwitchNamesEveryProperty() throws {
         var layout = LayoutView(siteTitle: "S", root: "../", home: "../index.html", title: "T", source: "a.md")
@@ -24,6 +24,25 @@ final class LayoutViewTests: XCTestCase {
         for entry in [layout.toc[0] as MustacheParent, layout.prev! as MustacheParent] {
             for property in Mirror(reflecting: entry).children {
                 XCTAssertNotNil(entry.child(named: property.label!), property.label!)
+            }
+        }
+    }
+
+    /// The body views too: every property of each (with every optional set) is found by its name.
+    func testEveryViewSwitchNamesEveryProperty() throws {
+        let step = RunbookPageView.Step(number: 1, id: "s", title: "T", owner: "O", estimate: "5 min", verify: "V", hasMeta: true, body: "<p>b</p>")
+        let item = ChecklistView.Item(id: "i", key: "k", number: "1.1", text: "T", owner: "O", estimate: "5 min", verify: "V")
+        let row = RunbooksIndexView.Row(tenantName: "N", runbookTitle: "T", pageURL: "p", checklistURL: "c", jsonURL: "j")
+        let card = CategoryIndexView.Card(title: "T", description: "D", url: "u")
+        let views: [MustacheParent] = [
+            RunbookPageView(steps: [step], outro: "O", provenance: "P"), step,
+            ChecklistView(tenantID: "t", runbookID: "r", items: [item], provenance: "P"), item,
+            RunbooksIndexView(rows: [row]), row, CategoryIndexView(cards: [card]), card,
+        ]
+        for view in views {
+            for property in Mirror(reflecting: view).children {
+                let name = try XCTUnwrap(property.label)
+                XCTAssertNotNil(view.child(named: name), "\(type(of: view)).\(name)")
             }
         }
     }
