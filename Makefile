@@ -11,7 +11,7 @@ SWIFT_FLAGS ?=
 site: deps
 	swift build $(SWIFT_FLAGS) --product runsmith
 	$$(swift build $(SWIFT_FLAGS) --show-bin-path)/runsmith build content --out _site
-	@echo "Open $(CURDIR)/_site/index.html"
+	@echo "Open $(CURDIR)/_site/index.html (the docs) and $(CURDIR)/_tenants/index.html (each customer's folder)"
 
 ## Run every test: unit, golden, CommonMark parity, site builds, the fixture corpus and a real browser.
 test: deps browser
@@ -80,4 +80,4 @@ fuzz-regressions: fuzz-build
 	$(FUZZER) Tests/Fuzz/regressions/* Tests/Fuzz/seeds/*
 
 clean:
-	rm -rf .build .build-fuzz .fuzz _site
+	rm -rf .build .build-fuzz .fuzz _site _tenants

@@ -42,8 +42,8 @@ enum Console {
     }
 
     /// `build` (with an output folder) and `check` (without): run the pipeline, report, exit 1 on errors.
-    static func runSite(root: String, output: String?, format: DiagnosticReporter.Format, singleFile: Bool = false,
-                        shard: Shard? = nil, cache: String? = nil) throws {
+    static func runSite(root: String, output: String?, tenantsOutput: String? = nil, format: DiagnosticReporter.Format,
+                        singleFile: Bool = false, shard: Shard? = nil, cache: String? = nil) throws {
         let rootURL = URL(fileURLWithPath: root)
         let outURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
         var progress: (@Sendable (String) -> Void)? = nil
@@ -51,6 +51,9 @@ enum Console {
             progress = { message in Console.error("runsmith: \(message)\n") }
         }
         var options = SiteBuilder.Options(root: rootURL, output: outURL)
+        // The tenants' folders never go inside the public site: `_tenants/` beside it unless told otherwise.
+        options.tenantsOutput = tenantsOutput.map { URL(fileURLWithPath: $0).standardizedFileURL }
+            ?? outURL.map { $0.deletingLastPathComponent().appendingPathComponent(TenantFolder.name) }
         options.singleFile = singleFile
         options.shard = shard
         options.cache = cache.map { URL(fileURLWithPath: $0).standardizedFileURL }
@@ -59,7 +62,8 @@ enum Console {
         if let outURL {
             if result.written {
                 let place = shard.map { "\(outURL.path)/ (part \($0.index + 1) of \($0.count))" } ?? "\(outURL.path)/index.html"
-                error("runsmith: built \(summary(result)) → \(place)\n")
+                let tenants = SiteBuilder.tenantFiles(result).files.isEmpty ? "" : options.tenantsOutput.map { ", tenants → \($0.path)/" } ?? ""
+                error("runsmith: built \(summary(result)) → \(place)\(tenants)\n")
             } else {
                 error("runsmith: nothing written (\(summary(result)))\n")
             }
@@ -80,8 +84,11 @@ enum Console {
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Build the site into an output folder (default content/ → _site/).")
     @Argument(help: "The docs root.") var root: String = "content"
-    @Option(name: .long, help: "Output folder; replaced atomically when the build finishes.") var out: String = "_site"
-    @Flag(name: .long, help: "Also write each tenant's runbook as one self-contained <tenant>-<runbook>.html.")
+    @Option(name: .long, help: "Output folder of the public site; replaced atomically when the build finishes.") var out: String = "_site"
+    @Option(name: .long, help: ArgumentHelp("Output folder of the tenants' deliverables, one folder per tenant (default: _tenants beside --out).",
+                                            valueName: "DIR"))
+    var tenantsOut: String?
+    @Flag(name: .long, help: "Also write each tenant's runbook as one self-contained <runbook>.html in the tenant's folder.")
     var singleFile = false
     @Option(name: .long, help: ArgumentHelp("Build only part I of N (1 ≤ I ≤ N); the parts' folders merge by copying.", valueName: "I/N"),
             transform: { text in
@@ -93,7 +100,8 @@ struct Build: ParsableCommand {
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() throws {
-        try Console.runSite(root: root, output: out, format: diagnostics.format, singleFile: singleFile, shard: shard, cache: cache.cache)
+        try Console.runSite(root: root, output: out, tenantsOutput: tenantsOut, format: diagnostics.format, singleFile: singleFile,
+                            shard: shard, cache: cache.cache)
     }
 }
 

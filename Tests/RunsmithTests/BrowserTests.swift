@@ -47,7 +47,7 @@ final class BrowserTests: XCTestCase {
             "runbooks/r.yml": "title: R\nsections:\n  - page: steps.md\n    step: true\n",
         ])
         XCTAssertTrue(tree.build().written)
-        return (tree, tree.output.appendingPathComponent("acme/r/checklist.html"), tree.root.appendingPathComponent("chromium-profile"))
+        return (tree, tree.output.appendingPathComponent("_tenants/acme/r/checklist.html"), tree.root.appendingPathComponent("chromium-profile"))
     }
 
     func testChecklistTicksSurviveAReloadAndResetClearsThem() throws {
@@ -86,7 +86,7 @@ final class BrowserTests: XCTestCase {
         var options = SiteBuilder.Options(root: tree.root, output: tree.output)
         options.singleFile = true
         XCTAssertTrue(SiteBuilder(options: options).run().written)
-        let page = tree.output.appendingPathComponent("acme-r.html")
+        let page = tree.output.appendingPathComponent("_tenants/acme/r.html")
         let html = try String(contentsOf: page, encoding: .utf8)
         XCTAssertTrue(html.contains("content=\"\(ContentPolicy.singleFile)\""), String(html.prefix(600)))
         let dom = try dumpDOM(page, profile: tree.root.appendingPathComponent("profile"))

@@ -37,6 +37,31 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
+    /// The public site and the tenants' folders go to two places: nothing of a tenant in `--out`, and each
+    /// tenant's folder whole on its own (pages, theme, images), beside it unless `--tenants-out` says where.
+    func testBuildWritesThePublicSiteAndEachTenantsFolderApart() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("runsmith-outputs-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let content = repositoryRoot.appendingPathComponent("content").path
+        let r = try run(["build", content, "--out", work.appendingPathComponent("site").path, "--single-file"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.err.contains("tenants → \(work.appendingPathComponent("_tenants").path)/"), r.err)
+        let fm = FileManager.default
+        for path in ["_tenants/index.html", "_tenants/contoso/index.html", "_tenants/contoso/azure-devops-setup/checklist.html",
+                     "_tenants/contoso/azure-devops-setup.html", "_tenants/contoso/_runsmith/runsmith.css",
+                     "_tenants/fabrikam/_assets/broker-connected-fc793910fa66.png"] {
+            XCTAssertTrue(fm.fileExists(atPath: work.appendingPathComponent(path).path), path)
+        }
+        var site = ""
+        for case let url as URL in fm.enumerator(at: work.appendingPathComponent("site"), includingPropertiesForKeys: nil)! {
+            site += (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        }
+        for name in ["Contoso", "Fabrikam", "Northwind", "contoso-", "runbook.json"] { XCTAssertFalse(site.contains(name), name) }
+        let same = try run(["build", content, "--out", work.appendingPathComponent("x").path, "--tenants-out", work.appendingPathComponent("x").path])
+        XCTAssertEqual(same.status, 1)
+        XCTAssertTrue(same.err.contains("give --tenants-out another folder"), same.err)
+    }
+
     func testRenderIsLikeCmark() throws {
         let r = try run(["render", "-"], stdin: "# Title\n\nSome *text*.\n")
         XCTAssertEqual(r.status, 0)

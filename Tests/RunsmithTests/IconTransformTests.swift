@@ -43,7 +43,7 @@ final class IconTransformTests: XCTestCase {
         ])
         let result = tree.check()
         XCTAssertEqual(lines(result.diagnostics), [])
-        let step = String(decoding: try XCTUnwrap(result.files["alpha/r/index.html"]), as: UTF8.self)
+        let step = String(decoding: try XCTUnwrap(result.files["_tenants/alpha/r/index.html"]), as: UTF8.self)
         XCTAssertTrue(step.contains("<h2><span class=\"rs-step-number\">1.</span> Settings</h2>\n<p>Text.</p>"), step)
         let page = String(decoding: try XCTUnwrap(result.files["a.html"]), as: UTF8.self)
         XCTAssertTrue(page.contains("<h2 id=\"settings\">Settings <i class=\"fa-gear\" aria-hidden=\"true\"></i><a class"), page)

@@ -103,7 +103,7 @@ final class IncrementalBuildTests: XCTestCase {
         let result = try edit(tree, build, "tenants/beta.yml", "id: beta\nname: Beta\nvars: { org: beta-renamed }\n")
         XCTAssertEqual(result.rebuiltPages, [])
         XCTAssertEqual(result.rebuiltRunbooks, ["beta/setup"])
-        XCTAssertTrue(text(result, "beta/setup/index.html").contains("Set up beta-renamed"))
+        XCTAssertTrue(text(result, "_tenants/beta/setup/index.html").contains("Set up beta-renamed"))
     }
 
     func testABrokenTenantFileIsReportedAndItsFixClearsIt() throws {
@@ -151,7 +151,7 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertFalse(quiet.hasErrors, "beta-org is in the shared docs")
         let leak = try edit(tree, build, "README.md", "# Home\n\nWelcome.\n")
         XCTAssertTrue(lines(leak.diagnostics).contains { $0.contains("contains 'beta-org', a value of tenant 'beta'") }, "\(lines(leak.diagnostics))")
-        XCTAssertNil(leak.files["acme/setup/index.html"])
+        XCTAssertNil(leak.files["_tenants/acme/setup/index.html"])
     }
 
     /// A page that stops parsing loses its output and its images; fixed, it gets them back.

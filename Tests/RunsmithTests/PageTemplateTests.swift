@@ -19,6 +19,7 @@ final class PageTemplateTests: XCTestCase {
             .init(number: 2, id: "r-2b", title: "Plain", owner: nil, estimate: nil, verify: nil, hasMeta: false, body: "<p>Two</p>\n"),
         ], outro: "Outro \(t)", provenance: "Tenant alpha · runbook r, version 0a1b · \(t)")
         XCTAssertEqual(templates.render(view), """
+        <p class="rs-runbook-nav"><a href="checklist.html">Checklist</a>: the steps to tick off, print and sign.</p>
         <section class="rs-runbook-step" id="step-1" data-step-id="r-1a">
         <h2><span class="rs-step-number">1.</span> \(e)</h2>
         <dl class="rs-step-meta"><dt>Owner</dt><dd>Own \(e)</dd><dt>Estimate</dt><dd>1 h 15 min</dd></dl>
@@ -42,6 +43,7 @@ final class PageTemplateTests: XCTestCase {
         ], provenance: "Tenant alpha")
         let html = templates.render(view)
         XCTAssertTrue(html.hasPrefix("""
+        <p class="rs-runbook-nav"><a href="index.html">Runbook</a>: every step in full.</p>
         <div class="rs-checklist" data-storage-key="runsmith:alpha:r">
         <div class="rs-checklist-tools"><progress class="rs-progress" value="0" max="2"></progress>
         <span class="rs-progress-text">0 of 2 done</span>
@@ -71,7 +73,7 @@ final class PageTemplateTests: XCTestCase {
         <table>
         <thead><tr><th>Tenant</th><th>Runbook</th><th>Also</th></tr></thead>
         <tbody>
-        <tr><td>\(Self.escaped)</td><td><a href="alpha/r/index.html">R \(Self.escaped)</a></td>\
+        <tr><td><a href="alpha/index.html">\(Self.escaped)</a></td><td><a href="alpha/r/index.html">R \(Self.escaped)</a></td>\
         <td><a href="alpha/r/checklist.html">checklist</a> · <a href="alpha/r/runbook.json">JSON</a></td></tr>
         </tbody>
         </table>

@@ -21,7 +21,7 @@ final class RunbookFailClosedTests: XCTestCase {
     }
 
     private func files(_ result: SiteBuilder.Result, tenant: String) -> [String] {
-        ["\(tenant)/r/index.html", "\(tenant)/r/checklist.html", "\(tenant)/r/runbook.json"]
+        ["_tenants/\(tenant)/r/index.html", "_tenants/\(tenant)/r/checklist.html", "_tenants/\(tenant)/r/runbook.json"]
             .map { String(decoding: result.files[$0] ?? [], as: UTF8.self) }
     }
 
@@ -75,7 +75,7 @@ final class RunbookFailClosedTests: XCTestCase {
         XCTAssertEqual(steps.first?["verify"] as? String, "The token for beta-org works.")
         XCTAssertEqual(steps.first?["owner"] as? String, "Beta Inc admin")
         XCTAssertEqual(steps.first?["title"] as? String, "Token for beta-org")
-        XCTAssertFalse(String(decoding: result.files["runbooks.html"] ?? [], as: UTF8.self).contains("{{"))
+        XCTAssertFalse(String(decoding: result.files["_tenants/index.html"] ?? [], as: UTF8.self).contains("{{"))
         // The file is the documented format (docs/runbook-json.md), read back whole.
         let document = try JSONDecoder().decode(RunbookDocument.self, from: Data(json.utf8))
         XCTAssertEqual(document.schemaVersion, 1)

@@ -54,7 +54,7 @@ final class RunbookTests: XCTestCase {
         ])
         let result = tree.check()
         XCTAssertEqual(lines(result.diagnostics), [])
-        let alpha = String(decoding: result.files["alpha/onboard/index.html"]!, as: UTF8.self)
+        let alpha = String(decoding: result.files["_tenants/alpha/onboard/index.html"]!, as: UTF8.self)
         XCTAssertTrue(alpha.contains("<title>Onboard Alpha Corp · Alpha Corp</title>"), alpha)
         XCTAssertTrue(alpha.contains("""
         <h2><span class="rs-step-number">1.</span> Create the token</h2>
@@ -65,12 +65,12 @@ final class RunbookTests: XCTestCase {
         XCTAssertTrue(alpha.contains("<h2><span class=\"rs-step-number\">2.</span> Verify the server</h2>\n<p>Server check.</p>\n</section>"), alpha)
         XCTAssertFalse(alpha.contains("Unrelated"), "a section ends at the next heading of its level")
         XCTAssertFalse(alpha.contains("alpha-secret-token"))
-        let beta = String(decoding: result.files["beta/onboard/index.html"]!, as: UTF8.self)
+        let beta = String(decoding: result.files["_tenants/beta/onboard/index.html"]!, as: UTF8.self)
         XCTAssertFalse(beta.contains("Verify the server"), "beta does not run a server")
         XCTAssertFalse(beta.contains("alpha"))
         // Step ids come from runbook, section and text, not from the position: the same in both tenants.
-        let a = try JSONSerialization.jsonObject(with: Data(result.files["alpha/onboard/runbook.json"]!)) as! [String: Any]
-        let b = try JSONSerialization.jsonObject(with: Data(result.files["beta/onboard/runbook.json"]!)) as! [String: Any]
+        let a = try JSONSerialization.jsonObject(with: Data(result.files["_tenants/alpha/onboard/runbook.json"]!)) as! [String: Any]
+        let b = try JSONSerialization.jsonObject(with: Data(result.files["_tenants/beta/onboard/runbook.json"]!)) as! [String: Any]
         let aSteps = a["steps"] as! [[String: Any]], bSteps = b["steps"] as! [[String: Any]]
         XCTAssertEqual(aSteps.count, 2)
         XCTAssertEqual(bSteps.count, 1)
@@ -78,7 +78,7 @@ final class RunbookTests: XCTestCase {
         XCTAssertEqual(aSteps[0]["estimateMinutes"] as? Int, 15)
         XCTAssertEqual(aSteps[0]["source"] as? String, "setup.md:3:1", "where the step's content is written")
         XCTAssertEqual(aSteps[0]["definedAt"] as? String, "runbooks/onboard.yml:3:5")
-        XCTAssertTrue(String(decoding: result.files["runbooks.html"]!, as: UTF8.self).contains(#"<a href="alpha/onboard/index.html">Onboard Alpha Corp</a>"#))
+        XCTAssertTrue(String(decoding: result.files["_tenants/index.html"]!, as: UTF8.self).contains(#"<a href="alpha/onboard/index.html">Onboard Alpha Corp</a>"#))
     }
 
     func testChecklistItemsAndStableIds() throws {
@@ -94,7 +94,7 @@ final class RunbookTests: XCTestCase {
             ])
             let result = tree.check()
             XCTAssertEqual(lines(result.diagnostics), [])
-            return String(decoding: result.files["alpha/r/checklist.html"]!, as: UTF8.self)
+            return String(decoding: result.files["_tenants/alpha/r/checklist.html"]!, as: UTF8.self)
         }
         let scopes = "  - page: scopes.md\n    step: true\n    owner: Admin\n    verify: Both scopes listed.\n"
         let steps = "  - page: steps.md\n    step: true\n"
@@ -125,7 +125,7 @@ final class RunbookTests: XCTestCase {
         options.singleFile = true
         let result = SiteBuilder(options: options).run()
         XCTAssertEqual(lines(result.diagnostics), [])
-        let html = String(decoding: try XCTUnwrap(result.files["alpha-r.html"]), as: UTF8.self)
+        let html = String(decoding: try XCTUnwrap(result.files["_tenants/alpha/r.html"]), as: UTF8.self)
         XCTAssertTrue(html.contains("<img src=\"data:image/png;base64,\(Data([0x89, 0x50, 0x4E, 0x47]).base64EncodedString())\" alt=\"Diagram\" />"), html)
         XCTAssertTrue(html.contains("href=\"data:text/css;base64,"))
         XCTAssertTrue(html.contains("src=\"data:text/javascript;base64,"))
@@ -156,9 +156,9 @@ final class RunbookTests: XCTestCase {
         ])
         let result = tree.check()
         XCTAssertEqual(lines(result.diagnostics), [])
-        let page = String(decoding: result.files["alpha/r/index.html"]!, as: UTF8.self)
+        let page = String(decoding: result.files["_tenants/alpha/r/index.html"]!, as: UTF8.self)
         XCTAssertTrue(page.contains(##"First do <a href="#step-2">B</a>, then <a href="#s2-check">its check</a> and <a href="#step-3">C</a>."##), page)
-        let checklist = String(decoding: result.files["alpha/r/checklist.html"]!, as: UTF8.self)
+        let checklist = String(decoding: result.files["_tenants/alpha/r/checklist.html"]!, as: UTF8.self)
         let texts = checklist.components(separatedBy: "data-text=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
         XCTAssertEqual(texts, ["Open settings", "Save"])
     }
@@ -174,7 +174,7 @@ final class RunbookTests: XCTestCase {
             "runbooks/r.yml": "title: R\nsections:\n  - page: a.md\n    section: one\n  - page: a.md\n    section: two\n",
         ])
         let result = tree.check()
-        let page = String(decoding: try XCTUnwrap(result.files["alpha/r/index.html"]), as: UTF8.self)
+        let page = String(decoding: try XCTUnwrap(result.files["_tenants/alpha/r/index.html"]), as: UTF8.self)
         let one = try XCTUnwrap(page.range(of: "Hidden."))
         let two = try XCTUnwrap(page.range(of: "Text."))
         let between = page[one.upperBound..<two.lowerBound]
@@ -195,7 +195,7 @@ final class RunbookTests: XCTestCase {
         let result = tree.check()
         XCTAssertEqual(lines(result.diagnostics),
                        ["runbooks/r.yml:6:5: error: step 2 repeats step 1 (same page, section and title): give it its own `title:`"])
-        let checklist = String(decoding: result.files["alpha/r/checklist.html"]!, as: UTF8.self)
+        let checklist = String(decoding: result.files["_tenants/alpha/r/checklist.html"]!, as: UTF8.self)
         let ids = checklist.components(separatedBy: "data-id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
         XCTAssertEqual(ids.count, 3)
         XCTAssertEqual(Set(ids).count, 3, "the two 'Save' items keep separate ticks")
@@ -211,9 +211,31 @@ final class RunbookTests: XCTestCase {
             "guide.md": "# Guide\n\nRead [the server notes](ref.md#server-notes).\n",
             "ref.md": "# Ref\n\n{% if vars.server %}\n## Server notes\n\nOnly for servers.\n{% endif %}\n",
             "runbooks/r.yml": "title: R\nsections:\n  - page: guide.md\n",
+            "runsmith.yml": "site_url: https://docs.example.com\n",
         ])
         XCTAssertEqual(lines(tree.check().diagnostics),
                        ["guide.md:3:6: error: links to '#server-notes' of ref.md, which tenant beta does not get"])
+    }
+
+    /// A tenant's folder holds its runbooks, not the docs: a link to a docs page goes to `site_url`, and
+    /// without one it is an error rather than a link that leads nowhere once the folder is handed over.
+    func testALinkToTheDocsNeedsSiteURL() throws {
+        let tree = try TempTree([
+            "tenants/schema.yml": Self.schema,
+            "tenants/alpha.yml": "id: alpha\nname: Alpha\nvars: { org: a-org }\n",
+            "README.md": "# Home\n",
+            "guide.md": "# Guide\n\nRead [the reference](ref.md#notes).\n",
+            "ref.md": "# Ref\n\n## Notes\n\nText.\n",
+            "runbooks/r.yml": "title: R\nsections:\n  - page: guide.md\n",
+        ])
+        XCTAssertEqual(lines(tree.check().diagnostics), [
+            "guide.md:3:6: error: '../ref.html#notes' is the docs page ref.md, which a tenant's folder does not hold, and runsmith.yml has no site_url to link to",
+        ])
+        try tree.write("runsmith.yml", Data("site_url: https://docs.example.com\n".utf8))
+        let result = tree.check()
+        XCTAssertEqual(lines(result.diagnostics), [])
+        XCTAssertTrue(String(decoding: result.files["_tenants/alpha/r/index.html"] ?? [], as: UTF8.self)
+            .contains("<a href=\"https://docs.example.com/ref#notes\">the reference</a>"))
     }
 
     func testContentWithheldFromATenantCannotReachItAnotherWay() throws {
@@ -228,11 +250,11 @@ final class RunbookTests: XCTestCase {
         ])
         let result = tree.check()
         XCTAssertEqual(lines(result.diagnostics),
-                       ["tenants/beta.yml:1:1: error: beta/r/index.html shows \"Flush the broker cache before every upgrade.\", which tenant beta's conditions withhold"])
-        XCTAssertNil(result.files["beta/r/index.html"])
-        XCTAssertNil(result.files["beta/r/checklist.html"], "nothing of beta is written")
-        XCTAssertNotNil(result.files["alpha/r/index.html"], "alpha gets that content anyway")
-        XCTAssertFalse(String(decoding: result.files["runbooks.html"]!, as: UTF8.self).contains("beta/r/"), "the index lists only what was written")
+                       ["tenants/beta.yml:1:1: error: _tenants/beta/r/index.html shows \"Flush the broker cache before every upgrade.\", which tenant beta's conditions withhold"])
+        XCTAssertNil(result.files["_tenants/beta/r/index.html"])
+        XCTAssertNil(result.files["_tenants/beta/r/checklist.html"], "nothing of beta is written")
+        XCTAssertNotNil(result.files["_tenants/alpha/r/index.html"], "alpha gets that content anyway")
+        XCTAssertFalse(String(decoding: result.files["_tenants/index.html"]!, as: UTF8.self).contains("beta/r/"), "the index lists only what was written")
     }
 
     /// 20 tenants, each with a unique canary value: no canary of one appears in any byte of another's output.
@@ -251,15 +273,17 @@ final class RunbookTests: XCTestCase {
         XCTAssertEqual(lines(result.diagnostics), [])
         let (set, _) = TenantSet.load(from: try ContentTree(root: tree.root))
         XCTAssertEqual(set.tenants.count, 20)
+        // Each tenant's canary and name appear in its own folder and nowhere else: not in the public site,
+        // not in another tenant's folder (only the internal overview, `_tenants/index.html`, names them all).
         for tenant in set.tenants {
-            let output = result.files.filter { $0.key.hasPrefix(tenant.id + "/") }.values.map { String(decoding: $0, as: UTF8.self) }.joined()
-            XCTAssertFalse(output.isEmpty)
-            guard case .string(let own)? = tenant.values["canary"] else { return XCTFail("no canary") }
-            XCTAssertTrue(output.contains(own))
-            for other in set.tenants where other.id != tenant.id {
-                guard case .string(let canary)? = other.values["canary"] else { continue }
-                XCTAssertFalse(output.contains(canary), "\(tenant.id) holds \(other.id)'s canary")
-                XCTAssertFalse(output.contains(other.name), "\(tenant.id) holds \(other.id)'s name")
+            guard case .string(let canary)? = tenant.values["canary"] else { return XCTFail("no canary") }
+            let own = "_tenants/\(tenant.id)/"
+            let inside = result.files.filter { $0.key.hasPrefix(own) }.values.map { String(decoding: $0, as: UTF8.self) }.joined()
+            XCTAssertTrue(inside.contains(canary) && inside.contains(tenant.name), tenant.id)
+            for (path, bytes) in result.files where !path.hasPrefix(own) && path != "_tenants/index.html" {
+                let text = String(decoding: bytes, as: UTF8.self)
+                XCTAssertFalse(text.contains(canary), "\(path) holds \(tenant.id)'s canary")
+                XCTAssertFalse(text.contains(tenant.name), "\(path) holds \(tenant.id)'s name")
             }
         }
     }
@@ -275,9 +299,9 @@ final class RunbookTests: XCTestCase {
             "runbooks/r.yml": "title: R\nintro: Same set-up as beta-org.\nsections:\n  - page: page.md\n",
         ])
         let result = tree.check()
-        XCTAssertEqual(lines(result.diagnostics), ["tenants/alpha.yml:1:1: error: alpha/r/index.html contains 'beta-org', a value of tenant 'beta'"])
-        XCTAssertNil(result.files["alpha/r/index.html"], "nothing of alpha is written")
-        XCTAssertNil(result.files["alpha/r/runbook.json"])
-        XCTAssertNotNil(result.files["beta/r/index.html"])
+        XCTAssertEqual(lines(result.diagnostics), ["tenants/alpha.yml:1:1: error: _tenants/alpha/r/index.html contains 'beta-org', a value of tenant 'beta'"])
+        XCTAssertNil(result.files["_tenants/alpha/r/index.html"], "nothing of alpha is written")
+        XCTAssertNil(result.files["_tenants/alpha/r/runbook.json"])
+        XCTAssertNotNil(result.files["_tenants/beta/r/index.html"])
     }
 }

@@ -144,8 +144,8 @@ final class ServeTests: XCTestCase {
         let generation = await site.generation
         try tree.write("tenants/beta.yml", Data("id: beta\nname: Beta Inc\nvars: { org: beta-renamed }\n".utf8))
         try eventually { try get(port, "/_tenant/beta/").body.contains("<p>Org beta-renamed.</p>") }
-        XCTAssertTrue(try get(port, "/beta/r/index.html").body.contains("Set up beta-renamed"))
-        XCTAssertTrue(try get(port, "/alpha/r/index.html").body.contains("Set up alpha-org"))
+        XCTAssertTrue(try get(port, "/_tenants/beta/r/index.html").body.contains("Set up beta-renamed"))
+        XCTAssertTrue(try get(port, "/_tenants/alpha/r/index.html").body.contains("Set up alpha-org"))
         let result = await site.result
         let now = await site.generation
         XCTAssertGreaterThan(now, generation)

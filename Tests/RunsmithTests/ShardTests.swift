@@ -17,9 +17,23 @@ final class ShardTests: XCTestCase {
         return out
     }
 
+    /// Each part's tenant folders go beside its site, in a folder of its own.
+    private static func tenants(of out: URL) -> URL { out.appendingPathExtension("tenants") }
+
+    /// A build's site and its tenants' folders, as one map (the tenants' under `_tenants/`).
+    private func outputs(_ out: URL) throws -> [String: Data] {
+        var all = try files(in: out)
+        let tenants = Self.tenants(of: out)
+        if FileManager.default.fileExists(atPath: tenants.path) {
+            for (path, bytes) in try files(in: tenants) { all["_tenants/" + path] = bytes }
+        }
+        return all
+    }
+
     private func build(_ out: URL, shard: Shard?, root: URL = repositoryRoot.appendingPathComponent("content"),
                        cache: URL? = nil) -> SiteBuilder.Result {
         var options = SiteBuilder.Options(root: root, output: out)
+        options.tenantsOutput = Self.tenants(of: out)
         options.singleFile = true
         options.shard = shard
         options.cache = cache
@@ -65,19 +79,19 @@ final class ShardTests: XCTestCase {
             XCTAssertTrue(part.written)
             XCTAssertEqual(lines(part.diagnostics.filter { $0.severity == .error }), [])
             pages += part.pageCount
-            let written = try files(in: work.appendingPathComponent("part-\(i)"))
+            let written = try outputs(work.appendingPathComponent("part-\(i)"))
             XCTAssertFalse(written.isEmpty, "part \(i) has work")
             for (path, bytes) in written {
                 XCTAssertNil(merged[path], "\(path) is written by two parts")
                 merged[path] = bytes
             }
         }
-        let expected = try files(in: work.appendingPathComponent("whole"))
+        let expected = try outputs(work.appendingPathComponent("whole"))
         XCTAssertEqual(merged.keys.sorted(), expected.keys.sorted())
         for (path, bytes) in expected where merged[path] != bytes { XCTFail("\(path) differs") }
         XCTAssertEqual(pages, whole.pageCount, "each page is written by one part")
         if singleFile {
-            XCTAssertTrue(expected.keys.contains { $0.hasSuffix("-azure-devops-setup.html") }, "single files are in the comparison")
+            XCTAssertTrue(expected.keys.contains { $0.hasSuffix("/azure-devops-setup.html") }, "single files are in the comparison")
         }
     }
 
@@ -85,12 +99,13 @@ final class ShardTests: XCTestCase {
         XCTAssertEqual(Shard("2/3"), Shard(index: 1, count: 3))
         XCTAssertEqual(Shard("1/1"), Shard(index: 0, count: 1))
         for bad in ["0/3", "4/3", "3", "a/b", "1/0", "-1/2", "1/2/3"] { XCTAssertNil(Shard(bad), bad) }
-        // Tenant `a` (first) and `a-b` (second): `a-b-setup.html` belongs with `a-b`, in part 2 of 2.
+        // Tenant `a` (first) and `a-b` (second): each tenant's folder goes with its tenant.
         let tenants = ["a": 0, "a-b": 1]
-        XCTAssertTrue(Shard(index: 1, count: 2).owns(route: "a-b-setup.html", pages: [:], tenants: tenants))
-        XCTAssertTrue(Shard(index: 0, count: 2).owns(route: "a-setup.html", pages: [:], tenants: tenants))
-        XCTAssertTrue(Shard(index: 1, count: 2).owns(route: "a-b/setup/index.html", pages: [:], tenants: tenants))
-        XCTAssertTrue(Shard(index: 0, count: 2).owns(route: "runbooks.html", pages: [:], tenants: tenants))
+        XCTAssertTrue(Shard(index: 1, count: 2).owns(route: "_tenants/a-b/setup.html", pages: [:], tenants: tenants))
+        XCTAssertTrue(Shard(index: 0, count: 2).owns(route: "_tenants/a/setup.html", pages: [:], tenants: tenants))
+        XCTAssertTrue(Shard(index: 0, count: 2).owns(route: "_tenants/_runsmith/runsmith.css", pages: [:], tenants: tenants))
+        XCTAssertTrue(Shard(index: 1, count: 2).owns(route: "_tenants/a-b/setup/index.html", pages: [:], tenants: tenants))
+        XCTAssertTrue(Shard(index: 0, count: 2).owns(route: "_tenants/index.html", pages: [:], tenants: tenants))
         XCTAssertTrue(Shard(index: 1, count: 2).owns(route: "guide/x.html", pages: ["guide/x.html": 3], tenants: tenants))
     }
 }

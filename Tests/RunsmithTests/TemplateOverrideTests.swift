@@ -50,19 +50,19 @@ final class TemplateOverrideTests: XCTestCase {
     func testTheBuiltInRunbookPagesEscapeTextOnce() throws {
         let result = try runbookSite([:])
         let e = Self.escaped
-        let runbook = try file(result, "alpha/r/index.html")
+        let runbook = try file(result, "_tenants/alpha/r/index.html")
         XCTAssertTrue(runbook.contains("<title>R \(e) · \(e)</title>"), runbook)
         XCTAssertTrue(runbook.contains("<p class=\"rs-lead\">Intro \(e) Estimated time: 1 h 15 min.</p>"), runbook)
         XCTAssertTrue(runbook.contains("<dl class=\"rs-step-meta\"><dt>Owner</dt><dd>Own \(e)</dd><dt>Estimate</dt><dd>1 h 15 min</dd><dt>Verify</dt><dd>Ver \(e)</dd></dl>"), runbook)
         XCTAssertTrue(runbook.contains("<h2><span class=\"rs-step-number\">2.</span> Check \(e)</h2>"), runbook)
         XCTAssertTrue(runbook.contains("<p>Outro \(e)</p>\n<p class=\"rs-provenance\">Tenant alpha · runbook r, version "), runbook)
-        let checklist = try file(result, "alpha/r/checklist.html")
+        let checklist = try file(result, "_tenants/alpha/r/checklist.html")
         let item = "Open Café &amp; 東京 🚀 1\u{202F}000 &lt;b&gt; &quot;q&quot;"
         XCTAssertTrue(checklist.contains("data-text=\"\(item)\"><td><input type=\"checkbox\""), checklist)
         XCTAssertTrue(checklist.contains("<span class=\"rs-item-number\">1.1</span> \(item)</label><div class=\"rs-verify\">Verify: Ver \(e)</div>"), checklist)
-        let index = try file(result, "runbooks.html")
+        let index = try file(result, "_tenants/index.html")
         XCTAssertTrue(index.contains("<title>Runbooks · Site \(e)</title>"), index)
-        XCTAssertTrue(index.contains("<tr><td>\(e)</td><td><a href=\"alpha/r/index.html\">R \(e)</a></td>"), index)
+        XCTAssertTrue(index.contains("<tr><td><a href=\"alpha/index.html\">\(e)</a></td><td><a href=\"alpha/r/index.html\">R \(e)</a></td>"), index)
         for page in [runbook, checklist, index] {
             XCTAssertFalse(page.contains("&amp;amp;") || page.contains("&amp;lt;") || page.contains("&amp;quot;"), "escaped twice")
             XCTAssertFalse(page.contains("\"\u{301}") || page.contains("<b>"), "not escaped")
@@ -71,7 +71,7 @@ final class TemplateOverrideTests: XCTestCase {
 
     func testAProjectRunbookTemplateReplacesTheSteps() throws {
         let result = try runbookSite(["runbook": "<ol class=\"my-steps\">{{#steps}}<li id=\"step-{{number}}\">{{title}}{{#owner}} ({{owner}}){{/owner}}</li>{{/steps}}</ol>\n"])
-        let runbook = try file(result, "alpha/r/index.html")
+        let runbook = try file(result, "_tenants/alpha/r/index.html")
         XCTAssertTrue(runbook.contains("<ol class=\"my-steps\"><li id=\"step-1\">Steps (Own \(Self.escaped))</li><li id=\"step-2\">Check \(Self.escaped)</li></ol>\n"), runbook)
         XCTAssertFalse(runbook.contains("rs-runbook-step"))
         XCTAssertTrue(runbook.contains("<p class=\"rs-lead\">Intro "), "the built-in layout is still around it")
@@ -79,14 +79,14 @@ final class TemplateOverrideTests: XCTestCase {
 
     func testAProjectChecklistTemplateReplacesTheSheet() throws {
         let result = try runbookSite(["checklist": "<ul class=\"my-list\" data-count=\"{{itemCount}}\">{{#items}}<li>{{number}} {{text}}</li>{{/items}}</ul>\n"])
-        let checklist = try file(result, "alpha/r/checklist.html")
+        let checklist = try file(result, "_tenants/alpha/r/checklist.html")
         XCTAssertTrue(checklist.contains("<ul class=\"my-list\" data-count=\"2\"><li>1.1 Open Café &amp; 東京 🚀 1\u{202F}000 &lt;b&gt; &quot;q&quot;</li><li>1.2 Save</li></ul>"), checklist)
         XCTAssertFalse(checklist.contains("rs-signoff"))
     }
 
     func testAProjectProvenancePartialShowsOnBothRunbookPages() throws {
         let result = try runbookSite(["provenance": "<footer class=\"my-provenance\">{{provenance}}</footer>\n"])
-        for path in ["alpha/r/index.html", "alpha/r/checklist.html"] {
+        for path in ["_tenants/alpha/r/index.html", "_tenants/alpha/r/checklist.html"] {
             let page = try file(result, path)
             XCTAssertTrue(page.contains("<footer class=\"my-provenance\">Tenant alpha · runbook r, version "), page)
             XCTAssertFalse(page.contains("rs-provenance"), path)
@@ -95,16 +95,16 @@ final class TemplateOverrideTests: XCTestCase {
 
     func testAProjectRunbooksIndexTemplateReplacesTheTable() throws {
         let result = try runbookSite(["runbooks-index": "<ul>{{#rows}}<li><a href=\"{{checklistURL}}\">{{tenantName}}: {{runbookTitle}}</a></li>{{/rows}}</ul>\n"])
-        let index = try file(result, "runbooks.html")
+        let index = try file(result, "_tenants/index.html")
         XCTAssertTrue(index.contains("<ul><li><a href=\"alpha/r/checklist.html\">\(Self.escaped): R \(Self.escaped)</a></li></ul>"), index)
         XCTAssertFalse(index.contains("<table>"))
     }
 
     func testAProjectLayoutGoesAroundEveryPageKind() throws {
         let result = try runbookSite(["layout": "<main data-source=\"{{source}}\">{{title}}|{{{body}}}</main>\n"])
-        XCTAssertTrue(try file(result, "alpha/r/index.html").hasPrefix("<main data-source=\"runbooks/r.yml\">R \(Self.escaped)|<section class=\"rs-runbook-step\""))
-        XCTAssertTrue(try file(result, "alpha/r/checklist.html").hasPrefix("<main data-source=\"runbooks/r.yml\">Checklist: R \(Self.escaped)|<div class=\"rs-checklist\""))
-        XCTAssertTrue(try file(result, "runbooks.html").hasPrefix("<main data-source=\"runbooks/\">Runbooks|<table>"))
+        XCTAssertTrue(try file(result, "_tenants/alpha/r/index.html").hasPrefix("<main data-source=\"runbooks/r.yml\">R \(Self.escaped)|<p class=\"rs-runbook-nav\">"))
+        XCTAssertTrue(try file(result, "_tenants/alpha/r/checklist.html").hasPrefix("<main data-source=\"runbooks/r.yml\">Checklist: R \(Self.escaped)|<p class=\"rs-runbook-nav\">"))
+        XCTAssertTrue(try file(result, "_tenants/index.html").hasPrefix("<main data-source=\"runbooks/\">Runbooks|<table>"))
         XCTAssertTrue(try file(result, "steps.html").hasPrefix("<main data-source=\"steps.md\">Steps|"))
     }
 

@@ -32,12 +32,14 @@ final class TemplateViewTests: XCTestCase {
     func testEveryViewSwitchNamesEveryProperty() throws {
         let step = RunbookPageView.Step(number: 1, id: "s", title: "T", owner: "O", estimate: "5 min", verify: "V", hasMeta: true, body: "<p>b</p>")
         let item = ChecklistView.Item(id: "i", key: "k", number: "1.1", text: "T", owner: "O", estimate: "5 min", verify: "V")
-        let row = RunbooksIndexView.Row(tenantName: "N", runbookTitle: "T", pageURL: "p", checklistURL: "c", jsonURL: "j")
+        let row = RunbooksIndexView.Row(tenantName: "N", homeURL: "h", runbookTitle: "T", pageURL: "p", checklistURL: "c", jsonURL: "j")
         let card = CategoryIndexView.Card(title: "T", description: "D", url: "u")
+        let entry = TenantHomeView.Entry(title: "T", pageURL: "p", checklistURL: "c", jsonURL: "j", singleFileURL: "s")
         let views: [MustacheParent] = [
             RunbookPageView(steps: [step], outro: "O", provenance: "P"), step,
             ChecklistView(tenantID: "t", runbookID: "r", items: [item], provenance: "P"), item,
             RunbooksIndexView(rows: [row]), row, CategoryIndexView(cards: [card]), card,
+            TenantHomeView(tenantName: "N", runbooks: [entry]), entry,
         ]
         for view in views {
             for property in Mirror(reflecting: view).children {

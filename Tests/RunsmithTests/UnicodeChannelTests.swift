@@ -78,14 +78,14 @@ final class UnicodeChannelTests: XCTestCase {
     func testEveryRunbookChannelKeepsTheTenantsText() throws {
         let escaped = HTMLText.escape(Self.text)
         let (_, result) = try build()
-        let page = try file(result, "acme/r/index.html")
+        let page = try file(result, "_tenants/acme/r/index.html")
         XCTAssertTrue(page.contains("<title>Mise en route \(escaped) Acmé \(escaped)"), page)
         XCTAssertTrue(page.contains("<code>login --org \(escaped)</code>"), "tenant value in code")
         XCTAssertTrue(page.contains("Vérifier \(escaped)"), "verify")
-        let checklist = try file(result, "acme/r/checklist.html")
+        let checklist = try file(result, "_tenants/acme/r/checklist.html")
         XCTAssertTrue(checklist.contains("Vérifier \(escaped)"), checklist)
         XCTAssertTrue(checklist.contains("Mise en route \(escaped) Acmé \(escaped)"), checklist)
-        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try XCTUnwrap(result.files["acme/r/runbook.json"]))) as? [String: Any])
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try XCTUnwrap(result.files["_tenants/acme/r/runbook.json"]))) as? [String: Any])
         XCTAssertEqual(json["title"] as? String, "Mise en route \(Self.text) Acmé \(Self.text)")
         let steps = try XCTUnwrap(json["steps"] as? [[String: Any]])
         XCTAssertEqual(steps.first?["title"] as? String, "Guide \(Self.text)")
@@ -95,7 +95,7 @@ final class UnicodeChannelTests: XCTestCase {
     func testTheSingleFileKeepsTheText() throws {
         let escaped = HTMLText.escape(Self.text)
         let (_, result) = try build(singleFile: true)
-        let single = try file(result, "acme-r.html")
+        let single = try file(result, "_tenants/acme/r.html")
         XCTAssertTrue(single.contains("Mise en route \(escaped) Acmé \(escaped)"), "single file title")
         XCTAssertTrue(single.contains("<code>login --org \(escaped)</code>"), "single file tenant value")
     }

@@ -14,9 +14,10 @@ final class WholePageGoldenTests: XCTestCase {
         "getting-started/quickstart.html": "gitbook-page.html",
         "on-premises/install.html": "docusaurus-page.html",
         "_runsmith/sidebar.html": "sidebar.html",
-        "contoso/azure-devops-setup/index.html": "runbook-page.html",
-        "contoso/azure-devops-setup/checklist.html": "runbook-checklist.html",
-        "contoso/azure-devops-setup/runbook.json": "runbook.json",
+        "_tenants/contoso/index.html": "tenant-home.html",
+        "_tenants/contoso/azure-devops-setup/index.html": "runbook-page.html",
+        "_tenants/contoso/azure-devops-setup/checklist.html": "runbook-checklist.html",
+        "_tenants/contoso/azure-devops-setup/runbook.json": "runbook.json",
     ]
 
     func testTheExampleBuildsToItsGoldenFiles() throws {

@@ -7,12 +7,12 @@ extension IncrementalBuild {
         let pages = Dictionary(site.pages.enumerated().compactMap { i, page in site.routes[page].map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
         let tenants = Dictionary(uniqueKeysWithValues: site.tenants.tenants.enumerated().map { ($1.id, $0) })
         result.files = result.files.filter { shard.owns(route: $0.key, pages: pages, tenants: tenants) }
-        result.copies = shard.index == 0 ? result.copies : [:]
+        result.copies = result.copies.filter { shard.owns(route: $0.key, pages: [:], tenants: tenants) }
         result.pageCount = result.files.keys.filter { pages[$0] != nil }.count
         result.assetCount = result.copies.count
     }
 
-    /// Each tenant × runbook also as one self-contained `<tenant>-<runbook>.html`.
+    /// Each tenant × runbook also as one self-contained `<runbook>.html` in the tenant's folder.
     func singleFiles(_ result: inout SiteBuilder.Result, site: SiteSource, index: SiteIndex) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let inputs = SingleFile.Inputs(files: result.files, copies: result.copies,
@@ -21,10 +21,11 @@ extension IncrementalBuild {
                                        siteURL: site.config.siteURL)
         for tenant in site.tenants.tenants {
             for runbook in site.tenants.runbooks {
-                let route = "\(tenant.id)/\(runbook.id)/index.html"
+                let route = TenantFolder.path(tenant.id, "\(runbook.id)/index.html")
                 guard let page = result.files[route] else { continue }
-                let (html, problems) = SingleFile.make(String(decoding: page, as: UTF8.self), route: route, inputs: inputs)
-                result.files["\(tenant.id)-\(runbook.id).html"] = Array(html.utf8)
+                let output = TenantFolder.path(tenant.id, "\(runbook.id).html")
+                let (html, problems) = SingleFile.make(String(decoding: page, as: UTF8.self), route: route, output: output, inputs: inputs)
+                result.files[output] = Array(html.utf8)
                 diagnostics += problems
             }
         }
@@ -81,18 +82,25 @@ extension IncrementalBuild {
         guard hasRunbooks else { return diagnostics }
         let (audit, shared) = state.auditInputs(categoryPages: categories.compactMap { result.files[index.pages[$0]!.route] })
         diagnostics += state.runbooks.assemble(into: &result.files, site: site, templates: state.templates, audit: audit, shared: shared,
-                                               sharded: options.shard.map { $0.count > 1 } ?? false)
+                                               sharded: options.shard.map { $0.count > 1 } ?? false, singleFiles: options.singleFile)
         return diagnostics
     }
 
-    /// Images and attachments: what the pages and runbooks use now, under the names already given.
+    /// Images and attachments, under the names already given: what the docs pages use, into the site, and
+    /// what each tenant's runbooks use, into that tenant's folder.
     func copies(_ state: inout BuildState, _ update: Update, into result: inout SiteBuilder.Result) {
         if update.usesChanged || !result.rebuiltRunbooks.isEmpty || state.copies == nil {
-            var used: Set<String> = []
-            for record in state.records.values { used.formUnion(record.uses) }
-            for output in state.runbooks.outputs.values { used.formUnion(output.uses) }
             var copies: [String: URL] = [:]
-            for source in used { if let output = state.assets.knownOutput(for: source) { copies[output] = state.site.tree.absolute(source) } }
+            func copy(_ used: Set<String>, into folder: String) {
+                for source in used {
+                    if let output = state.assets.knownOutput(for: source) { copies[folder + output] = state.site.tree.absolute(source) }
+                }
+            }
+            for record in state.records.values { copy(record.uses, into: "") }
+            for (key, output) in state.runbooks.outputs {
+                let tenant = String(key.prefix { $0 != "/" })
+                if result.files[TenantFolder.path(tenant, "index.html")] != nil { copy(output.uses, into: TenantFolder.path(tenant, "")) }
+            }
             state.copies = copies
         }
         result.copies = state.copies!

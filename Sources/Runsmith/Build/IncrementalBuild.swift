@@ -39,7 +39,7 @@ public final class IncrementalBuild {
     private func full() -> SiteBuilder.Result {
         state = nil
         var diagnostics: [Diagnostic] = []
-        guard let site = SiteSource.load(root: options.root, excluding: [options.output, options.cache].compactMap { $0 },
+        guard let site = SiteSource.load(root: options.root, excluding: [options.output, options.tenantsOutput, options.cache].compactMap { $0 },
                                          diagnostics: &diagnostics) else {
             var result = SiteBuilder.Result()
             result.diagnostics = sortedDiagnostics(diagnostics)

@@ -3,8 +3,8 @@
 /// - page number i of the site (SUMMARY order, then sorted) belongs to part i mod N;
 /// - tenant number j (sorted by id) belongs to part j mod N, with all its runbooks, checklists, JSON
 ///   and single files;
-/// - everything else — theme files, the sidebar, category pages, redirects, `runbooks.html`, copied
-///   images — belongs to the first part.
+/// - everything else — theme files, the sidebar, category pages, redirects, `_tenants/index.html`, the
+///   docs' copied images — belongs to the first part.
 /// Every part still reads and parses every page: links, anchors and the sidebar need the whole site.
 public struct Shard: Sendable, Equatable {
     /// 0-based.
@@ -25,17 +25,10 @@ public struct Shard: Sendable, Equatable {
 
     func owns(position: Int) -> Bool { position % count == index }
 
-    /// Whether this part writes `route`: pages by their place in the site, tenants' files by the tenant's.
+    /// Whether this part writes `route`: pages by their place in the site, a tenant's folder by the tenant's.
     func owns(route: String, pages: [String: Int], tenants: [String: Int]) -> Bool {
         if let position = pages[route] { return owns(position: position) }
-        let top = route.split(separator: "/", maxSplits: 1).first.map(String.init) ?? route
-        if route.contains("/"), let position = tenants[top] { return owns(position: position) }
-        // `<tenant>-<runbook>.html` single files: the longest tenant id that fits, so `a-b-x.html` goes with
-        // tenant `a-b` rather than `a`, whatever order the tenants come in.
-        if !route.contains("/"), route.hasSuffix(".html"),
-           let tenant = tenants.keys.filter({ route.hasPrefix($0 + "-") }).max(by: { ($0.count, $0) < ($1.count, $1) }) {
-            return owns(position: tenants[tenant]!)
-        }
+        if let tenant = TenantFolder.tenant(of: route), let position = tenants[tenant] { return owns(position: position) }
         return index == 0
     }
 }

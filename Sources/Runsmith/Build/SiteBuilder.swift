@@ -6,6 +6,9 @@ public struct SiteBuilder: Sendable {
         public var root: URL
         /// nil for `check`: everything is built, nothing is written.
         public var output: URL?
+        /// Where the tenants' folders go (`--tenants-out`, which defaults to `_tenants/` beside `--out`);
+        /// nil: inside `output`, as `_tenants/` (one tree, for a caller that handles both).
+        public var tenantsOutput: URL?
         /// Also write each tenant × runbook as one self-contained `<tenant>-<runbook>.html`.
         public var singleFile = false
         /// Build the docs as this tenant gets them (conditions decided, values in place) instead of for
@@ -44,9 +47,10 @@ public struct SiteBuilder: Sendable {
     public let options: Options
     public init(options: Options) { self.options = options }
 
-    /// Builds everything once; writes the output (when there is one) into place only when the build is whole.
+    /// Builds everything once, then writes the public site to `output` and the tenants' folders to
+    /// `tenantsDestination`, each replaced atomically.
     public func run(progress: (@Sendable (String) -> Void)? = nil) -> Result {
-        if let output = options.output, let refusal = OutputWriter(destination: output).refusal(docsRoot: options.root) {
+        if let refusal = refusal() {
             var result = Result()
             result.diagnostics = [.error(.unsafeOutput, refusal, at: nil)]
             return result
@@ -54,15 +58,44 @@ public struct SiteBuilder: Sendable {
         let build = IncrementalBuild(options: options)
         build.progress = progress
         var result = build.update()
-        if let output = options.output {
-            progress?("writing \(result.files.count + result.copies.count) files")
+        guard let output = options.output else { return result }
+        progress?("writing \(result.files.count + result.copies.count) files")
+        var writes = [(output, result.files, result.copies)]
+        if let destination = options.tenantsOutput {
+            let tenants = Self.tenantFiles(result)
+            writes = [(output, result.files.filter { !$0.key.hasPrefix(TenantFolder.prefix) }, result.copies.filter { !$0.key.hasPrefix(TenantFolder.prefix) })]
+            if !tenants.files.isEmpty { writes.append((destination, tenants.files, tenants.copies)) }
+        }
+        for (destination, files, copies) in writes {
             do {
-                try OutputWriter(destination: output).write(files: result.files, copies: result.copies)
-                result.written = true
+                try OutputWriter(destination: destination).write(files: files, copies: copies)
             } catch {
-                result.diagnostics.append(.error(.writeFailed, "cannot write \(output.path): \(error.localizedDescription)", at: nil))
+                result.diagnostics.append(.error(.writeFailed, "cannot write \(destination.path): \(error.localizedDescription)", at: nil))
+                return result
             }
         }
+        result.written = true
         return result
+    }
+
+    /// The tenants' folders, with paths relative to `_tenants/`.
+    public static func tenantFiles(_ result: Result) -> (files: [String: [UInt8]], copies: [String: URL]) {
+        func strip<V>(_ map: [String: V]) -> [String: V] {
+            Dictionary(uniqueKeysWithValues: map.filter { $0.key.hasPrefix(TenantFolder.prefix) }
+                .map { (String($0.key.dropFirst(TenantFolder.prefix.count)), $0.value) })
+        }
+        return (strip(result.files), strip(result.copies))
+    }
+
+    /// Why writing would destroy something that is not an earlier output, or nil when it is safe.
+    private func refusal() -> String? {
+        guard let output = options.output else { return nil }
+        if let tenants = options.tenantsOutput {
+            if tenants.standardizedFileURL.path == output.standardizedFileURL.path {
+                return "the tenants' folders (\(tenants.path)) would replace the site at the same path: give --tenants-out another folder"
+            }
+            if let refusal = OutputWriter(destination: tenants).refusal(docsRoot: options.root) { return refusal }
+        }
+        return OutputWriter(destination: output).refusal(docsRoot: options.root)
     }
 }

@@ -67,6 +67,7 @@ extension RunbooksIndexView.Row: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "tenantName": tenantName
+        case "homeURL": homeURL
         case "runbookTitle": runbookTitle
         case "pageURL": pageURL
         case "checklistURL": checklistURL

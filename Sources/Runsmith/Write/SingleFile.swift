@@ -13,7 +13,9 @@ enum SingleFile {
         var siteURL: String?
     }
 
-    static func make(_ html: String, route: String, inputs: Inputs) -> (String, [Diagnostic]) {
+    /// `html`, the page built at `route`, made self-contained to be written at `output`: pages of the
+    /// output that it links to (the tenant's home, its checklist) are linked from there.
+    static func make(_ html: String, route: String, output: String, inputs: Inputs) -> (String, [Diagnostic]) {
         var unresolved: Set<String> = []
         let base = RelativePath.directory(of: route)
         let rewritten = RawHTML.rewrite(html) { tag, attribute, value in
@@ -28,6 +30,9 @@ enum SingleFile {
             }
             if let published = inputs.published[target], let site = inputs.siteURL {
                 return site + "/" + HTMLText.encodeURL(published) + (fragment.map { "#" + $0 } ?? "")
+            }
+            if inputs.files[target] != nil {
+                return HTMLText.encodeURL(RelativePath.relative(from: output, to: target)) + (fragment.map { "#" + $0 } ?? "")
             }
             unresolved.insert(value)
             return nil

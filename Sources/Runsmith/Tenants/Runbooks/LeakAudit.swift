@@ -52,7 +52,7 @@ struct LeakAudit: Sendable {
             for (other, theirs) in values where other.id != tenant.id {
                 for value in theirs where !own.contains(value) && !shared.contains(value) { owners[value, default: []].append(other.id) }
             }
-            let outputs = files.keys.filter { $0.hasPrefix(tenant.id + "/") }.sorted()
+            let outputs = files.keys.filter { $0.hasPrefix(TenantFolder.path(tenant.id, "")) }.sorted()
             var leaked = false
             for key in outputs {
                 for value in values(in: files[key]!).sorted() {

@@ -65,7 +65,9 @@ struct RunbookBuilder {
         guard holds(written.when) else { return ([:], [], []) }
         // Names the schema lacks were reported once by RunbookCheck; a value this tenant lacks is its own problem.
         let (runbook, problems) = written.tailored(for: context)
-        let route = "\(tenant.id)/\(runbook.id)/index.html"
+        // Links are resolved from the runbook's place in the tenant's folder, which stands where the site's
+        // root would: images land in the folder's own `_assets/`.
+        let route = "\(runbook.id)/index.html"
         var diagnostics = problems.filter { $0.code == .missingVariable }
         var steps: [Step] = []
         var uses: Set<String> = []
@@ -94,12 +96,12 @@ struct RunbookBuilder {
         let html = runbookPage(runbook, title: title, steps: steps, provenance: provenanceLine)
         let checklist = checklistPage(runbook, title: title, steps: steps, provenance: provenanceLine)
         if let leak = withheldText(shownIn: html, steps: steps) {
-            diagnostics.append(.error(.tenantLeak, "\(route) shows \"\(leak.prefix(60))\", which tenant \(tenant.id)'s conditions withhold",
+            diagnostics.append(.error(.tenantLeak, "\(TenantFolder.path(tenant.id, route)) shows \"\(leak.prefix(60))\", which tenant \(tenant.id)'s conditions withhold",
                                       at: SourceLocation(path: tenant.path), note: "nothing was written for this runbook"))
             return ([:], diagnostics, uses)
         }
-        return (["\(tenant.id)/\(runbook.id)/index.html": Array(html.utf8), "\(tenant.id)/\(runbook.id)/runbook.json": json,
-                 "\(tenant.id)/\(runbook.id)/checklist.html": Array(checklist.utf8)],
+        let file = { (name: String) in TenantFolder.path(tenant.id, "\(runbook.id)/\(name)") }
+        return ([file("index.html"): Array(html.utf8), file("runbook.json"): json, file("checklist.html"): Array(checklist.utf8)],
                 diagnostics, uses)
     }
 
@@ -153,9 +155,10 @@ struct RunbookBuilder {
         return templates.render(layout)
     }
 
-    /// A page of this tenant's runbook folder: the tenant names the site; search engines skip it.
+    /// A page of this tenant's runbook folder: the tenant names the site, its home is the tenant's own
+    /// page; search engines skip it.
     private func tenantLayout(_ runbook: Runbook, title: String) -> LayoutView {
-        var layout = LayoutView(siteTitle: context.tenant.name, root: "../../", home: "../../index.html", title: title, source: runbook.path)
+        var layout = LayoutView(siteTitle: context.tenant.name, root: "../", home: "../index.html", title: title, source: runbook.path)
         layout.hidden = true
         return layout
     }

@@ -27,7 +27,12 @@ struct RunbookLinks: PageTransform {
             if url.hasPrefix("#"), url.count > 1 { node.url = "#s\(number)-" + url.dropFirst(); continue }
             if let local = Self.withinRunbook(url, from: route, plan: plan) { node.url = local; continue }
             if let problem = anchorWithheld(url) { page.report(.error, .withheldContent, problem, at: node); continue }
-            if let published = publishedURL(url) { node.url = published }
+            if let published = publishedURL(url) { node.url = published; continue }
+            if let (linked, _) = target(url) {
+                // The tenant's folder holds its runbooks, not the docs: without site_url the link leads nowhere.
+                page.report(.error, .unbuiltPage, "'\(url)' is the docs page \(linked.source), which a tenant's folder does not hold, "
+                            + "and runsmith.yml has no site_url to link to", at: node)
+            }
         }
     }
 

@@ -1,6 +1,6 @@
 /// Every tenant × runbook, kept one by one so that a change rebuilds only those it touches, then put
-/// together: a tenant with a leak anywhere gets nothing written, the rest pass the leak audit, and
-/// `runbooks.html` lists what is left.
+/// together in each tenant's folder (`TenantFolder`): a tenant with a leak anywhere gets nothing written,
+/// the rest pass the leak audit, and `_tenants/index.html` lists what is left.
 struct RunbookOutputs {
     struct Output {
         var files: [String: [UInt8]]
@@ -39,49 +39,60 @@ struct RunbookOutputs {
         return todo.map { Self.key($0.0, $0.1) }
     }
 
-    /// Adds every tenant's runbooks to `files` (which holds the docs site), audited, and `runbooks.html`.
+    /// Adds every tenant's folder to `files` (which holds the docs site): its runbooks, its home page and
+    /// the theme, audited; and `_tenants/index.html`, the overview of every tenant.
     /// `shared`: the tenant values the docs site shows anyway. `sharded`: only some tenants were built here.
+    /// `singleFiles`: the homes link each runbook's single file.
     mutating func assemble(into files: inout [String: [UInt8]], site: SiteSource, templates: TemplateSet,
-                           audit: LeakAudit, shared: Set<String>, sharded: Bool = false) -> [Diagnostic] {
+                           audit: LeakAudit, shared: Set<String>, sharded: Bool = false, singleFiles: Bool = false) -> [Diagnostic] {
         guard !site.tenants.runbooks.isEmpty, !site.tenants.tenants.isEmpty else { return [] }
         if let assembled, assembled.shared == shared {
             files.merge(assembled.files) { _, new in new }
             return assembled.diagnostics
         }
+        if let clash = files.keys.sorted().first(where: { $0.hasPrefix(TenantFolder.prefix) }) {
+            return [.error(.duplicateRoute, "the docs would write \(clash), in \(TenantFolder.prefix), where the tenants' folders go", at: nil)]
+        }
         let docs = files
         var diagnostics: [Diagnostic] = []
-        let docsRoutes = files.keys.sorted()
-        var clashing: Set<String> = []
         for tenant in site.tenants.tenants {
-            if let clash = docsRoutes.first(where: { $0.hasPrefix(tenant.id + "/") }) {
-                clashing.insert(tenant.id)
-                diagnostics.append(.error(.duplicateRoute, "tenant '\(tenant.id)' would write into \(tenant.id)/, where the docs have \(clash)",
-                                          at: SourceLocation(path: tenant.path)))
-                continue
-            }
             let own = site.tenants.runbooks.compactMap { outputs[Self.key(tenant, $0)] }
             let problems = own.flatMap(\.diagnostics)
             diagnostics += problems
             // A leak anywhere in a tenant's runbooks: nothing of that tenant is written.
             guard !problems.contains(where: { $0.code == .tenantLeak }) else { continue }
             for output in own { files.merge(output.files) { _, new in new } }
+            let written = site.tenants.runbooks.filter { files[TenantFolder.path(tenant.id, "\($0.id)/index.html")] != nil }
+            guard !written.isEmpty else { continue }
+            files[TenantFolder.path(tenant.id, "index.html")] = home(tenant, written, site: site, templates: templates, singleFiles: singleFiles)
+            for (name, bytes) in templates.assets { files[TenantFolder.path(tenant.id, "_runsmith/" + name)] = bytes }
         }
         diagnostics += audit.audit(&files, shared: shared)
-        files["runbooks.html"] = listing(site, skipping: clashing, templates: templates) { tenant, runbook in
+        files[TenantFolder.prefix + "index.html"] = listing(site, templates: templates) { tenant, runbook in
             // One build lists what it wrote. A part of a sharded build has not built the other tenants: it lists
             // what they get, which is what they write when the build succeeds (a leak fails that tenant's part).
             sharded ? RunbookBuilder.holds(runbook.when, for: tenant, claims: site.config.claims)
-                : files["\(tenant.id)/\(runbook.id)/index.html"] != nil
+                : files[TenantFolder.path(tenant.id, "\(runbook.id)/index.html")] != nil
         }
+        for (name, bytes) in templates.assets { files[TenantFolder.prefix + "_runsmith/" + name] = bytes }
         assembled = (shared, files.filter { docs[$0.key] == nil }, diagnostics)
         return diagnostics
     }
 
-    /// The index of the runbooks `listed` says yes to (`runbooks-index.mustache` in the layout).
-    private func listing(_ site: SiteSource, skipping clashing: Set<String>, templates: TemplateSet,
-                         listed: (Tenant, Runbook) -> Bool) -> [UInt8] {
+    /// `_tenants/<id>/index.html`: the runbooks one tenant gets (`tenant-home.mustache` in the layout).
+    private func home(_ tenant: Tenant, _ runbooks: [Runbook], site: SiteSource, templates: TemplateSet, singleFiles: Bool) -> [UInt8] {
+        let context = TenantContext(tenant: tenant, schema: site.tenants.schema, claims: site.config.claims)
+        let entries = runbooks.map { TenantHomeView.Entry(runbookID: $0.id, title: $0.tailored(for: context).0.title, singleFile: singleFiles) }
+        var layout = LayoutView(siteTitle: tenant.name, root: "", home: "index.html", title: "Runbooks", source: tenant.path)
+        layout.hidden = true
+        layout.body = templates.render(TenantHomeView(tenantName: tenant.name, runbooks: entries))
+        return Array(templates.render(layout).utf8)
+    }
+
+    /// `_tenants/index.html`, every tenant's runbooks that `listed` says yes to (`runbooks-index.mustache`).
+    private func listing(_ site: SiteSource, templates: TemplateSet, listed: (Tenant, Runbook) -> Bool) -> [UInt8] {
         var rows: [RunbooksIndexView.Row] = []
-        for tenant in site.tenants.tenants where !clashing.contains(tenant.id) {
+        for tenant in site.tenants.tenants {
             let context = TenantContext(tenant: tenant, schema: site.tenants.schema, claims: site.config.claims)
             for runbook in site.tenants.runbooks where listed(tenant, runbook) {
                 rows.append(.init(tenant: tenant, runbookID: runbook.id, runbookTitle: runbook.tailored(for: context).0.title))
