@@ -1,0 +1,45 @@
+import Foundation
+import XCTest
+@testable import Runsmith
+
+/// A tenant's folder is complete on its own and says what it holds: `manifest.json` lists every other
+/// file of the folder with its size and SHA-256, checked here by coreutils' `sha256sum -c`.
+final class TenantFolderTests: XCTestCase {
+    func testTheManifestListsEveryFileOfTheFolderWithItsHash() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("runsmith-manifest-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        var options = SiteBuilder.Options(root: repositoryRoot.appendingPathComponent("content"), output: work.appendingPathComponent("site"))
+        options.tenantsOutput = work.appendingPathComponent("tenants")
+        options.singleFile = true
+        let result = SiteBuilder(options: options).run()
+        XCTAssertTrue(result.written, lines(result.diagnostics).joined(separator: "\n"))
+        for tenant in ["contoso", "fabrikam", "northwind"] {
+            let folder = work.appendingPathComponent("tenants/\(tenant)")
+            let manifest = try JSONDecoder().decode(TenantManifest.self, from: Data(contentsOf: folder.appendingPathComponent("manifest.json")))
+            XCTAssertEqual(manifest.tenant, tenant)
+            XCTAssertEqual(manifest.schemaVersion, 1)
+            var onDisk: [String] = []
+            for case let url as URL in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])!
+            where try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true {
+                onDisk.append(String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1)))
+            }
+            XCTAssertEqual(manifest.files.map(\.path), onDisk.filter { $0 != "manifest.json" }.sorted(), tenant)
+            XCTAssertTrue(manifest.files.contains { $0.path.hasPrefix("_runsmith/") }, "the theme travels with the folder")
+            let check = Process()
+            check.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+            check.arguments = ["--check", "--strict", "--quiet"]
+            check.currentDirectoryURL = folder
+            let input = Pipe()
+            check.standardInput = input
+            try check.run()
+            input.fileHandleForWriting.write(Data(manifest.files.map { "\($0.sha256)  \($0.path)\n" }.joined().utf8))
+            try input.fileHandleForWriting.close()
+            check.waitUntilExit()
+            XCTAssertEqual(check.terminationStatus, 0, "sha256sum -c of \(tenant)'s folder")
+            for file in manifest.files {
+                let size = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(file.path).path)[.size] as? Int
+                XCTAssertEqual(size, file.bytes, file.path)
+            }
+        }
+    }
+}
