@@ -36,12 +36,12 @@ deps:
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(DEBIAN_PACKAGES); }
 
-## Headless Chromium (Debian's package) for the checklist browser test.
+## Headless Chromium (Debian's package) for the browser tests and `--pdf`; poppler-utils to read the PDFs back.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-		echo "Installing chromium"; \
+	@command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || { \
+		echo "Installing chromium poppler-utils"; \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium poppler-utils; }
 
 ## Benchmarks (numbers, never pass/fail): builds against cmark-gfm and Hugo, `runsmith serve`, pathological pages.
 ## Prints tables and writes bench/results.json. Installs hugo and cmark-gfm when missing.

@@ -43,7 +43,7 @@ enum Console {
 
     /// `build` (with an output folder) and `check` (without): run the pipeline, report, exit 1 on errors.
     static func runSite(root: String, output: String?, tenantsOutput: String? = nil, format: DiagnosticReporter.Format,
-                        singleFile: Bool = false, shard: Shard? = nil, cache: String? = nil) throws {
+                        singleFile: Bool = false, pdf: Bool = false, shard: Shard? = nil, cache: String? = nil) throws {
         let rootURL = URL(fileURLWithPath: root)
         let outURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
         var progress: (@Sendable (String) -> Void)? = nil
@@ -55,6 +55,7 @@ enum Console {
         options.tenantsOutput = tenantsOutput.map { URL(fileURLWithPath: $0).standardizedFileURL }
             ?? outURL.map { $0.deletingLastPathComponent().appendingPathComponent(TenantFolder.name) }
         options.singleFile = singleFile
+        options.pdf = pdf
         options.shard = shard
         options.cache = cache.map { URL(fileURLWithPath: $0).standardizedFileURL }
         let result = SiteBuilder(options: options).run(progress: progress)
@@ -90,6 +91,8 @@ struct Build: ParsableCommand {
     var tenantsOut: String?
     @Flag(name: .long, help: "Also write each tenant's runbook as one self-contained <runbook>.html in the tenant's folder.")
     var singleFile = false
+    @Flag(name: .long, help: "Also print each tenant's runbook and checklist to PDF (<runbook>.pdf, <runbook>-checklist.pdf; needs chromium).")
+    var pdf = false
     @Option(name: .long, help: ArgumentHelp("Build only part I of N (1 ≤ I ≤ N); the parts' folders merge by copying.", valueName: "I/N"),
             transform: { text in
                 guard let shard = Shard(text) else { throw ValidationError("--shard takes I/N with 1 ≤ I ≤ N, as in 2/3") }
@@ -101,7 +104,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         try Console.runSite(root: root, output: out, tenantsOutput: tenantsOut, format: diagnostics.format, singleFile: singleFile,
-                            shard: shard, cache: cache.cache)
+                            pdf: pdf, shard: shard, cache: cache.cache)
     }
 }
 

@@ -60,6 +60,17 @@ final class PageTemplateTests: XCTestCase {
         <td class="rs-sign"></td><td class="rs-sign"></td><td class="rs-sign"></td></tr>
         </tbody>
         </table>
+        <section class="rs-signoff-block" aria-labelledby="rs-signoff-title">
+        <h2 id="rs-signoff-title">Sign-off</h2>
+        <table class="rs-signoff-sheet">
+        <tbody>
+        <tr><th scope="row">Name</th><td></td></tr>
+        <tr><th scope="row">Role</th><td></td></tr>
+        <tr><th scope="row">Date</th><td></td></tr>
+        <tr><th scope="row">Signature</th><td class="rs-signature"></td></tr>
+        </tbody>
+        </table>
+        </section>
         <p class="rs-provenance">Tenant alpha</p>
         </div>
 

@@ -12,6 +12,16 @@ extension IncrementalBuild {
         result.assetCount = result.copies.count
     }
 
+    /// With `--pdf`: each runbook and its checklist printed, into the tenant's folder.
+    func printPDFs(_ result: inout SiteBuilder.Result, site: SiteSource) -> [Diagnostic] {
+        guard options.pdf, options.tenant == nil, let chromium = PDFPrinter.find() else { return [] }
+        let runbooks = site.tenants.tenants.flatMap { tenant in
+            let context = TenantContext(tenant: tenant, schema: site.tenants.schema, claims: site.config.claims)
+            return site.tenants.runbooks.map { (tenant, $0, $0.tailored(for: context).0.title) }
+        }
+        return PDFPrinter(chromium: chromium).print(&result, runbooks: runbooks)
+    }
+
     /// Each tenant × runbook also as one self-contained `<runbook>.html` in the tenant's folder.
     func singleFiles(_ result: inout SiteBuilder.Result, site: SiteSource, index: SiteIndex) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []

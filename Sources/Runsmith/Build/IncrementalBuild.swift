@@ -100,6 +100,7 @@ public final class IncrementalBuild {
         let site = state.site, index = state.overview!.index
         if options.singleFile { diagnostics += singleFiles(&result, site: site, index: index) }
         if let shard = options.shard { keep(shard, of: &result, site: site) }
+        diagnostics += printPDFs(&result, site: site)
         // Last: the manifest lists every file of a tenant's folder as it is written.
         if state.viewer == nil { diagnostics += TenantManifest.add(to: &result, provenance: state.provenance) }
         if let cache = state.cache {

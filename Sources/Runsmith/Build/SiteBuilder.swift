@@ -11,6 +11,8 @@ public struct SiteBuilder: Sendable {
         public var tenantsOutput: URL?
         /// Also write each tenant × runbook as one self-contained `<tenant>-<runbook>.html`.
         public var singleFile = false
+        /// Also print each tenant's runbooks and checklists to PDF (`--pdf`, headless Chromium).
+        public var pdf = false
         /// Build the docs as this tenant gets them (conditions decided, values in place) instead of for
         /// every reader; runbooks are then left out (`runsmith serve`'s tenant switcher).
         public var tenant: String?
@@ -89,6 +91,9 @@ public struct SiteBuilder: Sendable {
 
     /// Why writing would destroy something that is not an earlier output, or nil when it is safe.
     private func refusal() -> String? {
+        if options.pdf, PDFPrinter.find() == nil {
+            return "--pdf prints with headless Chromium, which is not installed: install the Debian package \(PDFPrinter.debianPackage)"
+        }
         guard let output = options.output else { return nil }
         if let tenants = options.tenantsOutput {
             if tenants.standardizedFileURL.path == output.standardizedFileURL.path {

@@ -1,0 +1,71 @@
+import Foundation
+import XCTest
+@testable import Runsmith
+
+/// `runsmith build --pdf`: each runbook and checklist printed by headless Chromium into the tenant's folder,
+/// read back with poppler's `pdftotext` and `pdfinfo` (Debian's poppler-utils, installed by `make test`).
+final class PDFTests: XCTestCase {
+    private func tool(_ name: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/" + name)
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func testRunbooksAndChecklistsPrintWithHeaderPageNumbersTabsAndSignOff() throws {
+        guard PDFPrinter.find() != nil, FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") else {
+            if ProcessInfo.processInfo.environment["RUNSMITH_SKIP_BROWSER"] == "1" { throw XCTSkip("RUNSMITH_SKIP_BROWSER=1") }
+            return XCTFail("chromium and poppler-utils are needed: `make test` installs them")
+        }
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("runsmith-pdf-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        var options = SiteBuilder.Options(root: repositoryRoot.appendingPathComponent("content"), output: work.appendingPathComponent("site"))
+        options.tenantsOutput = work.appendingPathComponent("tenants")
+        options.pdf = true
+        let result = SiteBuilder(options: options).run()
+        XCTAssertTrue(result.written, lines(result.diagnostics).joined(separator: "\n"))
+        let names = ["contoso": "Contoso Pharmaceuticals", "fabrikam": "Fabrikam", "northwind": "Northwind"]
+        let folder = work.appendingPathComponent("tenants/contoso")
+        let runbook = folder.appendingPathComponent("azure-devops-setup.pdf").path
+        let checklist = folder.appendingPathComponent("azure-devops-setup-checklist.pdf").path
+        let pages = try XCTUnwrap(Int(try tool("pdfinfo", [runbook]).split(separator: "\n").first { $0.hasPrefix("Pages:") }?
+            .split(separator: " ").last ?? ""))
+        let text = try tool("pdftotext", [runbook, "-"])
+        let version = ContentHash.hex(Array(try Data(contentsOf: folder.appendingPathComponent("azure-devops-setup/runbook.json"))))
+        XCTAssertTrue(text.contains("Contoso Pharmaceuticals · Connect Contoso Pharmaceuticals to Azure DevOps · version \(version)"), text)
+        for page in 1...pages { XCTAssertTrue(text.contains("Page \(page) of \(pages)"), "page \(page) of \(pages)") }
+        // Both tabs of a tab set are printed, each with its label.
+        XCTAssertTrue(text.contains("Azure DevOps Services") && text.contains("Azure DevOps Server"), text)
+        let sheet = try tool("pdftotext", [checklist, "-"])
+        for word in ["Checklist: Connect Contoso", "Sign-off", "Name", "Role", "Date", "Signature", "Page 1 of"] {
+            XCTAssertTrue(sheet.contains(word), word)
+        }
+        // No other tenant's name in this tenant's PDFs; both PDFs are in its manifest.
+        for (id, name) in names where id != "contoso" { XCTAssertFalse(text.contains(name) || sheet.contains(name), name) }
+        let manifest = try String(contentsOf: folder.appendingPathComponent("manifest.json"), encoding: .utf8)
+        XCTAssertTrue(manifest.contains("\"azure-devops-setup.pdf\"") && manifest.contains("\"azure-devops-setup-checklist.pdf\""))
+    }
+
+    func testAMissingPrintEngineIsAnErrorBeforeAnythingIsBuilt() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("runsmith-pdf-missing-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let process = Process()
+        process.executableURL = CommandLineTests.binary
+        process.arguments = ["build", repositoryRoot.appendingPathComponent("content").path, "--out", work.appendingPathComponent("site").path, "--pdf"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["RUNSMITH_CHROMIUM": "/nonexistent/chromium"]) { _, new in new }
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 1)
+        XCTAssertTrue(message.contains("install the Debian package chromium"), message)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: work.path), "nothing was written")
+    }
+}
