@@ -57,20 +57,25 @@ final class BrowserTests: XCTestCase {
         XCTAssertEqual(try run(page, action: "boxes[0].click(); boxes[2].click();", profile: profile), "checked=2 progress=2 of 3 done")
         // A new browser run on the same profile: the page reloads its ticks from localStorage.
         XCTAssertEqual(try run(page, action: "", profile: profile), "checked=2 progress=2 of 3 done")
-        XCTAssertEqual(try run(page, action: "document.querySelector('.rs-reset').click();", profile: profile), "checked=0 progress=0 of 3 done")
+        // Reset asks first: declined, the ticks stay; accepted, they go.
+        XCTAssertEqual(try run(page, action: "window.confirm = function () { return false; }; document.querySelector('.rs-reset').click();",
+                               profile: profile), "checked=2 progress=2 of 3 done")
+        XCTAssertEqual(try run(page, action: "window.confirm = function () { return true; }; document.querySelector('.rs-reset').click();",
+                               profile: profile), "checked=0 progress=0 of 3 done")
         XCTAssertEqual(try run(page, action: "", profile: profile), "checked=0 progress=0 of 3 done")
     }
 
     func testAChangedItemSaysItChangedSinceChecked() throws {
-        let (tree, page, profile) = try checklistSite(steps: "1. Open settings\n2. Paste the token\n")
-        XCTAssertEqual(try run(page, action: "boxes[1].click();", profile: profile), "checked=1 progress=1 of 2 done")
-        // The writer rewords the ticked item and the site is rebuilt.
-        try tree.write("steps.md", Data("# Steps\n\n1. Open settings\n2. Paste the new token\n".utf8))
+        let (tree, page, profile) = try checklistSite(steps: "1. Open settings\n2. Paste the token\n3. Save\n")
+        XCTAssertEqual(try run(page, action: "boxes[1].click();", profile: profile), "checked=1 progress=1 of 3 done")
+        // The writer rewords the ticked item and the site is rebuilt: that item, and only that one, says so.
+        try tree.write("steps.md", Data("# Steps\n\n1. Open settings\n2. Paste the new token\n3. Save\n".utf8))
         XCTAssertTrue(tree.build().written)
         let changed = "document.body.setAttribute('data-changed', Array.prototype.filter.call(document.querySelectorAll('.rs-changed'), function (p) { return !p.hidden; }).map(function (p) { return p.textContent; }).join('|'));"
-        XCTAssertEqual(try run(page, action: changed, profile: profile), "checked=0 progress=0 of 2 done")
+        XCTAssertEqual(try run(page, action: changed, profile: profile), "checked=0 progress=0 of 3 done")
         let dom = try dumpDOM(page, profile: profile)
         XCTAssertTrue(dom.contains("Changed since checked (was: \u{201C}Paste the token\u{201D})"), String(dom.prefix(2000)))
+        XCTAssertEqual(dom.components(separatedBy: "<p class=\"rs-changed\">").count, 2, "only the reworded item: \(dom)")
     }
 
     /// The single file carries its theme as data URIs, which its own policy allows: its script runs (it

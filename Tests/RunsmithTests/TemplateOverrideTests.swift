@@ -59,7 +59,8 @@ final class TemplateOverrideTests: XCTestCase {
         let checklist = try file(result, "_tenants/alpha/r/checklist.html")
         let item = "Open Café &amp; 東京 🚀 1\u{202F}000 &lt;b&gt; &quot;q&quot;"
         XCTAssertTrue(checklist.contains("data-text=\"\(item)\"><td><input type=\"checkbox\""), checklist)
-        XCTAssertTrue(checklist.contains("<span class=\"rs-item-number\">1.1</span> \(item)</label><div class=\"rs-verify\">Verify: Ver \(e)</div>"), checklist)
+        XCTAssertTrue(checklist.contains("<span class=\"rs-item-number\">1.1</span> \(item)</label> <a class=\"rs-step-link\""), checklist)
+        XCTAssertTrue(checklist.contains("</a><div class=\"rs-verify\">Verify: Ver \(e)</div></td>"), checklist)
         let index = try file(result, "_tenants/index.html")
         XCTAssertTrue(index.contains("<title>Runbooks · Site \(e)</title>"), index)
         XCTAssertTrue(index.contains("<tr><td><a href=\"alpha/index.html\">\(e)</a></td><td><a href=\"alpha/r/index.html\">R \(e)</a></td>"), index)
@@ -78,7 +79,7 @@ final class TemplateOverrideTests: XCTestCase {
     }
 
     func testAProjectChecklistTemplateReplacesTheSheet() throws {
-        let result = try runbookSite(["checklist": "<ul class=\"my-list\" data-count=\"{{itemCount}}\">{{#items}}<li>{{number}} {{text}}</li>{{/items}}</ul>\n"])
+        let result = try runbookSite(["checklist": "<ul class=\"my-list\" data-count=\"{{itemCount}}\">{{#steps}}{{#items}}<li>{{number}} {{text}}</li>{{/items}}{{/steps}}</ul>\n"])
         let checklist = try file(result, "_tenants/alpha/r/checklist.html")
         XCTAssertTrue(checklist.contains("<ul class=\"my-list\" data-count=\"2\"><li>1.1 Open Café &amp; 東京 🚀 1\u{202F}000 &lt;b&gt; &quot;q&quot;</li><li>1.2 Save</li></ul>"), checklist)
         XCTAssertFalse(checklist.contains("rs-signoff"))

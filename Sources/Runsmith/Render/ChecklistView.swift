@@ -1,39 +1,55 @@
-/// `checklist.mustache`: a runbook's items as a sign-off sheet to tick in the browser, print and sign.
+/// `checklist.mustache`: a runbook's items as a sign-off sheet to tick in the browser, print and sign,
+/// grouped by step: each step's owner, estimate and check once, then its items.
 struct ChecklistView: TemplateView {
     static let template = "checklist"
+
+    struct Step {
+        var number: Int
+        var title: String
+        /// The step on the runbook page (`index.html#step-2`).
+        var stepURL: String
+        var owner: String?
+        var estimate: String?
+        var verify: String?
+        var items: [Item]
+        /// The step is one item itself: its row is the step's row.
+        var isItem: Bool
+    }
 
     struct Item {
         /// Stable: what a tick is stored under.
         var id: String
         /// Runbook and section: where a changed item's old tick is reported.
         var key: String
+        /// Runbook, section and place: the item a changed item's old tick is reported on.
+        var slot: String
         /// `2.` for a step that is one item, `2.1` for the first item of step 2.
         var number: String
         var text: String
-        var owner: String?
-        var estimate: String?
-        var verify: String?
     }
 
     var tenantID: String
     var runbookID: String
-    var items: [Item]
+    var steps: [Step]
     var itemCount: Int
     /// The provenance line, for the `provenance` partial.
     var provenance: String
 
-    init(tenantID: String, runbookID: String, items: [Item], provenance: String) {
+    init(tenantID: String, runbookID: String, steps: [Step], provenance: String) {
         self.tenantID = tenantID
         self.runbookID = runbookID
-        self.items = items
-        itemCount = items.count
+        self.steps = steps
+        itemCount = steps.reduce(0) { $0 + $1.items.count }
         self.provenance = provenance
     }
 }
 
-extension ChecklistView.Item {
-    init(_ item: Checklist.Item) {
-        self.init(id: item.id, key: item.key, number: item.number, text: item.text, owner: item.section.owner,
-                  estimate: item.section.estimate.map(Runbook.duration), verify: item.section.verify)
+extension ChecklistView.Step {
+    /// The step's items, with its owner, estimate and check.
+    init(_ step: RunbookBuilder.Step, items: [Checklist.Item]) {
+        self.init(number: step.number, title: step.title, stepURL: "index.html#step-\(step.number)", owner: step.section.owner,
+                  estimate: step.section.estimate.map(Runbook.duration), verify: step.section.verify,
+                  items: items.map { .init(id: $0.id, key: $0.key, slot: $0.slot, number: $0.number, text: $0.text) },
+                  isItem: step.items.isEmpty)
     }
 }

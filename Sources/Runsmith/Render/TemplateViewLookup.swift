@@ -36,9 +36,25 @@ extension ChecklistView: MustacheParent {
         switch name {
         case "tenantID": tenantID
         case "runbookID": runbookID
-        case "items": items
+        case "steps": steps
         case "itemCount": itemCount
         case "provenance": provenance
+        default: nil
+        }
+    }
+}
+
+extension ChecklistView.Step: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "number": number
+        case "title": title
+        case "stepURL": stepURL
+        case "owner": owner
+        case "estimate": estimate
+        case "verify": verify
+        case "items": items
+        case "isItem": isItem
         default: nil
         }
     }
@@ -49,11 +65,9 @@ extension ChecklistView.Item: MustacheParent {
         switch name {
         case "id": id
         case "key": key
+        case "slot": slot
         case "number": number
         case "text": text
-        case "owner": owner
-        case "estimate": estimate
-        case "verify": verify
         default: nil
         }
     }

@@ -64,12 +64,12 @@
       if (box.checked) done += 1;
       row.querySelector(".rs-changed").hidden = true;
     });
-    // A saved tick whose item is gone but whose section is still here: that item's text changed, so the
-    // section's unticked items say so, with the text that was ticked.
+    // A saved tick whose item is gone: its text changed. The unticked item now in its place (same
+    // section, same position) says so, with the text that was ticked; no other item does.
     Object.keys(state).forEach(function (id) {
-      if (ids[id] || !state[id] || !state[id].key) return;
+      if (ids[id] || !state[id] || !state[id].slot) return;
       rows.forEach(function (row) {
-        if (row.getAttribute("data-key") === state[id].key && !state[row.getAttribute("data-id")]) {
+        if (row.getAttribute("data-slot") === state[id].slot && !state[row.getAttribute("data-id")]) {
           var note = row.querySelector(".rs-changed");
           note.textContent = "Changed since checked (was: \u201c" + state[id].text + "\u201d)";
           note.hidden = false;
@@ -84,7 +84,8 @@
     row.querySelector("input[type=checkbox]").addEventListener("change", function (event) {
       var id = row.getAttribute("data-id");
       if (event.target.checked) {
-        state[id] = { key: row.getAttribute("data-key"), text: row.getAttribute("data-text"), at: new Date().toISOString() };
+        state[id] = { key: row.getAttribute("data-key"), slot: row.getAttribute("data-slot"), text: row.getAttribute("data-text"),
+                      at: new Date().toISOString() };
       } else {
         delete state[id];
       }
@@ -93,6 +94,8 @@
     });
   });
   list.querySelector(".rs-reset").addEventListener("click", function () {
+    var ticked = Object.keys(state).length;
+    if (ticked > 0 && !window.confirm("Clear all " + ticked + " ticks of this checklist? This cannot be undone.")) return;
     state = {};
     save(state);
     render(state);

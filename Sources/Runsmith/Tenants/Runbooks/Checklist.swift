@@ -5,6 +5,10 @@ enum Checklist {
         var id: String
         /// runbook + section: where a changed item's old tick is reported.
         var key: String
+        /// runbook + section + place in it: the one item a changed item's old tick is reported on.
+        var slot: String
+        /// The step it belongs to.
+        var step: Int
         var number: String
         var text: String
         var section: Runbook.Section
@@ -22,6 +26,7 @@ enum Checklist {
                 repeats[text, default: 0] += 1
                 let occurrence = repeats[text]! > 1 ? "#\(repeats[text]!)" : ""
                 items.append(.init(id: id(runbook: runbook.id, section: step.section, text: text + occurrence), key: key,
+                                   slot: "\(key)|\(i + 1)", step: step.number,
                                    number: step.items.isEmpty ? "\(step.number)." : "\(step.number).\(i + 1)", text: text, section: step.section))
             }
         }

@@ -147,11 +147,12 @@ struct RunbookBuilder {
 
     /// The step sections' items (or the steps themselves) as a page to tick off, print and sign.
     private func checklistPage(_ runbook: Runbook, title: String, steps: [Step], provenance: String) -> String {
-        let items = Checklist.items(runbook: runbook, steps: steps).map(ChecklistView.Item.init)
+        let items = Checklist.items(runbook: runbook, steps: steps)
+        let grouped = steps.filter(\.section.step).map { step in ChecklistView.Step(step, items: items.filter { $0.step == step.number }) }
         var layout = tenantLayout(runbook, title: "Checklist: \(title)")
         layout.showDescription = steps.contains { $0.section.estimate != nil }
         layout.description = "Estimated time: \(Runbook.duration(steps.compactMap(\.section.estimate).reduce(0, +)))."
-        layout.body = templates.render(ChecklistView(tenantID: context.tenant.id, runbookID: runbook.id, items: items, provenance: provenance))
+        layout.body = templates.render(ChecklistView(tenantID: context.tenant.id, runbookID: runbook.id, steps: grouped, provenance: provenance))
         return templates.render(layout)
     }
 
