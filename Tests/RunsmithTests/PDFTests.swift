@@ -65,7 +65,7 @@ final class PDFTests: XCTestCase {
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 1)
-        XCTAssertTrue(message.contains("install the Debian package chromium"), message)
+        XCTAssertTrue(message.contains("error: --pdf prints with headless Chromium, which is not installed: install the Debian package chromium"), message)
         XCTAssertFalse(FileManager.default.fileExists(atPath: work.path), "nothing was written")
     }
 }

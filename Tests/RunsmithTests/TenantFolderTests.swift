@@ -42,4 +42,20 @@ final class TenantFolderTests: XCTestCase {
             }
         }
     }
+
+    /// Tenants removed from the docs: the next build empties the tenants' folder rather than leaving the
+    /// old customers' runbooks there; a missing PDF engine is its own error before anything is built.
+    func testATreeWithoutTenantsEmptiesAnEarlierTenantsFolder() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("runsmith-no-tenants-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        var options = SiteBuilder.Options(root: repositoryRoot.appendingPathComponent("content"), output: work.appendingPathComponent("site"))
+        options.tenantsOutput = work.appendingPathComponent("tenants")
+        XCTAssertTrue(SiteBuilder(options: options).run().written)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: work.appendingPathComponent("tenants/contoso/index.html").path))
+        let docs = try TempTree(["README.md": "# Home\n"])
+        options.root = docs.root
+        XCTAssertTrue(SiteBuilder(options: options).run().written)
+        // Only the folder Runsmith marks its outputs with stays, so that the next build may replace it again.
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("tenants").path), [OutputWriter.marker])
+    }
 }

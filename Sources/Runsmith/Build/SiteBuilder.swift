@@ -9,7 +9,7 @@ public struct SiteBuilder: Sendable {
         /// Where the tenants' folders go (`--tenants-out`, which defaults to `_tenants/` beside `--out`);
         /// nil: inside `output`, as `_tenants/` (one tree, for a caller that handles both).
         public var tenantsOutput: URL?
-        /// Also write each tenant × runbook as one self-contained `<tenant>-<runbook>.html`.
+        /// Also write each tenant × runbook as one self-contained `<runbook>.html` in the tenant's folder.
         public var singleFile = false
         /// Also print each tenant's runbooks and checklists to PDF (`--pdf`, headless Chromium).
         public var pdf = false
@@ -50,11 +50,11 @@ public struct SiteBuilder: Sendable {
     public init(options: Options) { self.options = options }
 
     /// Builds everything once, then writes the public site to `output` and the tenants' folders to
-    /// `tenantsDestination`, each replaced atomically.
+    /// `tenantsOutput`, each replaced atomically.
     public func run(progress: (@Sendable (String) -> Void)? = nil) -> Result {
         if let refusal = refusal() {
             var result = Result()
-            result.diagnostics = [.error(.unsafeOutput, refusal, at: nil)]
+            result.diagnostics = [refusal]
             return result
         }
         let build = IncrementalBuild(options: options)
@@ -66,7 +66,10 @@ public struct SiteBuilder: Sendable {
         if let destination = options.tenantsOutput {
             let tenants = Self.tenantFiles(result)
             writes = [(output, result.files.filter { !$0.key.hasPrefix(TenantFolder.prefix) }, result.copies.filter { !$0.key.hasPrefix(TenantFolder.prefix) })]
-            if !tenants.files.isEmpty { writes.append((destination, tenants.files, tenants.copies)) }
+            // No tenants now: an earlier build's folders are emptied, never left behind with old customers' runbooks.
+            if !tenants.files.isEmpty || FileManager.default.fileExists(atPath: destination.path) {
+                writes.append((destination, tenants.files, tenants.copies))
+            }
         }
         for (destination, files, copies) in writes {
             do {
@@ -89,18 +92,21 @@ public struct SiteBuilder: Sendable {
         return (strip(result.files), strip(result.copies))
     }
 
-    /// Why writing would destroy something that is not an earlier output, or nil when it is safe.
-    private func refusal() -> String? {
+    /// Why the build cannot start: no print engine for `--pdf`, or writing would destroy something that
+    /// is not an earlier output. nil when it can.
+    private func refusal() -> Diagnostic? {
         if options.pdf, PDFPrinter.find() == nil {
-            return "--pdf prints with headless Chromium, which is not installed: install the Debian package \(PDFPrinter.debianPackage)"
+            return .error(.missingPdfEngine, "--pdf prints with headless Chromium, which is not installed: install the Debian package \(PDFPrinter.debianPackage)",
+                          at: nil)
         }
         guard let output = options.output else { return nil }
         if let tenants = options.tenantsOutput {
             if tenants.standardizedFileURL.path == output.standardizedFileURL.path {
-                return "the tenants' folders (\(tenants.path)) would replace the site at the same path: give --tenants-out another folder"
+                return .error(.unsafeOutput, "the tenants' folders (\(tenants.path)) would replace the site at the same path: give --tenants-out another folder",
+                              at: nil)
             }
-            if let refusal = OutputWriter(destination: tenants).refusal(docsRoot: options.root) { return refusal }
+            if let refusal = OutputWriter(destination: tenants).refusal(docsRoot: options.root) { return .error(.unsafeOutput, refusal, at: nil) }
         }
-        return OutputWriter(destination: output).refusal(docsRoot: options.root)
+        return OutputWriter(destination: output).refusal(docsRoot: options.root).map { .error(.unsafeOutput, $0, at: nil) }
     }
 }

@@ -78,6 +78,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable,
     case missingTemplate = "missing-template"
     case unsafeOutput = "unsafe-output"
     case writeFailed = "write-failed"
+    case missingPdfEngine = "missing-pdf-engine"
     case cacheUnwritable = "cache-unwritable"
 
     /// Its severity unless `severity:` in runsmith.yml says otherwise.
@@ -120,7 +121,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable,
         case .invalidTenant, .invalidRunbook, .unknownVariable, .invalidVariable, .missingVariable,
              .undeclaredVariable, .tenantLeak, .withheldContent, .singleFileLinks:
             return .tenants
-        case .invalidTemplate, .missingTemplate, .unsafeOutput, .writeFailed, .cacheUnwritable:
+        case .invalidTemplate, .missingTemplate, .unsafeOutput, .writeFailed, .missingPdfEngine, .cacheUnwritable:
             return .write
         }
     }
