@@ -36,12 +36,14 @@ deps:
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(DEBIAN_PACKAGES); }
 
-## Headless Chromium (Debian's package) for the browser tests and `--pdf`; poppler-utils to read the PDFs back.
+## Headless Chromium (Debian's package) for the browser tests and `--pdf`, with fonts for CJK and emoji
+## (without them a PDF shows boxes); poppler-utils to read the PDFs back.
+BROWSER_PACKAGES := chromium poppler-utils fonts-noto-cjk fonts-noto-color-emoji
 browser:
-	@command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || { \
-		echo "Installing chromium poppler-utils"; \
+	@dpkg -s $(BROWSER_PACKAGES) >/dev/null 2>&1 || { \
+		echo "Installing $(BROWSER_PACKAGES)"; \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium poppler-utils; }
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(BROWSER_PACKAGES); }
 
 ## Benchmarks (numbers, never pass/fail): builds against cmark-gfm and Hugo, `runsmith serve`, pathological pages.
 ## Prints tables and writes bench/results.json. Installs hugo and cmark-gfm when missing.

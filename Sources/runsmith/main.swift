@@ -63,7 +63,7 @@ enum Console {
         if let outURL {
             if result.written {
                 let place = shard.map { "\(outURL.path)/ (part \($0.index + 1) of \($0.count))" } ?? "\(outURL.path)/index.html"
-                let tenants = SiteBuilder.tenantFiles(result).files.isEmpty ? "" : options.tenantsOutput.map { ", tenants → \($0.path)/" } ?? ""
+                let tenants = !result.hasTenantFolders ? "" : options.tenantsOutput.map { ", tenants → \($0.path)/" } ?? ""
                 error("runsmith: built \(summary(result)) → \(place)\(tenants)\n")
             } else {
                 error("runsmith: nothing written (\(summary(result)))\n")

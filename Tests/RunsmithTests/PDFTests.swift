@@ -52,6 +52,32 @@ final class PDFTests: XCTestCase {
         XCTAssertTrue(manifest.contains("\"azure-devops-setup.pdf\"") && manifest.contains("\"azure-devops-setup-checklist.pdf\""))
     }
 
+    /// A tenant named in accents, CJK, emoji, `&` and quotes: the PDF header (a CSS string), the page and the
+    /// tenant's home all show the name as written, escaped for where it lands.
+    func testNonASCIITenantTextReachesThePDFHeaderAndTheHome() throws {
+        guard PDFPrinter.find() != nil, FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") else {
+            if ProcessInfo.processInfo.environment["RUNSMITH_SKIP_BROWSER"] == "1" { throw XCTSkip("RUNSMITH_SKIP_BROWSER=1") }
+            return XCTFail("chromium and poppler-utils are needed: `make test` installs them")
+        }
+        let name = "Café Zürich 東京 🚀 & \"Q\""
+        let tree = try TempTree([
+            "tenants/schema.yml": "variables:\n  org: { type: string, required: true }\n",
+            "tenants/cafe.yml": "id: cafe\nname: \"Café Zürich 東京 🚀 & \\\"Q\\\"\"\nvars: { org: café-org }\n",
+            "README.md": "# Home\n", "steps.md": "# Steps\n\n1. Open {{ vars.org }}\n2. Save\n",
+            "runbooks/r.yml": "title: \"Set up {{ tenant.name }}\"\nsections:\n  - page: steps.md\n    step: true\n",
+        ])
+        var options = SiteBuilder.Options(root: tree.root, output: tree.output)
+        options.pdf = true
+        let result = SiteBuilder(options: options).run()
+        XCTAssertTrue(result.written, lines(result.diagnostics).joined(separator: "\n"))
+        let text = try tool("pdftotext", [tree.output.appendingPathComponent("_tenants/cafe/r.pdf").path, "-"])
+        let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertTrue(words.contains("\(name) · Set up \(name) · version "), words)
+        XCTAssertTrue(words.contains("Open café-org"), words)
+        let home = String(decoding: result.files["_tenants/cafe/index.html"] ?? [], as: UTF8.self)
+        XCTAssertTrue(home.contains("<a href=\"r/index.html\">Set up Café Zürich 東京 🚀 &amp; &quot;Q&quot;</a>"), home)
+    }
+
     func testAMissingPrintEngineIsAnErrorBeforeAnythingIsBuilt() throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("runsmith-pdf-missing-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }

@@ -43,6 +43,8 @@ public struct SiteBuilder: Sendable {
         /// How many pages came from the cache (`--cache`) instead of being parsed.
         public var cachedPages = 0
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+        /// Some tenant's folder is among the files.
+        public var hasTenantFolders: Bool { files.keys.contains { $0.hasPrefix(TenantFolder.prefix) } }
         public init() {}
     }
 
@@ -84,7 +86,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The tenants' folders, with paths relative to `_tenants/`.
-    public static func tenantFiles(_ result: Result) -> (files: [String: [UInt8]], copies: [String: URL]) {
+    static func tenantFiles(_ result: Result) -> (files: [String: [UInt8]], copies: [String: URL]) {
         func strip<V>(_ map: [String: V]) -> [String: V] {
             Dictionary(uniqueKeysWithValues: map.filter { $0.key.hasPrefix(TenantFolder.prefix) }
                 .map { (String($0.key.dropFirst(TenantFolder.prefix.count)), $0.value) })

@@ -28,8 +28,7 @@ struct PDFPrinter {
         for (tenant, runbook, title) in runbooks {
             let folder = TenantFolder.path(tenant.id, "")
             guard result.files[folder + "\(runbook.id)/index.html"] != nil else { continue }
-            // The runbook's version, as its provenance line gives it: the hash of its runbook.json.
-            let version = result.files[folder + "\(runbook.id)/runbook.json"].map(ContentHash.hex)
+            let version = result.files[folder + "\(runbook.id)/runbook.json"].map(RunbookDocument.version(ofEncoded:))
             for (file, pdf, heading) in [("index.html", "\(runbook.id).pdf", title), ("checklist.html", "\(runbook.id)-checklist.pdf", "Checklist: \(title)")] {
                 let header = [tenant.name, heading, version.map { "version \($0)" }].compactMap { $0 }.joined(separator: " · ")
                 do {
@@ -62,20 +61,32 @@ struct PDFPrinter {
         return [UInt8](try Data(contentsOf: output))
     }
 
+    /// How long one page may take to print: a browser that hangs must not hang the build.
+    static let timeout: DispatchTimeInterval = .seconds(120)
+
     private func run(_ arguments: [String]) throws {
         let process = Process()
         process.executableURL = chromium
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "chromium exited with \(process.terminationStatus)"]) }
+        if exited.wait(timeout: .now() + Self.timeout) == .timedOut {
+            process.terminate()
+            exited.wait()
+            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "chromium did not finish within \(Self.timeout)"])
+        }
+        guard process.terminationStatus == 0 else {
+            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "chromium exited with \(process.terminationStatus)"])
+        }
     }
 
     /// The page box: A4, a running header and "Page N of M".
     static func pageRules(header: String) -> String {
         """
+        @charset "UTF-8";
         @page { size: A4; margin: 20mm 16mm 18mm;
           @top-left { content: "\(cssString(header))"; font: 8pt system-ui, sans-serif; color: #555; }
           @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt system-ui, sans-serif; color: #555; } }

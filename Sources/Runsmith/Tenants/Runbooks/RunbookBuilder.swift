@@ -92,7 +92,7 @@ struct RunbookBuilder {
                                       note: "nothing was written for this runbook"))
             return ([:], diagnostics, uses)
         }
-        let provenanceLine = provenance.line(tenant: tenant.id, runbook: runbook.id, version: ContentHash.hex(json))
+        let provenanceLine = provenance.line(tenant: tenant.id, runbook: runbook.id, version: RunbookDocument.version(ofEncoded: json))
         let html = runbookPage(runbook, title: title, steps: steps, provenance: provenanceLine)
         let checklist = checklistPage(runbook, title: title, steps: steps, provenance: provenanceLine)
         if let leak = withheldText(shownIn: html, steps: steps) {

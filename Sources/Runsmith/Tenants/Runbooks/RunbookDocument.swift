@@ -28,6 +28,9 @@ public struct RunbookDocument: Codable, Equatable, Sendable {
     public var estimateMinutes: Int
     public var steps: [Step]
 
+    /// A runbook's version, as its provenance line and its PDFs' header show it: the hash of its `runbook.json`.
+    static func version(ofEncoded json: [UInt8]) -> String { ContentHash.hex(json) }
+
     /// Sorted keys and no escaped slashes: the same runbook gives the same bytes, readable in a diff.
     public func encoded() throws -> [UInt8] {
         let encoder = JSONEncoder()
