@@ -5,7 +5,7 @@ DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_FLAGS ?=
 
-.PHONY: site test check deps browser build release bench bench-deps fuzz fuzz-build fuzz-regressions clean
+.PHONY: site test check deps browser browser-tests build release bench bench-deps fuzz fuzz-build fuzz-regressions clean
 
 ## Build the embedded example content/ into _site/ and say where it is.
 site: deps
@@ -17,6 +17,19 @@ site: deps
 test: deps browser
 	swift build $(SWIFT_FLAGS) --build-tests
 	swift test $(SWIFT_FLAGS) --skip-build --disable-swift-testing
+	$(MAKE) --no-print-directory browser-tests
+
+## What a reader does in Chromium, driven by Selenium (Tests/Browser): keyboard, a phone's width, reloads.
+## Selenium comes from PyPI, pinned, into a virtualenv of its own under .build/.
+BROWSER_VENV := .build/browser-venv
+SELENIUM := selenium==4.51.0
+browser-tests: deps browser $(BROWSER_VENV)/.selenium
+	swift build $(SWIFT_FLAGS) --product runsmith
+	RUNSMITH=$$(swift build $(SWIFT_FLAGS) --show-bin-path)/runsmith $(BROWSER_VENV)/bin/python -m unittest discover -s Tests/Browser -v
+$(BROWSER_VENV)/.selenium:
+	python3 -m venv $(BROWSER_VENV)
+	$(BROWSER_VENV)/bin/pip install -q --disable-pip-version-check $(SELENIUM)
+	touch $@
 
 ## `runsmith check` on content/: everything build does, nothing written.
 check: deps
@@ -37,8 +50,8 @@ deps:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(DEBIAN_PACKAGES); }
 
 ## Headless Chromium (Debian's package) for the browser tests and `--pdf`, with fonts for CJK and emoji
-## (without them a PDF shows boxes); poppler-utils to read the PDFs back.
-BROWSER_PACKAGES := chromium poppler-utils fonts-noto-cjk fonts-noto-color-emoji
+## (without them a PDF shows boxes); chromium-driver for Selenium; poppler-utils to read the PDFs back.
+BROWSER_PACKAGES := chromium chromium-driver poppler-utils fonts-noto-cjk fonts-noto-color-emoji
 browser:
 	@dpkg -s $(BROWSER_PACKAGES) >/dev/null 2>&1 || { \
 		echo "Installing $(BROWSER_PACKAGES)"; \

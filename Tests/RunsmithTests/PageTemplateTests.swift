@@ -39,10 +39,11 @@ final class PageTemplateTests: XCTestCase {
         let t = Self.text, e = Self.escaped
         let view = ChecklistView(tenantID: "alpha", runbookID: "r", steps: [
             .init(number: 1, title: "Set up \(t)", stepURL: "index.html#step-1", owner: "Own \(t)", estimate: "10 min", verify: "Ver \(t)",
-                  items: [.init(id: "r-1a", key: "r|a.md#", slot: "r|a.md#|1", number: "1.1", text: t),
-                          .init(id: "r-1b", key: "r|a.md#", slot: "r|a.md#|2", number: "1.2", text: "Save")], isItem: false),
-            .init(number: 2, title: "Plain", stepURL: "index.html#step-2", owner: nil, estimate: "5 min", verify: nil,
-                  items: [.init(id: "r-2", key: "r|b.md#x", slot: "r|b.md#x|1", number: "2.", text: "Plain")], isItem: true),
+                  hasFacts: true,
+                  items: [.init(id: "r-1a", key: "r|a.md#", slot: "r|a.md#|1", number: "1.1", text: t, html: "<code>\(e)</code>"),
+                          .init(id: "r-1b", key: "r|a.md#", slot: "r|a.md#|2", number: "1.2", text: "Save", html: "Save")], isItem: false),
+            .init(number: 2, title: "Plain", stepURL: "index.html#step-2", owner: nil, estimate: "5 min", verify: nil, hasFacts: true,
+                  items: [.init(id: "r-2", key: "r|b.md#x", slot: "r|b.md#x|1", number: "2.", text: "Plain", html: "Plain")], isItem: true),
         ], provenance: "Tenant alpha")
         let html = templates.render(view)
         XCTAssertTrue(html.hasPrefix("""
@@ -51,13 +52,15 @@ final class PageTemplateTests: XCTestCase {
         <div class="rs-checklist-tools"><progress class="rs-progress" value="0" max="3"></progress>
         <span class="rs-progress-text">0 of 3 done</span>
         """), html)
-        // Step 1's owner, estimate and check once, on its own row; its items link to it. Step 2 is its own item.
+        // Step 1's owner, estimate and check once, on its own row (and under its title, which a phone shows
+        // instead of the columns); its items link to it and show their HTML. Step 2 is its own item.
         XCTAssertTrue(html.contains("""
         <tbody class="rs-checklist-step">
-        <tr class="rs-step-row"><td></td><td><a class="rs-step-link" href="index.html#step-1">1. Set up \(e)</a><div class="rs-verify">Verify: Ver \(e)</div></td>\
+        <tr class="rs-step-row"><td></td><td><a class="rs-step-link" href="index.html#step-1">1. Set up \(e)</a>\
+        <div class="rs-step-facts">Owner: Own \(e) · Estimate: 10 min</div><div class="rs-verify">Verify: Ver \(e)</div></td>\
         <td>Own \(e)</td><td>10 min</td><td class="rs-sign"></td><td class="rs-sign"></td><td class="rs-sign"></td></tr>
         <tr class="rs-item" data-id="r-1a" data-key="r|a.md#" data-slot="r|a.md#|1" data-text="\(e)"><td><input type="checkbox" id="r-1a" aria-label="Done: \(e)"></td>\
-        <td><label for="r-1a"><span class="rs-item-number">1.1</span> \(e)</label> <a class="rs-step-link" href="index.html#step-1" aria-label="Step 1.1 in the runbook">↗</a>\
+        <td><label for="r-1a"><span class="rs-item-number">1.1</span> <code>\(e)</code></label> <a class="rs-step-link" href="index.html#step-1" aria-label="Step 1.1 in the runbook">↗</a>\
         <p class="rs-changed" hidden>Changed since checked</p></td><td></td><td></td><td class="rs-sign"></td><td class="rs-sign"></td><td class="rs-sign"></td></tr>
         """), html)
         XCTAssertEqual(html.components(separatedBy: "Ver \(e)").count, 2, "the check is shown once, not on every item")
@@ -65,10 +68,10 @@ final class PageTemplateTests: XCTestCase {
         <tbody class="rs-checklist-step">
         <tr class="rs-item" data-id="r-2" data-key="r|b.md#x" data-slot="r|b.md#x|1" data-text="Plain"><td><input type="checkbox" id="r-2" aria-label="Done: Plain"></td>\
         <td><label for="r-2"><span class="rs-item-number">2.</span> Plain</label> <a class="rs-step-link" href="index.html#step-2" aria-label="Step 2. in the runbook">↗</a>\
-        <p class="rs-changed" hidden>Changed since checked</p></td><td></td><td>5 min</td><td class="rs-sign"></td><td class="rs-sign"></td><td class="rs-sign"></td></tr>
+        <div class="rs-step-facts">Estimate: 5 min</div><p class="rs-changed" hidden>Changed since checked</p></td><td></td><td>5 min</td><td class="rs-sign"></td><td class="rs-sign"></td><td class="rs-sign"></td></tr>
         </tbody>
         """), html)
-        XCTAssertTrue(html.hasSuffix("<p class=\"rs-provenance\">Tenant alpha</p>\n</div>\n"), html)
+        XCTAssertTrue(html.hasSuffix("</section>\n</div>\n<p class=\"rs-provenance\">Tenant alpha</p>\n"), html)
     }
 
     func testRunbooksIndexRows() {

@@ -103,7 +103,7 @@ final class RunbookTests: XCTestCase {
         let texts = html.components(separatedBy: "data-text=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
         XCTAssertEqual(texts, ["Code (Read)", "Build (Read &amp; execute)", "Open settings", "Paste the token"])
         // The step's check and owner once, on the step's own row, above its items.
-        XCTAssertTrue(html.contains("</a><div class=\"rs-verify\">Verify: Both scopes listed.</div></td><td>Admin</td>"), html)
+        XCTAssertTrue(html.contains("</a><div class=\"rs-step-facts\">Owner: Admin</div><div class=\"rs-verify\">Verify: Both scopes listed.</div></td><td>Admin</td>"), html)
         XCTAssertEqual(html.components(separatedBy: "Verify: Both scopes listed.").count, 2, html)
         XCTAssertTrue(html.contains("<span class=\"rs-item-number\">1.1</span> Code (Read)</label> <a class=\"rs-step-link\" href=\"index.html#step-1\""), html)
         XCTAssertTrue(html.contains("data-storage-key=\"runsmith:alpha:r\""))

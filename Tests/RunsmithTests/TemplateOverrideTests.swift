@@ -60,7 +60,7 @@ final class TemplateOverrideTests: XCTestCase {
         let item = "Open Café &amp; 東京 🚀 1\u{202F}000 &lt;b&gt; &quot;q&quot;"
         XCTAssertTrue(checklist.contains("data-text=\"\(item)\"><td><input type=\"checkbox\""), checklist)
         XCTAssertTrue(checklist.contains("<span class=\"rs-item-number\">1.1</span> \(item)</label> <a class=\"rs-step-link\""), checklist)
-        XCTAssertTrue(checklist.contains("</a><div class=\"rs-verify\">Verify: Ver \(e)</div></td>"), checklist)
+        XCTAssertTrue(checklist.contains("</a><div class=\"rs-step-facts\">Owner: Own \(e) · Estimate: 1 h 15 min</div><div class=\"rs-verify\">Verify: Ver \(e)</div></td>"), checklist)
         let index = try file(result, "_tenants/index.html")
         XCTAssertTrue(index.contains("<title>Runbooks · Site \(e)</title>"), index)
         XCTAssertTrue(index.contains("<tr><td><a href=\"alpha/index.html\">\(e)</a></td><td><a href=\"alpha/r/index.html\">R \(e)</a></td>"), index)

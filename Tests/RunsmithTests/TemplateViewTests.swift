@@ -31,14 +31,16 @@ final class TemplateViewTests: XCTestCase {
     /// The body views too: every property of each (with every optional set) is found by its name.
     func testEveryViewSwitchNamesEveryProperty() throws {
         let step = RunbookPageView.Step(number: 1, id: "s", title: "T", owner: "O", estimate: "5 min", verify: "V", hasMeta: true, body: "<p>b</p>")
-        let item = ChecklistView.Item(id: "i", key: "k", slot: "k|1", number: "1.1", text: "T")
-        let checklistStep = ChecklistView.Step(number: 1, title: "T", stepURL: "u", owner: "O", estimate: "5 min", verify: "V", items: [item], isItem: false)
+        let item = ChecklistView.Item(id: "i", key: "k", slot: "k|1", number: "1.1", text: "T", html: "<b>T</b>")
+        let checklistStep = ChecklistView.Step(number: 1, title: "T", stepURL: "u", owner: "O", estimate: "5 min", verify: "V", hasFacts: true,
+                                               items: [item], isItem: false)
+        let checklist = ChecklistView(tenantID: "t", runbookID: "r", steps: [checklistStep], provenance: "P")
         let row = RunbooksIndexView.Row(tenantName: "N", homeURL: "h", runbookTitle: "T", pageURL: "p", checklistURL: "c", jsonURL: "j")
         let card = CategoryIndexView.Card(title: "T", description: "D", url: "u")
         let entry = TenantHomeView.Entry(title: "T", pageURL: "p", checklistURL: "c", jsonURL: "j", singleFileURL: "s")
         let views: [MustacheParent] = [
-            RunbookPageView(steps: [step], outro: "O", provenance: "P"), step,
-            ChecklistView(tenantID: "t", runbookID: "r", steps: [checklistStep], provenance: "P"), checklistStep, item,
+            RunbookPageView(steps: [step], outro: "O", checklist: checklist, provenance: "P"), step,
+            checklist, checklistStep, item,
             RunbooksIndexView(rows: [row]), row, CategoryIndexView(cards: [card]), card,
             TenantHomeView(tenantName: "N", runbooks: [entry]), entry,
         ]

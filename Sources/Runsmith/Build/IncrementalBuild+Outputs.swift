@@ -22,7 +22,8 @@ extension IncrementalBuild {
         return PDFPrinter(chromium: chromium).print(&result, runbooks: runbooks)
     }
 
-    /// Each tenant × runbook also as one self-contained `<runbook>.html` in the tenant's folder.
+    /// Each tenant × runbook also as one self-contained `<runbook>.html` in the tenant's folder: the runbook
+    /// page with its checklist, which the runbooks wrote there with the links of `<runbook>/index.html`.
     func singleFiles(_ result: inout SiteBuilder.Result, site: SiteSource, index: SiteIndex) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let inputs = SingleFile.Inputs(files: result.files, copies: result.copies,
@@ -32,8 +33,8 @@ extension IncrementalBuild {
         for tenant in site.tenants.tenants {
             for runbook in site.tenants.runbooks {
                 let route = TenantFolder.path(tenant.id, "\(runbook.id)/index.html")
-                guard let page = result.files[route] else { continue }
                 let output = TenantFolder.path(tenant.id, "\(runbook.id).html")
+                guard let page = result.files[output] else { continue }
                 let (html, problems) = SingleFile.make(String(decoding: page, as: UTF8.self), route: route, output: output, inputs: inputs)
                 result.files[output] = Array(html.utf8)
                 diagnostics += problems
@@ -88,7 +89,8 @@ extension IncrementalBuild {
                                                       templates: state.templates, provenance: state.provenance,
                                                       wanted: full || !update.changedEntries.isEmpty ? nil : { tenant, runbook in
             plan.runbooks(tenant, runbook) || stepPages(runbook)
-        }, only: options.shard.map { shard in { tenant in shard.owns(position: tenantShard[tenant.id] ?? 0) } })
+        }, only: options.shard.map { shard in { tenant in shard.owns(position: tenantShard[tenant.id] ?? 0) } },
+           bundles: options.singleFile)
         guard hasRunbooks else { return diagnostics }
         let (audit, shared) = state.auditInputs(categoryPages: categories.compactMap { result.files[index.pages[$0]!.route] })
         diagnostics += state.runbooks.assemble(into: &result.files, site: site, templates: state.templates, audit: audit, shared: shared,

@@ -52,7 +52,7 @@ enum CompileProfile {
                 // After the cut, the step's HTML balances on its own.
                 SectionCut(step: step), HTMLSanitizer(), LinkTransform(resolver: step.links.resolver, route: step.links.route), step.links,
                 // Item texts before formulas become MathML, which has no text of its own: an item keeps its TeX.
-                ChecklistItemTransform(step: step), MathTransform(), CodeBlockTransform(), CardsTableTransform(),
+                ChecklistItemTransform(step: step), MathTransform(), CodeBlockTransform(), CardsTableTransform(), ChecklistItemHTML(step: step),
             ]
         case .anchors:
             return [DirectiveTransform()] + values + [IconTransform(), HeadingTransform(preset: preset)]

@@ -62,7 +62,17 @@ public final class MarkdownDocument {
 
     /// Renders the (possibly transformed) tree with cmark's own C HTML renderer.
     public func renderHTML(options: Int32 = MarkdownDocument.renderOptions) -> [UInt8] {
-        guard let cString = cmark_render_html(root.pointer, options, cmark_parser_get_syntax_extensions(parser)) else {
+        render(root, options: options)
+    }
+
+    /// The HTML of a node's children alone (a paragraph's inlines without its `<p>`), by the same renderer.
+    /// The node must belong to this document.
+    public func renderHTML(childrenOf node: MarkdownNode, options: Int32 = MarkdownDocument.renderOptions) -> [UInt8] {
+        node.children.flatMap { render($0, options: options) }
+    }
+
+    private func render(_ node: MarkdownNode, options: Int32) -> [UInt8] {
+        guard let cString = cmark_render_html(node.pointer, options, cmark_parser_get_syntax_extensions(parser)) else {
             return []
         }
         defer { free(cString) }

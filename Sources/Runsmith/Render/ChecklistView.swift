@@ -11,6 +11,8 @@ struct ChecklistView: TemplateView {
         var owner: String?
         var estimate: String?
         var verify: String?
+        /// Owner or estimate is there (a phone shows them under the title).
+        var hasFacts: Bool
         var items: [Item]
         /// The step is one item itself: its row is the step's row.
         var isItem: Bool
@@ -25,7 +27,10 @@ struct ChecklistView: TemplateView {
         var slot: String
         /// `2.` for a step that is one item, `2.1` for the first item of step 2.
         var number: String
+        /// Plain: the `aria-label` and what a changed item's note quotes.
         var text: String
+        /// With its inline formatting and links: `{{{html}}}`.
+        var html: String
     }
 
     var tenantID: String
@@ -45,11 +50,13 @@ struct ChecklistView: TemplateView {
 }
 
 extension ChecklistView.Step {
-    /// The step's items, with its owner, estimate and check.
-    init(_ step: RunbookBuilder.Step, items: [Checklist.Item]) {
-        self.init(number: step.number, title: step.title, stepURL: "index.html#step-\(step.number)", owner: step.section.owner,
+    /// The step's items, with its owner, estimate and check. `runbookPage`: where the runbook's steps are
+    /// (`index.html` beside it; empty in the runbook's own page, which bundles its checklist).
+    init(_ step: RunbookBuilder.Step, items: [Checklist.Item], runbookPage: String) {
+        self.init(number: step.number, title: step.title, stepURL: "\(runbookPage)#step-\(step.number)", owner: step.section.owner,
                   estimate: step.section.estimate.map(Runbook.duration), verify: step.section.verify,
-                  items: items.map { .init(id: $0.id, key: $0.key, slot: $0.slot, number: $0.number, text: $0.text) },
+                  hasFacts: step.section.owner != nil || step.section.estimate != nil,
+                  items: items.map { .init(id: $0.id, key: $0.key, slot: $0.slot, number: $0.number, text: $0.text.plain, html: $0.text.html) },
                   isItem: step.items.isEmpty)
     }
 }

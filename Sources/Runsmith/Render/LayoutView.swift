@@ -39,6 +39,8 @@ struct LayoutView: TemplateView {
     var route: String?
     var prev: PagerLink?
     var next: PagerLink?
+    /// A previous or next page: the pager is shown.
+    var hasPager: Bool { prev != nil || next != nil }
     /// The page's source path, relative to the content root.
     var source: String
     /// Not for search engines (`<meta name="robots" content="noindex">`).
@@ -77,6 +79,7 @@ extension LayoutView: MustacheParent {
         case "hasNav": hasNav
         case "route": route
         case "prev": prev
+        case "hasPager": hasPager
         case "next": next
         case "source": source
         case "hidden": hidden

@@ -20,6 +20,8 @@ struct RunbookPageView: TemplateView {
 
     var steps: [Step]
     var outro: String?
+    /// The checklist, in the page itself: the runbook as one file (`--single-file`) carries its checklist.
+    var checklist: ChecklistView? = nil
     /// The provenance line (tenant, runbook, version, source commit, generator), for the `provenance` partial.
     var provenance: String
 }

@@ -10,7 +10,7 @@ public struct TemplateSet: Sendable {
     public let assets: [String: [UInt8]]
 
     public static let required = ["layout", "page", "nav", "nav-item", "toc", "pager", "redirect", "sidebar-script",
-                                  "runbook", "checklist", "provenance", "runbooks-index", "category-index", "tenant-home"]
+                                  "runbook", "checklist", "checklist-sheet", "checklist-facts", "provenance", "runbooks-index", "category-index", "tenant-home"]
 
     public init(projectDirectory: URL?) throws(DiagnosticError) {
         var sources: [String: (text: String, location: SourceLocation?)] = [:]

@@ -9,6 +9,7 @@ extension RunbookPageView: MustacheParent {
         switch name {
         case "steps": steps
         case "outro": outro
+        case "checklist": checklist
         case "provenance": provenance
         default: nil
         }
@@ -53,6 +54,7 @@ extension ChecklistView.Step: MustacheParent {
         case "owner": owner
         case "estimate": estimate
         case "verify": verify
+        case "hasFacts": hasFacts
         case "items": items
         case "isItem": isItem
         default: nil
@@ -68,6 +70,7 @@ extension ChecklistView.Item: MustacheParent {
         case "slot": slot
         case "number": number
         case "text": text
+        case "html": html
         default: nil
         }
     }

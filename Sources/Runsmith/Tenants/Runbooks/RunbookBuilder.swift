@@ -21,10 +21,14 @@ struct RunbookBuilder {
 
     /// Preprocessed step pages shared by every tenant's runbooks in one build.
     private let shared: SharedPreprocessing
+    /// Also `<runbook>.html`: the runbook with its checklist in one page, for `SingleFile` to make
+    /// self-contained (its links are still those of `<runbook>/index.html` until then).
+    private let bundles: Bool
 
     init(site: SiteSource, index: SiteIndex, resolver: LinkResolver, templates: TemplateSet, context: TenantContext,
-         provenance: Provenance, shared: SharedPreprocessing = SharedPreprocessing()) {
+         provenance: Provenance, shared: SharedPreprocessing = SharedPreprocessing(), bundles: Bool = false) {
         self.shared = shared
+        self.bundles = bundles
         self.site = site
         self.index = index
         self.resolver = resolver
@@ -43,7 +47,7 @@ struct RunbookBuilder {
         /// Where the step's content is written: the section's heading, or the page.
         var source: SourceLocation
         /// Checklist items of a step section (empty: the step itself is the one item).
-        var items: [String] = []
+        var items: [Checklist.Item.Text] = []
         /// Text of branches this tenant does not get, and the text it does: for the leak audit.
         var withheld: [String] = []
         var kept = ""
@@ -95,14 +99,17 @@ struct RunbookBuilder {
         let provenanceLine = provenance.line(tenant: tenant.id, runbook: runbook.id, version: RunbookDocument.version(ofEncoded: json))
         let html = runbookPage(runbook, title: title, steps: steps, provenance: provenanceLine)
         let checklist = checklistPage(runbook, title: title, steps: steps, provenance: provenanceLine)
+        let bundle = bundles ? runbookPage(runbook, title: title, steps: steps, provenance: provenanceLine,
+                                           checklist: checklistView(runbook, steps: steps, runbookPage: "", provenance: provenanceLine)) : nil
         if let leak = withheldText(shownIn: html, steps: steps) {
             diagnostics.append(.error(.tenantLeak, "\(TenantFolder.path(tenant.id, route)) shows \"\(leak.prefix(60))\", which tenant \(tenant.id)'s conditions withhold",
                                       at: SourceLocation(path: tenant.path), note: "nothing was written for this runbook"))
             return ([:], diagnostics, uses)
         }
         let file = { (name: String) in TenantFolder.path(tenant.id, "\(runbook.id)/\(name)") }
-        return ([file("index.html"): Array(html.utf8), file("runbook.json"): json, file("checklist.html"): Array(checklist.utf8)],
-                diagnostics, uses)
+        var files = [file("index.html"): Array(html.utf8), file("runbook.json"): json, file("checklist.html"): Array(checklist.utf8)]
+        if let bundle { files[TenantFolder.path(tenant.id, "\(runbook.id).html")] = Array(bundle.utf8) }
+        return (files, diagnostics, uses)
     }
 
     /// Two steps with one id would share their ticks: that is an error, at the second one.
@@ -133,27 +140,36 @@ struct RunbookBuilder {
     }
 
     /// The steps (`runbook.mustache`) in the layout, with the intro and total estimate as lead.
-    private func runbookPage(_ runbook: Runbook, title: String, steps: [Step], provenance: String) -> String {
+    private func runbookPage(_ runbook: Runbook, title: String, steps: [Step], provenance: String, checklist: ChecklistView? = nil) -> String {
         let total = steps.compactMap(\.section.estimate).reduce(0, +)
         var layout = tenantLayout(runbook, title: title)
         layout.showDescription = runbook.intro != nil || total > 0
         layout.description = [runbook.intro, total > 0 ? "Estimated time: \(Runbook.duration(total))." : nil]
             .compactMap { $0 }.joined(separator: " ")
         layout.toc = steps.map { LayoutView.TOCEntry(id: "step-\($0.number)", text: "\($0.number). \($0.title)", sub: false) }
+        if checklist != nil { layout.toc.append(.init(id: "checklist", text: "Checklist", sub: false)) }
         layout.showTOC = !layout.toc.isEmpty
-        layout.body = templates.render(RunbookPageView(steps: steps.map(RunbookPageView.Step.init), outro: runbook.outro, provenance: provenance))
+        layout.body = templates.render(RunbookPageView(steps: steps.map(RunbookPageView.Step.init), outro: runbook.outro,
+                                                       checklist: checklist, provenance: provenance))
         return templates.render(layout)
     }
 
     /// The step sections' items (or the steps themselves) as a page to tick off, print and sign.
     private func checklistPage(_ runbook: Runbook, title: String, steps: [Step], provenance: String) -> String {
-        let items = Checklist.items(runbook: runbook, steps: steps)
-        let grouped = steps.filter(\.section.step).map { step in ChecklistView.Step(step, items: items.filter { $0.step == step.number }) }
         var layout = tenantLayout(runbook, title: "Checklist: \(title)")
         layout.showDescription = steps.contains { $0.section.estimate != nil }
         layout.description = "Estimated time: \(Runbook.duration(steps.compactMap(\.section.estimate).reduce(0, +)))."
-        layout.body = templates.render(ChecklistView(tenantID: context.tenant.id, runbookID: runbook.id, steps: grouped, provenance: provenance))
+        layout.body = templates.render(checklistView(runbook, steps: steps, runbookPage: "index.html", provenance: provenance))
         return templates.render(layout)
+    }
+
+    /// The checklist's items grouped by step; `runbookPage`: where its step links go.
+    private func checklistView(_ runbook: Runbook, steps: [Step], runbookPage: String, provenance: String) -> ChecklistView {
+        let items = Checklist.items(runbook: runbook, steps: steps)
+        let grouped = steps.filter(\.section.step).map { step in
+            ChecklistView.Step(step, items: items.filter { $0.step == step.number }, runbookPage: runbookPage)
+        }
+        return ChecklistView(tenantID: context.tenant.id, runbookID: runbook.id, steps: grouped, provenance: provenance)
     }
 
     /// A page of this tenant's runbook folder: the tenant names the site, its home is the tenant's own

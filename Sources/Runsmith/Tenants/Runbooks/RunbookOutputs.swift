@@ -20,8 +20,10 @@ struct RunbookOutputs {
     /// Builds the runbooks `wanted` says yes to (all of them when nil), in parallel; forgets pairs that no
     /// longer exist.
     /// `only`: the tenants this part of a sharded build makes; the others are left out entirely.
+    /// `bundles`: each runbook also with its checklist in one page (`RunbookBuilder`), for `--single-file`.
     mutating func build(_ site: SiteSource, index: SiteIndex, resolver: LinkResolver, templates: TemplateSet,
-                        provenance: Provenance, wanted: ((Tenant, Runbook) -> Bool)?, only: ((Tenant) -> Bool)? = nil) -> [String] {
+                        provenance: Provenance, wanted: ((Tenant, Runbook) -> Bool)?, only: ((Tenant) -> Bool)? = nil,
+                        bundles: Bool = false) -> [String] {
         let pairs = site.tenants.tenants.filter { only?($0) ?? true }.flatMap { tenant in site.tenants.runbooks.map { (tenant, $0) } }
         let keys = Set(pairs.map { Self.key($0.0, $0.1) })
         outputs = outputs.filter { keys.contains($0.key) }
@@ -32,7 +34,8 @@ struct RunbookOutputs {
             let (tenant, runbook) = todo[i]
             let context = TenantContext(tenant: tenant, schema: site.tenants.schema, claims: site.config.claims)
             let (files, diagnostics, uses) = RunbookBuilder(site: site, index: index, resolver: resolver, templates: templates,
-                                                            context: context, provenance: provenance, shared: shared).build(runbook)
+                                                            context: context, provenance: provenance, shared: shared,
+                                                            bundles: bundles).build(runbook)
             return Output(files: files, diagnostics: diagnostics, uses: uses)
         }
         for (pair, output) in zip(todo, built) { outputs[Self.key(pair.0, pair.1)] = output }

@@ -11,8 +11,9 @@ final class RunbookStep {
     var heading: ParsedPage.Heading?
     /// This tenant's version of the page has no such section (its conditions removed it).
     var missing = false
-    /// The checklist items of a step section (`Checklist.texts`).
-    var items: [String] = []
+    /// The checklist items of a step section (`Checklist.entries`), and once compiled, each one's HTML.
+    var entries: [Checklist.Entry] = []
+    var items: [Checklist.Item.Text] = []
 
     init(number: Int, section: Runbook.Section, level: Int, links: RunbookLinks) {
         self.number = number
@@ -54,6 +55,21 @@ struct ChecklistItemTransform: PageTransform {
     let step: RunbookStep
 
     func apply(to page: ParsedPage) {
-        if step.section.step { step.items = Checklist.texts(in: page.document.root) }
+        if step.section.step { step.entries = Checklist.entries(in: page.document.root) }
+    }
+}
+
+/// The items' HTML, once every transform is done: inline formatting, links resolved for the runbook
+/// (the checklist sits beside it), formulas as MathML. The transforms after `ChecklistItemTransform`
+/// replace leaves only, so the nodes it kept are still in the tree.
+struct ChecklistItemHTML: PageTransform {
+    let step: RunbookStep
+
+    func apply(to page: ParsedPage) {
+        step.items = step.entries.map { entry in
+            let html = entry.inlines.map { String(decoding: page.document.renderHTML(childrenOf: $0), as: UTF8.self) }
+            return .init(plain: entry.text, html: html?.trimmingCharacters(in: .whitespacesAndNewlines) ?? HTMLText.escape(entry.text))
+        }
+        step.entries = []
     }
 }
