@@ -185,28 +185,39 @@ struct Render: ParsableCommand {
 }
 
 struct Diff: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the runbooks, sections and steps one tenant gets and the other does not.")
+    static let configuration = CommandConfiguration(
+        abstract: "Compare what two tenants get: runbooks, sections, and the content of each step and docs page.",
+        discussion: "For each runbook: which tenant gets it, the sections only one gets, and for the steps both get, the "
+            + "{% if %} conditions decided differently, the values that differ and a unified diff of the text each reads. "
+            + "Then every docs page that reads differently. Secrets show only as their placeholder.")
     @Argument(help: "A tenant id.") var tenantA: String
     @Argument(help: "Another tenant id.") var tenantB: String
-    @Option(name: .long, help: "Only this runbook.") var runbook: String?
+    @Option(name: .long, help: "Only this runbook (and no docs pages).") var runbook: String?
     @Option(name: .long, help: "The docs root.") var root: String = "content"
+    @Option(name: .long, help: "text (readable) or json.") var format: DiffFormat = .text
+
+    enum DiffFormat: String, ExpressibleByArgument { case text, json }
 
     func run() throws {
         let rootURL = URL(fileURLWithPath: root)
-        guard let tree = try? ContentTree(root: rootURL) else {
-            Console.error("runsmith: error: cannot read \(root)\n")
-            throw ExitCode(1)
-        }
-        let (set, problems) = TenantSet.load(from: tree)
-        let config = (try? tree.read(SiteConfig.fileName)).map { SiteConfig.decode(String(decoding: $0, as: UTF8.self)).0 } ?? SiteConfig()
-        Console.report(problems, format: .human, root: rootURL)
-        switch TenantDiff.diff(set, tenantA, tenantB, runbook: runbook, claims: config.claims) {
-        case .success(let text): print(text, terminator: "")
+        var problems: [Diagnostic] = []
+        let site = SiteSource.load(root: rootURL, excluding: [], diagnostics: &problems)
+        Console.report(problems, format: .human, root: rootURL, stdoutIsFree: false)
+        // A tree with errors could compare versions of it that no build would write.
+        guard let site, !problems.contains(where: { $0.severity == .error }) else { throw ExitCode(1) }
+        switch TenantDiff.compare(site, tenantA, tenantB, runbook: runbook) {
+        case .success(let comparison):
+            switch format {
+            case .text: print(comparison.text, terminator: "")
+            case .json:
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                FileHandle.standardOutput.write(try encoder.encode(comparison) + Data("\n".utf8))
+            }
         case .failure(let error):
-            Console.report([error.diagnostic], format: .human, root: rootURL)
+            Console.report([error.diagnostic], format: .human, root: rootURL, stdoutIsFree: false)
             throw ExitCode(1)
         }
-        if problems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 }
 

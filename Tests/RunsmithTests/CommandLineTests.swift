@@ -102,17 +102,31 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testDiffListsWhatOneTenantGetsAndTheOtherDoesNot() throws {
-        let r = try run(["diff", "contoso", "fabrikam", "--root", repositoryRoot.appendingPathComponent("content").path])
+        let content = repositoryRoot.appendingPathComponent("content").path
+        let r = try run(["diff", "contoso", "fabrikam", "--root", content])
         XCTAssertEqual(r.status, 0, r.err)
-        XCTAssertEqual(r.out, """
-        azure-devops-setup: both
-          only fabrikam: integrations/azure-devops/azure-devops-server.md
-          only contoso: Give manufacturing its own token
-        gitlab-setup: neither
-        on-premises-broker: only fabrikam
-
-        """)
-        let missing = try run(["diff", "contoso", "ghost", "--root", repositoryRoot.appendingPathComponent("content").path])
+        let lines = r.out.split(separator: "\n").map(String.init)
+        for line in [
+            "runbook azure-devops-setup: both get it",
+            "  section 2, integrations/azure-devops/azure-devops-server.md: only fabrikam gets it",
+            "  section 3, integrations/azure-devops/group-level-setup.md#connect-the-group: reads differently",
+            "    {% if vars.deployment == \"services\" %} at integrations/azure-devops/group-level-setup.md:68:1: holds for contoso, not for fabrikam",
+            "    -For Contoso Pharmaceuticals, keep these organizations: research, manufacturing.",
+            "    +For Fabrikam Logistics, keep these organizations: fleet.",
+            "  section 4, Give manufacturing its own token (integrations/azure-devops/organization-level-setup.md#connect-the-organization): only contoso gets it",
+            "runbook gitlab-setup: neither gets it",
+            "runbook on-premises-broker: only fabrikam gets it",
+            "docs page integrations/azure-devops/azure-devops-server.md: reads differently",
+        ] {
+            XCTAssertTrue(lines.contains(line), "missing: \(line)\n\(r.out)")
+        }
+        let json = try run(["diff", "contoso", "fabrikam", "--runbook", "azure-devops-setup", "--format", "json", "--root", content])
+        XCTAssertEqual(json.status, 0, json.err)
+        let comparison = try JSONDecoder().decode(TenantComparison.self, from: Data(json.out.utf8))
+        XCTAssertEqual(comparison.runbooks.map(\.id), ["azure-devops-setup"])
+        XCTAssertEqual(comparison.runbooks[0].steps.map(\.section), [2, 3, 4])
+        XCTAssertEqual(comparison.pages, [], "--runbook compares that runbook only")
+        let missing = try run(["diff", "contoso", "ghost", "--root", content])
         XCTAssertEqual(missing.status, 1)
         XCTAssertTrue(missing.err.contains("no tenant 'ghost'"), missing.err)
     }

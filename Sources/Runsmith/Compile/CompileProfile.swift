@@ -10,6 +10,9 @@ enum CompileProfile {
     /// Only what decides a page's anchors (its headings' ids and the ids in its raw HTML), nothing
     /// rendered: which sections of a page a tenant gets.
     case anchors
+    /// `runsmith diff`: a page (or one heading's section of it) as the tenant reads it, as plain text
+    /// (cmark's plain-text renderer): conditions decided, values in, directives' content kept.
+    case readableText(SectionCut)
     /// `runsmith render`: an HTML fragment, links as written (cards and downloads drawn around them)
     /// and the leading `# heading` kept.
     case fragment
@@ -50,12 +53,15 @@ enum CompileProfile {
                 HeadingTransform(preset: preset, liftsTitle: step.section.section == nil, levelShift: 2 - step.level,
                                  idPrefix: "s\(step.number)-"),
                 // After the cut, the step's HTML balances on its own.
-                SectionCut(step: step), HTMLSanitizer(), LinkTransform(resolver: step.links.resolver, route: step.links.route), step.links,
+                SectionCut(section: step.section.section, found: step.cut), HTMLSanitizer(), LinkTransform(resolver: step.links.resolver, route: step.links.route), step.links,
                 // Item texts before formulas become MathML, which has no text of its own: an item keeps its TeX.
                 ChecklistItemTransform(step: step), MathTransform(), CodeBlockTransform(), CardsTableTransform(), ChecklistItemHTML(step: step),
             ]
         case .anchors:
             return [DirectiveTransform()] + values + [IconTransform(), HeadingTransform(preset: preset)]
+        case .readableText(let cut):
+            return [DirectiveTransform()] + values + [InlineComponentTransform(), IconTransform(), HeadingTransform(preset: preset), cut,
+                                                       PlainTextBlocks()]
         case .fragment:
             return [DirectiveTransform()] + values + [
                 InlineComponentTransform(), IconTransform(), HTMLSanitizer(), UnparsedLinkCheck(),

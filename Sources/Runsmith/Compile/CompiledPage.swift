@@ -22,14 +22,21 @@ struct CompiledPage: Sendable, Codable {
     /// The text of `{% if %}` branches left out, and (runbook steps) the text shown: for the leak audit.
     var withheld: [String]
     var text: String?
+    /// The conditions decided for the tenant, and the values the page shows: what `runsmith diff` compares.
+    var decisions: [ConditionDecision]
+    var values: [ShownValue]
 
     var path: String { layout.path }
     /// Docusaurus `pagination_prev` / `pagination_next`: doc ids whose titles its pager shows.
     var pagination: [String?] { [layout.frontmatter.paginationPrev, layout.frontmatter.paginationNext] }
 
-    init(_ page: ParsedPage, slots: LinkLog, rendersBody: Bool, keepsText: Bool) {
+    init(_ page: ParsedPage, slots: LinkLog, body output: CompileProfile.Output, keepsText: Bool) {
         layout = PageLayout(page)
-        body = rendersBody ? page.document.renderHTML() : nil
+        switch output {
+        case .html: body = page.document.renderHTML()
+        case .plainText: body = page.document.renderPlainText()
+        case .none: body = nil
+        }
         links = slots.entries
         texts = slots.texts
         slotKey = slots.key
@@ -40,6 +47,8 @@ struct CompiledPage: Sendable, Codable {
         uses = page.uses
         withheld = page.source.withheld
         text = keepsText ? LeakAudit.plain(page.document.root.plainText) : nil
+        decisions = page.source.decisions
+        values = page.values
     }
 
     /// The body with its slots filled from `resolver` (the real site index), the pages and files it

@@ -28,17 +28,22 @@ struct PageCompiler {
         page.diagnostics = profile.isFragment ? problems.filter { $0.code != .emptyPage } : problems
         let slots = LinkLog(key: LinkSlots.key(of: pre.text))
         for transform in profile.transforms(self, path: path, slots: slots) { transform.apply(to: page) }
-        return (CompiledPage(page, slots: slots, rendersBody: profile.rendersBody, keepsText: profile.keepsText), [])
+        return (CompiledPage(page, slots: slots, body: profile.output, keepsText: profile.keepsText), [])
     }
 }
 
 extension CompileProfile {
     var isFragment: Bool { if case .fragment = self { true } else { false } }
-    var rendersBody: Bool {
+    /// What the body is rendered as: HTML, nothing (only the page's facts are wanted), or the plain
+    /// text `runsmith diff` compares.
+    enum Output { case html, none, plainText }
+
+    var output: Output {
         switch self {
-        case .site(let page): page.rendersBody
-        case .anchors: false
-        case .runbookStep, .fragment: true
+        case .site(let page): page.rendersBody ? .html : .none
+        case .anchors: .none
+        case .runbookStep, .fragment: .html
+        case .readableText: .plainText
         }
     }
     /// Runbook steps keep their text for the leak audit.

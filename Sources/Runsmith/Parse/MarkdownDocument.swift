@@ -71,10 +71,19 @@ public final class MarkdownDocument {
         node.children.flatMap { render($0, options: options) }
     }
 
+    /// The tree as plain text, by cmark's plain-text renderer (no line wrapping): what a reader reads,
+    /// without markup.
+    public func renderPlainText(options: Int32 = MarkdownDocument.renderOptions) -> [UInt8] {
+        bytes(cmark_render_plaintext(root.pointer, options, 0))
+    }
+
     private func render(_ node: MarkdownNode, options: Int32) -> [UInt8] {
-        guard let cString = cmark_render_html(node.pointer, options, cmark_parser_get_syntax_extensions(parser)) else {
-            return []
-        }
+        bytes(cmark_render_html(node.pointer, options, cmark_parser_get_syntax_extensions(parser)))
+    }
+
+    /// A C string cmark allocated, copied and freed.
+    private func bytes(_ cString: UnsafeMutablePointer<CChar>?) -> [UInt8] {
+        guard let cString else { return [] }
         defer { free(cString) }
         let length = strlen(cString)
         return cString.withMemoryRebound(to: UInt8.self, capacity: length) {

@@ -114,6 +114,17 @@ public struct MarkdownNode: Hashable {
         return node
     }
 
+    public static func paragraph() -> MarkdownNode { MarkdownNode(cmark_node_new(CMARK_NODE_PARAGRAPH)) }
+
+    /// Text, code, emphasis, links…: what may stand in a paragraph.
+    public var isInline: Bool {
+        switch kind {
+        case .text, .softBreak, .lineBreak, .code, .htmlInline, .customInline, .emphasis, .strong, .link, .image,
+             .footnoteReference, .strikethrough: true
+        default: false
+        }
+    }
+
     public static func htmlBlock(_ html: String) -> MarkdownNode {
         let node = MarkdownNode(cmark_node_new(CMARK_NODE_HTML_BLOCK))
         node.literal = html

@@ -69,7 +69,9 @@ extension PreprocessRun {
         }
         guard decide, let tenant = settings.tenant else { return nil }
         do {
-            return try parsed.isTrue { name in tenant.tenant.value(of: TenantSet.mapClaims(name, claims)) }
+            let holds = try parsed.isTrue { name in tenant.tenant.value(of: TenantSet.mapClaims(name, claims)) }
+            page.decisions.append(ConditionDecision(location: location, tag: tag.name, condition: tag.rest, holds: holds))
+            return holds
         } catch {
             var at = location
             at.column = column + tag.rest.prefix(error.offset).utf8.count

@@ -27,6 +27,8 @@ public struct PreprocessedPage: Sendable {
     public var withheld: [String] = []
     /// The page (or an include) has `{% if %}`-style conditions: tenants may get different versions of it.
     public var conditional = false
+    /// Each condition decided for the tenant, in order (those inside a branch not taken are not decided).
+    public var decisions: [ConditionDecision] = []
     /// Every file this page pulled in, for dependency tracking.
     public var includedFiles: Set<String> = []
 
@@ -72,4 +74,16 @@ public struct PreprocessLimits: Sendable, Equatable {
     /// Expansions in all: a diamond of includes 20 levels deep would be 2^20 of them.
     public var maxIncludes = 20_000
     public init() {}
+}
+
+/// One `{% if %}`, `{% elsif %}` or `{% unless %}` as it was decided for a tenant: what `runsmith diff`
+/// compares between two tenants.
+public struct ConditionDecision: Codable, Sendable, Equatable {
+    public var location: SourceLocation
+    /// `if`, `elsif` or `unless`.
+    public var tag: String
+    /// The condition as written.
+    public var condition: String
+    /// Whether the condition holds (for `unless`, the branch is taken when it does not).
+    public var holds: Bool
 }

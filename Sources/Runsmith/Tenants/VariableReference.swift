@@ -141,8 +141,10 @@ public struct TenantContext: Sendable {
     static func unresolved(_ inner: Substring) -> String { "‹\(inner.trimmingWhitespace())›" }
 
     /// Replaces every `{{ … }}` of ours in `text`, each value passed through `escape` for where it lands.
-    /// Returns the text and the problems with the byte offset of their `{{`.
-    public func substitute(_ text: String, escape: (String) -> String) -> (String, [(offset: Int, problem: Problem)]) {
+    /// Returns the text and the problems with the byte offset of their `{{`. `resolved` hears each
+    /// reference as written (`vars.org | upcase`) with the value it stands for.
+    public func substitute(_ text: String, escape: (String) -> String,
+                           resolved: ((String, String) -> Void)? = nil) -> (String, [(offset: Int, problem: Problem)]) {
         guard text.contains("{{") else { return (text, []) }
         var out = ""
         var problems: [(Int, Problem)] = []
@@ -159,7 +161,9 @@ public struct TenantContext: Sendable {
                 out += escape(Self.unresolved(inner))
             case .ours(let reference):
                 switch reference.resolve(in: self) {
-                case .success(let value): out += escape(value)
+                case .success(let value):
+                    resolved?(String(inner.trimmingWhitespace()), value)
+                    out += escape(value)
                 case .failure(let problem):
                     problems.append((offset, problem))
                     out += escape(Self.unresolved(inner))

@@ -14,7 +14,7 @@ public struct VariableSubstitution: PageTransform {
                 replace(node, page: page) { $0 }
             case .link, .image:
                 if let url = node.url, url.includes("{{") {
-                    let (value, problems) = context.substitute(url) { HTMLText.encodeURL($0) }
+                    let (value, problems) = context.substitute(url, escape: HTMLText.encodeURL, resolved: shown(on: page, at: node))
                     report(problems, node: node, page: page)
                     node.url = value
                 }
@@ -29,7 +29,7 @@ public struct VariableSubstitution: PageTransform {
 
     private func replace(_ node: MarkdownNode, page: ParsedPage, escape: (String) -> String) {
         guard node.literalContains("{{"), let literal = node.literal else { return }
-        let (value, problems) = context.substitute(literal, escape: escape)
+        let (value, problems) = context.substitute(literal, escape: escape, resolved: shown(on: page, at: node))
         report(problems, node: node, page: page)
         if value != literal { node.literal = value }
     }
@@ -50,7 +50,7 @@ public struct VariableSubstitution: PageTransform {
             // `{` is not special to cmark, so a `{{` is never split between two text nodes.
             if run.contains(where: { $0.literalContains("{{") }), !page.source.literalLines.contains(node.startLine) {
                 let joined = run.compactMap(\.literal).joined()
-                let (value, problems) = context.substitute(joined) { $0 }
+                let (value, problems) = context.substitute(joined, escape: { $0 }, resolved: shown(on: page, at: node))
                 report(problems, node: node, page: page)
                 if value != joined {
                     node.literal = value
@@ -61,6 +61,11 @@ public struct VariableSubstitution: PageTransform {
         }
     }
 
+    /// Notes each value put in, with where its node was written.
+    private func shown(on page: ParsedPage, at node: MarkdownNode) -> (String, String) -> Void {
+        { reference, value in page.values.append(ShownValue(reference: reference, value: value, location: page.origin(of: node).0)) }
+    }
+
     private func report(_ problems: [(offset: Int, problem: TenantContext.Problem)], node: MarkdownNode, page: ParsedPage) {
         for (offset, problem) in problems {
             var (location, chain) = page.origin(of: node)
@@ -69,4 +74,13 @@ public struct VariableSubstitution: PageTransform {
                                            note: context.tenant.path.isEmpty ? nil : "tenant \(context.tenant.id)"))
         }
     }
+}
+
+/// A tenant value as a page shows it: what `runsmith diff` compares between two tenants.
+public struct ShownValue: Codable, Sendable, Equatable {
+    /// The reference as written: `vars.org`, `tenant.name`, `vars.region | upcase`.
+    public var reference: String
+    /// What it stands for (a secret's placeholder, never the secret).
+    public var value: String
+    public var location: SourceLocation
 }

@@ -7,10 +7,12 @@ final class RunbookStep {
     let level: Int
     let links: RunbookLinks
 
-    /// The section's heading (nil for a whole page), found by `SectionCut`.
-    var heading: ParsedPage.Heading?
+    /// What `SectionCut` found of the section.
+    let cut = SectionCut.Found()
+    /// The section's heading (nil for a whole page).
+    var heading: ParsedPage.Heading? { cut.heading }
     /// This tenant's version of the page has no such section (its conditions removed it).
-    var missing = false
+    var missing: Bool { cut.missing }
     /// The checklist items of a step section (`Checklist.entries`), and once compiled, each one's HTML.
     var entries: [Checklist.Entry] = []
     var items: [Checklist.Item.Text] = []
@@ -20,33 +22,6 @@ final class RunbookStep {
         self.section = section
         self.level = level
         self.links = links
-    }
-}
-
-/// Keeps the step's section of the page: from its heading up to the next heading at its level or above;
-/// the step's own heading takes the heading's place. A whole-page step keeps everything.
-struct SectionCut: PageTransform {
-    let step: RunbookStep
-
-    func apply(to page: ParsedPage) {
-        guard let id = step.section.section else { return }
-        guard let heading = page.headings.first(where: { $0.id == id }), let start = heading.node else {
-            step.missing = true
-            while let child = page.document.root.firstChild { child.remove() }
-            return
-        }
-        step.heading = heading
-        let levels = Dictionary(page.headings.compactMap { h in h.node.map { ($0, h.level) } }, uniquingKeysWith: { a, _ in a })
-        var node = page.document.root.firstChild
-        while let n = node, n != start { node = n.next; n.remove() }
-        var after = start.next
-        start.remove()
-        var ended = false
-        while let n = after {
-            after = n.next
-            if let l = levels[n], l <= heading.level { ended = true }
-            if ended { n.remove() }
-        }
     }
 }
 
