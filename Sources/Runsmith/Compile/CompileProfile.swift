@@ -53,15 +53,19 @@ enum CompileProfile {
                 HeadingTransform(preset: preset, liftsTitle: step.section.section == nil, levelShift: 2 - step.level,
                                  idPrefix: "s\(step.number)-"),
                 // After the cut, the step's HTML balances on its own.
-                SectionCut(section: step.section.section, found: step.cut), HTMLSanitizer(), LinkTransform(resolver: step.links.resolver, route: step.links.route), step.links,
+                SectionCut(section: step.section.section, found: step.cut), HTMLSanitizer(),
+                LinkTransform(resolver: step.links.resolver, route: step.links.route), step.links,
                 // Item texts before formulas become MathML, which has no text of its own: an item keeps its TeX.
-                ChecklistItemTransform(step: step), MathTransform(), CodeBlockTransform(), CardsTableTransform(), ChecklistItemHTML(step: step),
+                ChecklistItemTransform(step: step), MathTransform(), CodeBlockTransform(), CardsTableTransform(),
+                // Items' HTML last: inline formatting, links and formulas as the runbook shows them.
+                ChecklistItemHTML(step: step),
             ]
         case .anchors:
             return [DirectiveTransform()] + values + [IconTransform(), HeadingTransform(preset: preset)]
         case .readableText(let cut):
-            return [DirectiveTransform()] + values + [InlineComponentTransform(), IconTransform(), HeadingTransform(preset: preset), cut,
-                                                       PlainTextBlocks()]
+            return [DirectiveTransform()] + values + [
+                InlineComponentTransform(), IconTransform(), HeadingTransform(preset: preset), cut, PlainTextBlocks(),
+            ]
         case .fragment:
             return [DirectiveTransform()] + values + [
                 InlineComponentTransform(), IconTransform(), HTMLSanitizer(), UnparsedLinkCheck(),
