@@ -5,19 +5,14 @@ pages from file:// at a phone's width (390 px, through DevTools' device emulatio
 acts as a reader would: by keyboard, by clicking, by reloading.
 """
 import os
-import shutil
-import subprocess
-import tempfile
 import textwrap
 import unittest
 
-from selenium import webdriver
-from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-RUNSMITH = os.environ.get("RUNSMITH", ".build/debug/runsmith")
+from browser import BuiltSite, press
 
 PROJECT = {
     "tenants/schema.yml": "variables:\n  org: { type: string, required: true }\n",
@@ -39,40 +34,17 @@ PROJECT = {
 }
 
 
-def build(root, *args):
-    out = subprocess.run([RUNSMITH, "build", root, "--out", os.path.join(root, "_site"),
-                          "--tenants-out", os.path.join(root, "_tenants"), *args],
-                         capture_output=True, text=True)
-    if out.returncode != 0:
-        raise AssertionError("runsmith build failed:\n" + out.stdout + out.stderr)
+class ChecklistInABrowser(BuiltSite):
+    PROJECT = PROJECT
+    BUILD_ARGS = ("--single-file",)
 
-
-class ChecklistInABrowser(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.root = tempfile.mkdtemp(prefix="runsmith-browser-")
-        for path, text in PROJECT.items():
-            os.makedirs(os.path.dirname(os.path.join(cls.root, path)) or cls.root, exist_ok=True)
-            with open(os.path.join(cls.root, path), "w", encoding="utf-8") as f:
-                f.write(text)
-        build(cls.root, "--single-file")
+        super().setUpClass()
         cls.tenant = os.path.join(cls.root, "_tenants", "acme")
-        options = webdriver.ChromeOptions()
-        options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-        for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]:
-            options.add_argument(arg)
-        service = webdriver.ChromeService(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
-        cls.driver = webdriver.Chrome(options=options, service=service)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.driver.quit()
-        shutil.rmtree(cls.root, ignore_errors=True)
 
     def open(self, page, width=390):
-        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                                    {"width": width, "height": 844, "deviceScaleFactor": 1, "mobile": width < 600})
-        self.driver.get("file://" + os.path.join(self.tenant, page))
+        self.load(os.path.join("_tenants", "acme", page), width)
         self.driver.execute_script("localStorage.clear()")
         self.driver.refresh()
 
@@ -86,8 +58,7 @@ class ChecklistInABrowser(unittest.TestCase):
         return self.js("var e = document.activeElement; return e.className || e.tagName.toLowerCase() + ':' + (e.id || '')")
 
     def press(self, key):
-        """A key pressed on whatever has the focus, as a keyboard would (no element is targeted)."""
-        ActionChains(self.driver).send_keys(key).perform()
+        press(self.driver, key)
 
     def tab_to(self, selector, limit=40):
         """Presses Tab until the element matching `selector` has the focus; returns how many presses."""

@@ -14,6 +14,8 @@ struct BuildState {
     var runbooks = RunbookOutputs()
     var navigation = Navigation(groups: [])
     var sidebar: [String: [UInt8]] = [:]
+    /// The docs' search index files, made again when a page's text or title changes.
+    var search: [String: [UInt8]]?
     /// Made again when the tenants change.
     var audit: LeakAudit?
     /// Tenant value → how many docs pages show it (the leak audit's "shared").

@@ -56,6 +56,20 @@ extension IncrementalBuild {
         result.pageCount = site.pages.filter { state.records[$0]?.html != nil }.count
     }
 
+    /// The docs' search index (`_runsmith/search/`): every page the sidebar may show, section by section,
+    /// as the public site shows it (a tenant's values are never in it). Made again only when a page's
+    /// text, title or place changed.
+    func addSearchIndex(_ state: inout BuildState, _ update: Update, into result: inout SiteBuilder.Result) {
+        if state.search == nil || update.searchChanged || update.navigationChanged || !update.changedEntries.isEmpty {
+            let documents = state.site.pages.flatMap { path -> [SearchIndex.Document] in
+                guard let record = state.records[path], let summary = record.summary, !summary.hidden, !summary.entry.route.isEmpty else { return [] }
+                return SearchIndex.documents(route: summary.entry.route, title: summary.entry.title, sections: record.search)
+            }
+            state.search = SearchIndex.files(documents, folder: SearchIndex.folder)
+        }
+        result.files.merge(state.search ?? [:]) { _, new in new }
+    }
+
     /// Theme files, the sidebar, redirects and a root page: added after the runbooks, which may not write
     /// where the docs pages are.
     func addSiteFiles(_ state: BuildState, into result: inout SiteBuilder.Result) -> [Diagnostic] {

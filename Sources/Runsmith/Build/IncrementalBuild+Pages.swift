@@ -8,6 +8,8 @@ extension IncrementalBuild {
         var changedEntries: Set<String> = []
         var navigationChanged: Bool
         var usesChanged: Bool
+        /// Some page's searchable text changed (or a page came or went): the search index is made again.
+        var searchChanged = false
         /// Whether this part of a (sharded) build writes a page's output.
         var renders: @Sendable (String) -> Bool
     }
@@ -56,6 +58,7 @@ extension IncrementalBuild {
                 continue
             }
             update.compiled[path] = page
+            if state.records[path]?.search != page.search { update.searchChanged = true }
             let summary = PageRecord.Summary(page, site: site)
             if let old, old != summary {
                 update.changedEntries.insert(path)
@@ -69,6 +72,7 @@ extension IncrementalBuild {
             } else {
                 state.records[path] = PageRecord(summary: summary, sources: page.sources, pagination: page.pagination, diagnostics: [])
             }
+            state.records[path]?.search = page.search
         }
         return update
     }

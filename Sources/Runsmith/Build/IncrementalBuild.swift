@@ -91,6 +91,7 @@ public final class IncrementalBuild {
         var diagnostics = state.loadDiagnostics + state.tenantDiagnostics
         for path in state.site.pages { diagnostics += state.records[path]?.diagnostics ?? [] }
         assemblePages(state, into: &result)
+        addSearchIndex(&state, update, into: &result)
         clock.mark("assemble pages")
         diagnostics += buildRunbooks(&state, plan, update, full: full, into: &result)
         diagnostics += addSiteFiles(state, into: &result)

@@ -44,6 +44,8 @@ final class PageRecord {
     /// Docusaurus `pagination_prev` / `pagination_next`: doc ids whose titles its pager shows.
     var pagination: [String?] = [nil, nil]
     var html: [UInt8]?
+    /// Its text by section, for the search index.
+    var search: [SearchSection] = []
     var diagnostics: [Diagnostic]
     /// What its pager showed when it was rendered (previous and next page).
     var pager: [String] = []
@@ -63,6 +65,7 @@ final class PageRecord {
         self.diagnostics = diagnostics
         if failed {
             html = nil
+            search = []
             uses = []
             pager = []
             sharedStale = true

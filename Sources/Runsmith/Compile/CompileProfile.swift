@@ -45,7 +45,7 @@ enum CompileProfile {
             }
             return [DirectiveTransform()] + values + [
                 InlineComponentTransform(), IconTransform(), HTMLSanitizer(), UnparsedLinkCheck(),
-                HeadingTransform(preset: preset), MathTransform(), CodeBlockTransform(), links, CardsTableTransform(),
+                HeadingTransform(preset: preset), SearchSections(), MathTransform(), CodeBlockTransform(), links, CardsTableTransform(),
             ]
         case .runbookStep(let step):
             return [DirectiveTransform()] + values + [
@@ -53,7 +53,7 @@ enum CompileProfile {
                 HeadingTransform(preset: preset, liftsTitle: step.section.section == nil, levelShift: 2 - step.level,
                                  idPrefix: "s\(step.number)-"),
                 // After the cut, the step's HTML balances on its own.
-                SectionCut(section: step.section.section, found: step.cut), HTMLSanitizer(),
+                SectionCut(section: step.section.section, found: step.cut), SearchSections(), HTMLSanitizer(),
                 LinkTransform(resolver: step.links.resolver, route: step.links.route), step.links,
                 // Item texts before formulas become MathML, which has no text of its own: an item keeps its TeX.
                 ChecklistItemTransform(step: step), MathTransform(), CodeBlockTransform(), CardsTableTransform(),

@@ -25,6 +25,8 @@ struct CompiledPage: Sendable, Codable {
     /// The conditions decided for the tenant, and the values the page shows: what `runsmith diff` compares.
     var decisions: [ConditionDecision]
     var values: [ShownValue]
+    /// Its text by section, for the search index.
+    var search: [SearchSection]
 
     var path: String { layout.path }
     /// Docusaurus `pagination_prev` / `pagination_next`: doc ids whose titles its pager shows.
@@ -49,6 +51,7 @@ struct CompiledPage: Sendable, Codable {
         text = keepsText ? LeakAudit.plain(page.document.root.plainText) : nil
         decisions = page.source.decisions
         values = page.values
+        search = page.searchSections
     }
 
     /// The body with its slots filled from `resolver` (the real site index), the pages and files it

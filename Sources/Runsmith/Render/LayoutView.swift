@@ -43,6 +43,8 @@ struct LayoutView: TemplateView {
     var hasPager: Bool { prev != nil || next != nil }
     /// The page's source path, relative to the content root.
     var source: String
+    /// The search box, over the index of the folder `root` leads to (`_runsmith/search/`).
+    var hasSearch = false
     /// Not for search engines (`<meta name="robots" content="noindex">`).
     var hidden = false
     var csp = ContentPolicy.pages
@@ -80,6 +82,7 @@ extension LayoutView: MustacheParent {
         case "route": route
         case "prev": prev
         case "hasPager": hasPager
+        case "hasSearch": hasSearch
         case "next": next
         case "source": source
         case "hidden": hidden

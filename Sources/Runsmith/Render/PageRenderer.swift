@@ -74,6 +74,7 @@ public struct PageRenderer: Sendable {
         var layout = LayoutView(siteTitle: siteTitle, root: String(repeating: "../", count: route.filter { $0 == "/" }.count),
                                 home: RelativePath.relative(from: route, to: "index.html"), title: title, source: source)
         layout.hasNav = true
+        layout.hasSearch = true
         layout.route = route
         return layout
     }

@@ -17,6 +17,8 @@ public final class ParsedPage {
     public var anchors: Set<String> = []
     /// Pages and files of the tree that the page's links and images named (filled by `LinkTransform`).
     public var uses: Set<String> = []
+    /// The page's text cut at its headings, for the search index (`SearchSections`).
+    var searchSections: [SearchSection] = []
     /// Each tenant value the page shows, where it shows it.
     public var values: [ShownValue] = []
     /// Blocks whose HTML shows a link (content-ref cards, file downloads): written by `LinkTransform`.

@@ -53,6 +53,8 @@ struct RunbookBuilder {
         var kept = ""
         /// Pages and files the step read or linked to: what it is built again for when they change.
         var uses: Set<String> = []
+        /// Its text by section, for the tenant's search index.
+        var search: [SearchSection] = []
     }
 
     /// Whether `condition` holds for the tenant. No condition: always. One that cannot be decided (reported
@@ -62,11 +64,12 @@ struct RunbookBuilder {
         return (try? condition.isTrue { tenant.value(of: TenantSet.mapClaims($0, claims)) }) ?? false
     }
 
-    /// The runbook's files for this tenant, its problems, and every page and file it was made from.
-    func build(_ written: Runbook) -> (files: [String: [UInt8]], diagnostics: [Diagnostic], uses: Set<String>) {
+    /// The runbook's files for this tenant, its problems, every page and file it was made from, and what
+    /// the tenant's search index holds of it.
+    func build(_ written: Runbook) -> RunbookOutputs.Output {
         let tenant = context.tenant
         func holds(_ condition: Condition?) -> Bool { Self.holds(condition, for: tenant, claims: context.claims) }
-        guard holds(written.when) else { return ([:], [], []) }
+        guard holds(written.when) else { return .init(files: [:], diagnostics: [], uses: []) }
         // Names the schema lacks were reported once by RunbookCheck; a value this tenant lacks is its own problem.
         let (runbook, problems) = written.tailored(for: context)
         // Links are resolved from the runbook's place in the tenant's folder, which stands where the site's
@@ -94,22 +97,28 @@ struct RunbookBuilder {
         do { json = try RunbookDocument(runbook: runbook, tenant: tenant, title: title, steps: steps).encoded() } catch {
             diagnostics.append(.error(.writeFailed, "cannot write \(tenant.id)/\(runbook.id)/runbook.json: \(error)", at: SourceLocation(path: runbook.path),
                                       note: "nothing was written for this runbook"))
-            return ([:], diagnostics, uses)
+            return .init(files: [:], diagnostics: diagnostics, uses: uses)
         }
         let provenanceLine = provenance.line(tenant: tenant.id, runbook: runbook.id, version: RunbookDocument.version(ofEncoded: json))
         let html = runbookPage(runbook, title: title, steps: steps, provenance: provenanceLine)
         let checklist = checklistPage(runbook, title: title, steps: steps, provenance: provenanceLine)
-        let bundle = bundles ? runbookPage(runbook, title: title, steps: steps, provenance: provenanceLine,
-                                           checklist: checklistView(runbook, steps: steps, runbookPage: "", provenance: provenanceLine)) : nil
+        let bundle = !bundles ? nil : runbookPage(runbook, title: title, steps: steps, provenance: provenanceLine,
+                                           checklist: checklistView(runbook, steps: steps, runbookPage: "", provenance: provenanceLine))
         if let leak = withheldText(shownIn: html, steps: steps) {
             diagnostics.append(.error(.tenantLeak, "\(TenantFolder.path(tenant.id, route)) shows \"\(leak.prefix(60))\", which tenant \(tenant.id)'s conditions withhold",
                                       at: SourceLocation(path: tenant.path), note: "nothing was written for this runbook"))
-            return ([:], diagnostics, uses)
+            return .init(files: [:], diagnostics: diagnostics, uses: uses)
         }
         let file = { (name: String) in TenantFolder.path(tenant.id, "\(runbook.id)/\(name)") }
         var files = [file("index.html"): Array(html.utf8), file("runbook.json"): json, file("checklist.html"): Array(checklist.utf8)]
         if let bundle { files[TenantFolder.path(tenant.id, "\(runbook.id).html")] = Array(bundle.utf8) }
-        return (files, diagnostics, uses)
+        return .init(files: files, diagnostics: diagnostics, uses: uses, search: steps.flatMap { step in
+            step.search.map { section in
+                // A section's heading ids carry the step's prefix in the runbook (`s2-check`).
+                SearchIndex.Document(url: "\(runbook.id)/index.html#" + (section.anchor.map { HTMLText.encodeURL("s\(step.number)-" + $0) } ?? "step-\(step.number)"),
+                                     title: title, heading: section.heading ?? "\(step.number). \(step.title)", text: section.text)
+            }
+        })
     }
 
     /// Two steps with one id would share their ticks: that is an error, at the second one.
@@ -147,7 +156,11 @@ struct RunbookBuilder {
         layout.description = [runbook.intro, total > 0 ? "Estimated time: \(Runbook.duration(total))." : nil]
             .compactMap { $0 }.joined(separator: " ")
         layout.toc = steps.map { LayoutView.TOCEntry(id: "step-\($0.number)", text: "\($0.number). \($0.title)", sub: false) }
-        if checklist != nil { layout.toc.append(.init(id: "checklist", text: "Checklist", sub: false)) }
+        if checklist != nil {
+            layout.toc.append(.init(id: "checklist", text: "Checklist", sub: false))
+            // The single file travels alone, without the index.
+            layout.hasSearch = false
+        }
         layout.showTOC = !layout.toc.isEmpty
         layout.body = templates.render(RunbookPageView(steps: steps.map(RunbookPageView.Step.init), outro: runbook.outro,
                                                        checklist: checklist, provenance: provenance))
@@ -177,6 +190,8 @@ struct RunbookBuilder {
     private func tenantLayout(_ runbook: Runbook, title: String) -> LayoutView {
         var layout = LayoutView(siteTitle: context.tenant.name, root: "../", home: "../index.html", title: title, source: runbook.path)
         layout.hidden = true
+        // The tenant's own index, in its folder: runbooks only, never the docs or another tenant.
+        layout.hasSearch = true
         return layout
     }
 
@@ -211,7 +226,7 @@ struct RunbookBuilder {
         let id = Checklist.id(runbook: runbook.id, section: section, text: title)
         return (Step(number: number, id: id, title: title, section: section, html: String(decoding: page.body ?? [], as: UTF8.self),
                      source: step.heading?.location ?? SourceLocation(path: source), items: step.items,
-                     withheld: page.withheld, kept: page.text ?? "", uses: page.uses.union(page.sources)),
+                     withheld: page.withheld, kept: page.text ?? "", uses: page.uses.union(page.sources), search: page.search),
                 page.diagnostics)
     }
 

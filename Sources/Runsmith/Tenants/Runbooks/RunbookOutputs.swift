@@ -7,6 +7,8 @@ struct RunbookOutputs {
         var diagnostics: [Diagnostic]
         /// Pages and files it was made from.
         var uses: Set<String>
+        /// Its steps, section by section, for the tenant's search index.
+        var search: [SearchIndex.Document] = []
     }
 
     /// `tenant/runbook` → what that runbook built for that tenant.
@@ -33,10 +35,8 @@ struct RunbookOutputs {
         let built = Parallel.map(todo.count) { i -> Output in
             let (tenant, runbook) = todo[i]
             let context = TenantContext(tenant: tenant, schema: site.tenants.schema, claims: site.config.claims)
-            let (files, diagnostics, uses) = RunbookBuilder(site: site, index: index, resolver: resolver, templates: templates,
-                                                            context: context, provenance: provenance, shared: shared,
-                                                            bundles: bundles).build(runbook)
-            return Output(files: files, diagnostics: diagnostics, uses: uses)
+            return RunbookBuilder(site: site, index: index, resolver: resolver, templates: templates, context: context,
+                                  provenance: provenance, shared: shared, bundles: bundles).build(runbook)
         }
         for (pair, output) in zip(todo, built) { outputs[Self.key(pair.0, pair.1)] = output }
         return todo.map { Self.key($0.0, $0.1) }
@@ -68,6 +68,7 @@ struct RunbookOutputs {
             let written = site.tenants.runbooks.filter { files[TenantFolder.path(tenant.id, "\($0.id)/index.html")] != nil }
             guard !written.isEmpty else { continue }
             files[TenantFolder.path(tenant.id, "index.html")] = home(tenant, written, site: site, templates: templates, singleFiles: singleFiles)
+            files.merge(SearchIndex.files(own.flatMap(\.search), folder: TenantFolder.path(tenant.id, SearchIndex.folder))) { _, new in new }
             for (name, bytes) in templates.assets { files[TenantFolder.path(tenant.id, "_runsmith/" + name)] = bytes }
         }
         diagnostics += audit.audit(&files, shared: shared)
@@ -87,6 +88,7 @@ struct RunbookOutputs {
         let context = TenantContext(tenant: tenant, schema: site.tenants.schema, claims: site.config.claims)
         let entries = runbooks.map { TenantHomeView.Entry(runbookID: $0.id, title: $0.tailored(for: context).0.title, singleFile: singleFiles) }
         var layout = LayoutView(siteTitle: tenant.name, root: "", home: "index.html", title: "Runbooks", source: tenant.path)
+        layout.hasSearch = true
         layout.hidden = true
         layout.body = templates.render(TenantHomeView(tenantName: tenant.name, runbooks: entries))
         return Array(templates.render(layout).utf8)

@@ -1,0 +1,92 @@
+import Foundation
+
+/// The search index of a site (or of one tenant's folder), written as script files that `search.js`
+/// loads one by one — `<script src>` works from `file://`, where `fetch` does not, and under a policy
+/// that allows only the site's own scripts. It is split so that a query loads only what it needs:
+/// - `index.js`: how many documents there are and which term shards exist;
+/// - `s-<hex>.js`: the terms that start with the same two characters (hex of their UTF-8), each with
+///   its documents and scores — a prefix query needs that shard alone;
+/// - `d-<n>.js`: the documents, `chunk` at a time: URL, page title, heading, and the start of the text
+///   for the excerpt.
+/// Each file calls `RunsmithSearch.add(name, data)` with JSON made by `JSONEncoder`.
+struct SearchIndex {
+    struct Document: Sendable {
+        /// Relative to the folder's root: `guides/setup.html#install`.
+        var url: String
+        var title: String
+        var heading: String?
+        var text: String
+    }
+
+    /// Where a folder's index goes, from its root.
+    static let folder = "_runsmith/search/"
+
+    /// Documents per `d-<n>.js`, and the text each keeps for its excerpt.
+    static let chunk = 16
+    static let excerptText = 1_500
+    /// A term's documents, best first, beyond which the rest are dropped (`the`, `and`).
+    static let postingsPerTerm = 1_000
+    /// Score of one occurrence in the page title, a heading, the text (the text counts at most 5 times).
+    static let weights = (title: 10, heading: 5, text: 1, textCap: 5)
+
+    struct Meta: Codable {
+        var docs: Int
+        var chunk: Int
+        var shards: [String]
+    }
+
+    /// The index files, named under `folder` (`_runsmith/search/`).
+    static func files(_ documents: [Document], folder: String) -> [String: [UInt8]] {
+        let scored = Parallel.map(documents.count) { i in scores(documents[i]) }
+        var postings: [String: [(doc: Int, score: Int)]] = [:]
+        for (doc, terms) in scored.enumerated() {
+            for (term, score) in terms { postings[term, default: []].append((doc, score)) }
+        }
+        var shards: [String: [String: [Int]]] = [:]
+        for (term, list) in postings {
+            let best = list.sorted { $0.score != $1.score ? $0.score > $1.score : $0.doc < $1.doc }.prefix(postingsPerTerm)
+            shards[hex(SearchTerms.shard(of: term)), default: [:]][term] = best.flatMap { [$0.doc, $0.score] }
+        }
+        var files: [String: [UInt8]] = [:]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        func add(_ name: String, _ value: some Encodable) {
+            // Every value here is encodable: a failure would be a bug, and an empty file is loaded as "no data".
+            let json = (try? encoder.encode(value)) ?? Data("null".utf8)
+            files[folder + name + ".js"] = Array("RunsmithSearch.add(\"\(name)\", ".utf8) + Array(json) + Array(");\n".utf8)
+        }
+        add("index", Meta(docs: documents.count, chunk: chunk, shards: shards.keys.sorted()))
+        for (key, terms) in shards { add("s-" + key, terms) }
+        for start in stride(from: 0, to: documents.count, by: chunk) {
+            let rows = documents[start..<min(start + chunk, documents.count)].map { document in
+                [document.url, document.title, document.heading ?? "", String(document.text.prefix(excerptText))]
+            }
+            add("d-\(start / chunk)", rows)
+        }
+        return files
+    }
+
+    /// Each term of the document with its score.
+    static func scores(_ document: Document) -> [String: Int] {
+        var scores: [String: Int] = [:]
+        var textCounts: [String: Int] = [:]
+        for term in SearchTerms.terms(document.title) { scores[term, default: 0] += weights.title }
+        for term in SearchTerms.terms(document.heading ?? "") { scores[term, default: 0] += weights.heading }
+        for term in SearchTerms.terms(document.text) { textCounts[term, default: 0] += 1 }
+        for (term, count) in textCounts { scores[term, default: 0] += min(count, weights.textCap) * weights.text }
+        return scores
+    }
+
+    /// A shard's file name: its characters as UTF-8 in hex (`co` → `636f`), safe on every file system.
+    static func hex(_ key: String) -> String {
+        key.utf8.map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The documents of docs pages: one per section, the page's title on each.
+    static func documents(route: String, title: String, sections: [SearchSection]) -> [Document] {
+        sections.map { section in
+            Document(url: HTMLText.encodeURL(route) + (section.anchor.map { "#" + HTMLText.encodeURL($0) } ?? ""), title: title,
+                     heading: section.heading, text: section.text)
+        }
+    }
+}
