@@ -23,6 +23,8 @@ test: deps browser
 ## Selenium comes from PyPI, pinned, into a virtualenv of its own under .build/.
 BROWSER_VENV := .build/browser-venv
 SELENIUM := selenium==4.51.0
+# Pagefind (its binary from PyPI), to compare the search index with in `make bench`.
+PAGEFIND := pagefind[bin]==1.5.2
 browser-tests: deps browser $(BROWSER_VENV)/.selenium
 	swift build $(SWIFT_FLAGS) --product runsmith
 	RUNSMITH=$$(swift build $(SWIFT_FLAGS) --show-bin-path)/runsmith $(BROWSER_VENV)/bin/python -m unittest discover -s Tests/Browser -v
@@ -58,11 +60,14 @@ browser:
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(BROWSER_PACKAGES); }
 
-## Benchmarks (numbers, never pass/fail): builds against cmark-gfm and Hugo, `runsmith serve`, pathological pages.
+## Benchmarks (numbers, never pass/fail): builds against cmark-gfm and Hugo, `runsmith serve`, pathological pages,
+## and the search index against Pagefind (first queries loaded in headless Chromium).
 ## Prints tables and writes bench/results.json. Installs hugo and cmark-gfm when missing.
-bench: deps bench-deps
+bench: deps bench-deps browser $(BROWSER_VENV)/.selenium
 	swift build -c release --product runsmith
+	$(BROWSER_VENV)/bin/pip install -q --disable-pip-version-check "$(PAGEFIND)"
 	python3 bench/run.py .build/release/runsmith
+	$(BROWSER_VENV)/bin/python bench/search.py .build/release/runsmith
 	python3 bench/serve.py .build/release/runsmith
 	python3 bench/pathological.py .build/release/runsmith
 

@@ -147,6 +147,10 @@ class Space:
     def write_tenants(self, root):
         os.makedirs(os.path.join(root, "tenants"))
         os.makedirs(os.path.join(root, "runbooks"))
+        # Runbook steps link to other docs pages, which a tenant's folder does not hold: they go to the
+        # published site (without site_url such a link is an error).
+        with open(os.path.join(root, "runsmith.yml"), "w") as f:
+            f.write("site_url: https://docs.example.com\n")
         with open(os.path.join(root, "tenants/schema.yml"), "w") as f:
             f.write("variables:\n  org: { type: string, required: true }\n"
                     "  deployment: { type: enum, values: [services, server], default: services }\n")

@@ -18,6 +18,17 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(SearchIndex.hex("co"), "636f")
     }
 
+    /// Words of ASCII take a fast path over bytes; it must give what the Unicode rules give, on any mix.
+    func testTheASCIIPathAgreesWithTheUnicodeRules() {
+        let pieces = ["Config", "café", "CAFÉ", " ", "-", "東京", "—", "x1", "İ", "ﬁle", "：", "Ａｂ", "e\u{301}", "_", "🚀", "서울",
+                      String(repeating: "a", count: 40), String(repeating: "é", count: 41), "½", "\n"]
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 1...8, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            XCTAssertEqual(SearchTerms.terms(text), SearchTerms.unicodeTerms(text), text)
+        }
+    }
+
     /// Decodes `RunsmithSearch.add("name", JSON);`.
     private func data<T: Decodable>(_ files: [String: [UInt8]], _ path: String, as type: T.Type) throws -> T {
         let text = String(decoding: try XCTUnwrap(files[path], path), as: UTF8.self)
@@ -25,28 +36,44 @@ final class SearchIndexTests: XCTestCase {
         return try JSONDecoder().decode(T.self, from: Data(json.utf8))
     }
 
-    func testTheIndexIsSplitIntoShardsAndChunks() throws {
-        let documents = (0..<20).map { i in
+    private func documents(_ count: Int) -> [SearchIndex.Document] {
+        (0..<count).map { i in
             SearchIndex.Document(url: "p\(i).html", title: i == 3 ? "Configure Café" : "Page \(i)", heading: i == 5 ? "Configure" : nil,
                                  text: i == 7 ? "configure configure configure" : "text \(i)")
         }
-        let files = SearchIndex.files(documents, folder: "s/")
+    }
+
+    func testALargeIndexIsSplitIntoShardsAndChunks() throws {
+        let count = SearchIndex.wholeUpTo + 20
+        let files = SearchIndex.files(documents(count), folder: "s/")
         let meta = try data(files, "s/index.js", as: SearchIndex.Meta.self)
-        XCTAssertEqual(meta.docs, 20)
+        XCTAssertEqual(meta.docs, count)
         XCTAssertEqual(meta.chunk, SearchIndex.chunk)
+        XCTAssertNil(meta.terms)
         XCTAssertTrue(meta.shards.contains("636f"))
-        XCTAssertEqual(Set(files.keys), Set(["s/index.js", "s/d-0.js", "s/d-1.js"] + meta.shards.map { "s/s-\($0).js" }))
+        let chunks = (0..<((count + SearchIndex.chunk - 1) / SearchIndex.chunk)).map { "s/d-\($0).js" }
+        XCTAssertEqual(Set(files.keys), Set(["s/index.js"] + chunks + meta.shards.map { "s/s-\($0).js" }))
         // Best first: the title (10), the heading (5), then three times in the text (3).
         let shard = try data(files, "s/s-636f.js", as: [String: [Int]].self)
         XCTAssertEqual(shard["configure"], [3, 10, 5, 5, 7, 3])
         XCTAssertEqual(try data(files, "s/s-6361.js", as: [String: [Int]].self)["cafe"], [3, 10])
         let rows = try data(files, "s/d-1.js", as: [[String]].self)
-        XCTAssertEqual(rows.count, 4)
+        XCTAssertEqual(rows.count, SearchIndex.chunk)
         XCTAssertEqual(rows[0], ["p16.html", "Page 16", "", "text 16"])
+    }
+
+    func testASmallIndexIsOneFile() throws {
+        let files = SearchIndex.files(documents(20), folder: "s/")
+        XCTAssertEqual(Array(files.keys), ["s/index.js"])
+        let meta = try data(files, "s/index.js", as: SearchIndex.Meta.self)
+        XCTAssertEqual(meta.terms?["configure"], [3, 10, 5, 5, 7, 3])
+        XCTAssertEqual(meta.rows?.count, 20)
+        XCTAssertEqual(meta.rows?[16], ["p16.html", "Page 16", "", "text 16"])
     }
 
     private func index(_ result: SiteBuilder.Result, folder: String) throws -> (terms: [String: [Int]], rows: [[String]]) {
         let meta = try data(result.files, folder + "index.js", as: SearchIndex.Meta.self)
+        if let terms = meta.terms, let rows = meta.rows { return (terms, rows) }
         var terms: [String: [Int]] = [:], rows: [[String]] = []
         for shard in meta.shards { terms.merge(try data(result.files, folder + "s-\(shard).js", as: [String: [Int]].self)) { a, _ in a } }
         for chunk in 0..<((meta.docs + meta.chunk - 1) / meta.chunk) { rows += try data(result.files, folder + "d-\(chunk).js", as: [[String]].self) }
@@ -79,6 +106,21 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(own.rows.first?[0...2], ["r/index.html#step-1", "R", "1. Setup"])
         XCTAssertNotNil(own.terms["secretive"])
         XCTAssertEqual(own.rows.last?[0], "r/index.html#s1-install-the-cli")
+    }
+
+    /// `Services` in a runbook is the term `services` in its folder's index: not another tenant's value
+    /// `services` leaking (the audit reads the index's entries, which hold the text as written).
+    func testAFoldedWordIsNoLeak() throws {
+        let tree = try TempTree([
+            "tenants/schema.yml": "variables:\n  plan: { type: string, required: true }\n",
+            "tenants/a.yml": "id: a\nname: Alpha\nvars: { plan: services }\n",
+            "tenants/b.yml": "id: b\nname: Beta\nvars: { plan: server-x }\n",
+            "README.md": "# Home\n", "steps.md": "# Steps\n\nAzure DevOps Services, plan {{ vars.plan }}.\n",
+            "runbooks/r.yml": "title: R\nsections:\n  - page: steps.md\n",
+        ])
+        let result = tree.check()
+        XCTAssertEqual(lines(result.diagnostics), [])
+        XCTAssertNotNil(try index(result, folder: "_tenants/b/_runsmith/search/").terms["services"])
     }
 
     func testTheSingleFileHasNoSearchAndThePagesDo() throws {

@@ -91,8 +91,9 @@ public final class IncrementalBuild {
         var diagnostics = state.loadDiagnostics + state.tenantDiagnostics
         for path in state.site.pages { diagnostics += state.records[path]?.diagnostics ?? [] }
         assemblePages(state, into: &result)
-        addSearchIndex(&state, update, into: &result)
         clock.mark("assemble pages")
+        addSearchIndex(&state, update, into: &result)
+        clock.mark("search index")
         diagnostics += buildRunbooks(&state, plan, update, full: full, into: &result)
         diagnostics += addSiteFiles(state, into: &result)
         clock.mark("runbooks")

@@ -74,7 +74,12 @@ public final class MarkdownDocument {
     /// The tree as plain text, by cmark's plain-text renderer (no line wrapping): what a reader reads,
     /// without markup.
     public func renderPlainText(options: Int32 = MarkdownDocument.renderOptions) -> [UInt8] {
-        bytes(cmark_render_plaintext(root.pointer, options, 0))
+        renderPlainText(of: root, options: options)
+    }
+
+    /// One node of this document (and what it holds) as plain text.
+    public func renderPlainText(of node: MarkdownNode, options: Int32 = MarkdownDocument.renderOptions) -> [UInt8] {
+        bytes(cmark_render_plaintext(node.pointer, options, 0))
     }
 
     private func render(_ node: MarkdownNode, options: Int32) -> [UInt8] {

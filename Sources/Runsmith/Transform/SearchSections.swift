@@ -13,26 +13,43 @@ struct SearchSections: PageTransform {
             if let heading = starts[child] {
                 sections.append(SearchSection(anchor: heading.id, heading: heading.text, text: ""))
             } else if sections[sections.count - 1].text.utf8.count < Self.maxText {
-                let text = Self.text(of: child)
+                let text = Self.text(of: child, in: page.document)
                 if !text.isEmpty { sections[sections.count - 1].text += (sections[sections.count - 1].text.isEmpty ? "" : "\n") + text }
             }
         }
         page.searchSections = sections.filter { $0.heading != nil || !$0.text.isEmpty }
     }
 
-    /// The words a reader sees in a block: its text, inline code, and the code of code blocks.
-    static func text(of block: MarkdownNode) -> String {
+    /// The words a reader sees in a block, by cmark's plain-text renderer: text, inline code, code
+    /// blocks, lists and tables. That renderer writes a directive's children with no break between
+    /// them, so a directive's block is opened here and each child rendered apart; a heading in it
+    /// (`HeadingTransform` made it a custom inline) gives its words. A loop, not recursion.
+    static func text(of block: MarkdownNode, in document: MarkdownDocument) -> String {
         var parts: [String] = []
-        for node in block.descendants() {
+        var stack = [block]
+        while let node = stack.popLast() {
             switch node.kind {
-            case .codeBlock: parts.append(node.literal ?? "")
-            case .paragraph, .heading, .tableCell: parts.append(node.plainText)
-            // A heading below `###`, or one inside a block: `HeadingTransform` made it a custom inline in a custom block.
-            case .customInline where node.parent?.kind == .customBlock: parts.append(node.plainText)
-            default: continue
+            case .customBlock:
+                var child = node.lastChild
+                while let c = child { stack.append(c); child = c.previous }
+            case .customInline:
+                parts.append(node.plainText)
+            case .htmlBlock:
+                continue
+            default:
+                parts.append(String(decoding: document.renderPlainText(of: node), as: UTF8.self))
             }
         }
-        return parts.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed(parts.joined(separator: " "))
+    }
+
+    /// Without the spaces and line breaks at either end (Foundation's trimming bridges to NSString:
+    /// once per block, that cost more than rendering the block).
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        let isSpace = { (b: UInt8) in b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(text[first...last])
     }
 }
 

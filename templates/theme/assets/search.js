@@ -55,10 +55,14 @@
   // best first: title, then heading, then text; an exact word counts twice a prefix.
   function search(query) {
     var wanted = terms(query).filter(function (t, i, all) { return all.indexOf(t) === i; });
-    if (!wanted.length) return Promise.resolve({ terms: [], docs: [] });
-    return load("index").then(function (meta) {
+    if (!wanted.length) return Promise.resolve({ terms: [], docs: [], rows: null });
+    var meta;
+    return load("index").then(function (loadedMeta) {
+      meta = loadedMeta;
       if (!meta) return [];
+      // A small index holds every term itself; a large one, a shard per two first characters.
       return Promise.all(wanted.map(function (term) {
+        if (meta.terms) return meta.terms;
         var key = shardOf(term);
         return meta.shards.indexOf(key) < 0 ? null : load("s-" + key);
       })).then(function (shards) {
@@ -82,7 +86,7 @@
         return Object.keys(total || {}).map(Number).sort(function (a, b) { return total[b] - total[a] || a - b; })
           .map(function (doc) { return { doc: doc, chunk: meta.chunk }; });
       });
-    }).then(function (ranked) { return { terms: wanted, docs: ranked }; });
+    }).then(function (ranked) { return { terms: wanted, docs: ranked, rows: meta && meta.rows }; });
   }
 
   // The excerpt: the words around the first match, each matching word marked.
@@ -146,18 +150,24 @@
       if (all.length) { event.preventDefault(); location.href = all[Math.max(active, 0)].querySelector("a").href; }
     }
   });
+  // Searched once typing pauses (a tenth of a second): the words typed on the way load nothing.
+  var pause = null;
   input.addEventListener("input", function () {
+    clearTimeout(pause);
+    pause = setTimeout(run, 100);
+  });
+  function run() {
     var query = input.value, asked = ++current;
     search(query).then(function (found) {
       var top = found.docs.slice(0, shown);
-      var chunks = top.map(function (r) { return "d-" + Math.floor(r.doc / r.chunk); });
+      var chunks = found.rows ? [] : top.map(function (r) { return "d-" + Math.floor(r.doc / r.chunk); });
       return Promise.all(chunks.map(load)).then(function (loadedChunks) {
         if (asked !== current) return;
         list.textContent = "";
         active = -1;
         input.removeAttribute("aria-activedescendant");
         top.forEach(function (r, i) {
-          var row = (loadedChunks[i] || [])[r.doc % r.chunk];
+          var row = found.rows ? found.rows[r.doc] : (loadedChunks[i] || [])[r.doc % r.chunk];
           if (!row) return;
           var item = document.createElement("li"), link = document.createElement("a");
           item.id = "rs-result-" + i;
@@ -183,5 +193,5 @@
           : found.docs.length + (found.docs.length === 1 ? " result" : " results") + (found.docs.length > shown ? ", the first " + shown + " shown" : "");
       });
     });
-  });
+  }
 })();

@@ -3,7 +3,8 @@ import Foundation
 /// The search index of a site (or of one tenant's folder), written as script files that `search.js`
 /// loads one by one — `<script src>` works from `file://`, where `fetch` does not, and under a policy
 /// that allows only the site's own scripts. It is split so that a query loads only what it needs:
-/// - `index.js`: how many documents there are and which term shards exist;
+/// - `index.js`: how many documents there are and which term shards exist (up to `wholeUpTo`
+///   documents, everything: the terms and the documents, and no other file);
 /// - `s-<hex>.js`: the terms that start with the same two characters (hex of their UTF-8), each with
 ///   its documents and scores — a prefix query needs that shard alone;
 /// - `d-<n>.js`: the documents, `chunk` at a time: URL, page title, heading, and the start of the text
@@ -23,7 +24,7 @@ struct SearchIndex {
 
     /// Documents per `d-<n>.js`, and the text each keeps for its excerpt.
     static let chunk = 16
-    static let excerptText = 1_500
+    static let excerptText = 1_000
     /// A term's documents, best first, beyond which the rest are dropped (`the`, `and`).
     static let postingsPerTerm = 1_000
     /// Score of one occurrence in the page title, a heading, the text (the text counts at most 5 times).
@@ -33,7 +34,13 @@ struct SearchIndex {
         var docs: Int
         var chunk: Int
         var shards: [String]
+        /// A small index (a tenant's runbooks) is one file: every term and every entry in `index.js`.
+        var terms: [String: [Int]]? = nil
+        var rows: [[String]]? = nil
     }
+
+    /// Up to this many entries, the index is one file: fewer files to hand over, one load.
+    static let wholeUpTo = 200
 
     /// The index files, named under `folder` (`_runsmith/search/`).
     static func files(_ documents: [Document], folder: String) -> [String: [UInt8]] {
@@ -47,23 +54,33 @@ struct SearchIndex {
             let best = list.sorted { $0.score != $1.score ? $0.score > $1.score : $0.doc < $1.doc }.prefix(postingsPerTerm)
             shards[hex(SearchTerms.shard(of: term)), default: [:]][term] = best.flatMap { [$0.doc, $0.score] }
         }
-        var files: [String: [UInt8]] = [:]
+        if documents.count <= wholeUpTo {
+            let terms = shards.values.reduce(into: [String: [Int]]()) { all, shard in all.merge(shard) { a, _ in a } }
+            return Dictionary(uniqueKeysWithValues: [file(folder, "index", Meta(docs: documents.count, chunk: chunk, shards: [], terms: terms,
+                                                                                 rows: documents.map(row)))])
+        }
+        var files = [file(folder, "index", Meta(docs: documents.count, chunk: chunk, shards: shards.keys.sorted()))]
+        let shardList = Array(shards)
+        files += Parallel.map(shardList.count) { i in file(folder, "s-" + shardList[i].key, shardList[i].value) }
+        let starts = Array(stride(from: 0, to: documents.count, by: chunk))
+        files += Parallel.map(starts.count) { i in
+            file(folder, "d-\(i)", documents[starts[i]..<min(starts[i] + chunk, documents.count)].map(row))
+        }
+        return Dictionary(files, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// What a result shows of an entry: URL, page title, heading, and the start of the text for the excerpt.
+    private static func row(_ document: Document) -> [String] {
+        [document.url, document.title, document.heading ?? "", String(document.text.prefix(excerptText))]
+    }
+
+    /// `<folder><name>.js`: `RunsmithSearch.add("<name>", <JSON>);`, keys sorted so that a build is reproducible.
+    private static func file(_ folder: String, _ name: String, _ value: some Encodable) -> (String, [UInt8]) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        func add(_ name: String, _ value: some Encodable) {
-            // Every value here is encodable: a failure would be a bug, and an empty file is loaded as "no data".
-            let json = (try? encoder.encode(value)) ?? Data("null".utf8)
-            files[folder + name + ".js"] = Array("RunsmithSearch.add(\"\(name)\", ".utf8) + Array(json) + Array(");\n".utf8)
-        }
-        add("index", Meta(docs: documents.count, chunk: chunk, shards: shards.keys.sorted()))
-        for (key, terms) in shards { add("s-" + key, terms) }
-        for start in stride(from: 0, to: documents.count, by: chunk) {
-            let rows = documents[start..<min(start + chunk, documents.count)].map { document in
-                [document.url, document.title, document.heading ?? "", String(document.text.prefix(excerptText))]
-            }
-            add("d-\(start / chunk)", rows)
-        }
-        return files
+        // Every value here is encodable: a failure would be a bug, and `null` is loaded as "no data".
+        let json = (try? encoder.encode(value)) ?? Data("null".utf8)
+        return (folder + name + ".js", Array("RunsmithSearch.add(\"\(name)\", ".utf8) + Array(json) + Array(");\n".utf8))
     }
 
     /// Each term of the document with its score.
@@ -75,6 +92,11 @@ struct SearchIndex {
         for term in SearchTerms.terms(document.text) { textCounts[term, default: 0] += 1 }
         for (term, count) in textCounts { scores[term, default: 0] += min(count, weights.textCap) * weights.text }
         return scores
+    }
+
+    /// A file of an index (`…/_runsmith/search/s-636f.js`).
+    static func isIndexFile(_ path: String) -> Bool {
+        path.hasPrefix(folder) || path.contains("/" + folder)
     }
 
     /// A shard's file name: its characters as UTF-8 in hex (`co` → `636f`), safe on every file system.

@@ -8,8 +8,48 @@
 enum SearchTerms {
     static let maxLength = 40
 
-    /// The terms of `text`, in order, repeats kept.
+    /// The terms of `text`, in order, repeats kept. Read as UTF-8 bytes: a word of ASCII letters and
+    /// digits (most words) is lowercased byte by byte; a run of bytes between ASCII separators that holds
+    /// anything else takes the Unicode path. Both give what the Unicode path alone would: an ASCII
+    /// separator separates either way.
     static func terms(_ text: String) -> [String] {
+        var terms: [String] = []
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0, ascii = true
+            func flush(_ end: Int) {
+                if end > start {
+                    let run = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    if ascii {
+                        if run.count <= maxLength { terms.append(String(unsafeUninitializedCapacity: run.count) { out in
+                            for (i, byte) in run.enumerated() { out[i] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+                            return run.count
+                        }) }
+                    } else {
+                        terms += unicodeTerms(String(decoding: run, as: UTF8.self))
+                    }
+                }
+            }
+            for (i, byte) in bytes.enumerated() {
+                if byte >= 0x80 {
+                    ascii = false
+                } else if !isASCIIWordByte(byte) {
+                    flush(i)
+                    start = i + 1
+                    ascii = true
+                }
+            }
+            flush(bytes.count)
+        }
+        return terms
+    }
+
+    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
+    }
+
+    /// The rules on Unicode scalars, for text beyond ASCII.
+    static func unicodeTerms(_ text: String) -> [String] {
         var terms: [String] = []
         var run = String.UnicodeScalarView()
         var runLength = 0

@@ -58,7 +58,13 @@ struct RunbookOutputs {
         }
         let docs = files
         var diagnostics: [Diagnostic] = []
-        for tenant in site.tenants.tenants {
+        // Each tenant's search index, side by side: its own runbooks only.
+        let tenants = site.tenants.tenants, outputs = outputs, runbooks = site.tenants.runbooks
+        let indexes = Parallel.map(tenants.count) { i in
+            SearchIndex.files(runbooks.compactMap { outputs[Self.key(tenants[i], $0)] }.flatMap(\.search),
+                              folder: TenantFolder.path(tenants[i].id, SearchIndex.folder))
+        }
+        for (tenant, index) in zip(tenants, indexes) {
             let own = site.tenants.runbooks.compactMap { outputs[Self.key(tenant, $0)] }
             let problems = own.flatMap(\.diagnostics)
             diagnostics += problems
@@ -68,7 +74,7 @@ struct RunbookOutputs {
             let written = site.tenants.runbooks.filter { files[TenantFolder.path(tenant.id, "\($0.id)/index.html")] != nil }
             guard !written.isEmpty else { continue }
             files[TenantFolder.path(tenant.id, "index.html")] = home(tenant, written, site: site, templates: templates, singleFiles: singleFiles)
-            files.merge(SearchIndex.files(own.flatMap(\.search), folder: TenantFolder.path(tenant.id, SearchIndex.folder))) { _, new in new }
+            files.merge(index) { _, new in new }
             for (name, bytes) in templates.assets { files[TenantFolder.path(tenant.id, "_runsmith/" + name)] = bytes }
         }
         diagnostics += audit.audit(&files, shared: shared)

@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Search numbers: what the index costs in a build, how big it is, what a first query loads; and the same
+site indexed by Pagefind (PyPI `pagefind[bin]`) for comparison.
+
+    bench/search.py RUNSMITH [--sizes 1000,10000]
+
+For each size N: a generated space of N pages built once with RUNSMITH_TRACE (the "search index" stage
+next to the whole build), the index's files and bytes, and in headless Chromium (Selenium) the script
+files a reader's first query loads, for a few queries, from file://. Then `pagefind --site` over the
+built site: wall time, peak memory, output size. Needs the browser tests' virtualenv (`make bench`
+makes it). Merges the numbers into bench/results.json under "search".
+"""
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+
+import report
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "Tests", "Browser"))
+from browser import chromium, press  # noqa: E402
+
+QUERIES = ["repository", "token scope", "conf", "pipeline webhook proxy"]
+
+
+def folder_size(path):
+    total, count = 0, 0
+    for root, _, files in os.walk(path):
+        for name in files:
+            total += os.path.getsize(os.path.join(root, name))
+            count += 1
+    return total, count
+
+
+def first_query_bytes(driver, site, query):
+    """Bytes of the search scripts a fresh page loads to answer `query` (search.js and index parts)."""
+    driver.get("file://" + os.path.join(site, "index.html"))
+    press(driver, "/")
+    press(driver, query)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        status = driver.find_element("css selector", ".rs-search-status")
+        if status.get_attribute("data-query") == query:
+            break
+        time.sleep(0.05)
+    # The loader adds each index part as a <script>; the page has search.js itself.
+    names = driver.execute_script("return Array.prototype.map.call(document.querySelectorAll('script[src]'), function (s) { return s.src; })")
+    paths = [urllib.parse.unquote(n[len("file://"):]) for n in names if "/_runsmith/search" in n]
+    return sum(os.path.getsize(p) for p in paths), len(paths)
+
+
+def measure(runsmith, pages):
+    work = tempfile.mkdtemp(prefix="runsmith-search-bench-")
+    tree, out = os.path.join(work, "docs"), os.path.join(work, "site")
+    subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), tree, "--pages", str(pages)], check=True, stdout=subprocess.DEVNULL)
+    started = time.monotonic()
+    done = subprocess.run([runsmith, "build", tree, "--out", out], env=dict(os.environ, RUNSMITH_TRACE="1"),
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wall = time.monotonic() - started
+    stage = re.search(r"search index (\d+) ms", done.stderr)
+    size, files = folder_size(os.path.join(out, "_runsmith", "search"))
+    driver = chromium()
+    try:
+        loads = {q: first_query_bytes(driver, out, q) for q in QUERIES}
+    finally:
+        driver.quit()
+    pagefind_out = os.path.join(work, "pagefind")
+    started = time.monotonic()
+    pf = subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, "-m", "pagefind", "--site", out, "--output-path", pagefind_out],
+                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    pf_wall = time.monotonic() - started
+    pf_rss = int(pf.stderr.strip().splitlines()[-1]) // 1024 if pf.returncode == 0 else None
+    pf_size, pf_files = folder_size(pagefind_out) if pf.returncode == 0 else (None, None)
+    shutil.rmtree(work, ignore_errors=True)
+    search_ms = int(stage.group(1)) if stage else None
+    return {
+        "pages": pages, "build_s": round(wall, 2), "search_index_s": search_ms and round(search_ms / 1000, 2),
+        "search_share": search_ms and round(search_ms / 1000 / wall, 3),
+        "index_bytes": size, "index_files": files,
+        "first_query": {q: {"bytes": b, "files": n} for q, (b, n) in loads.items()},
+        "pagefind": {"wall_s": round(pf_wall, 2), "peak_rss_mb": pf_rss, "bytes": pf_size, "files": pf_files},
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("runsmith")
+    parser.add_argument("--sizes", default="1000,10000")
+    args = parser.parse_args()
+    results = [measure(os.path.abspath(args.runsmith), int(n)) for n in args.sizes.split(",")]
+    for r in results:
+        rows = [("build (s)", r["build_s"]), ("search index stage (s)", r["search_index_s"]),
+                ("search share of the build (goal ≤ 0.10)", r["search_share"]),
+                ("index size (KB) / files", f"{r['index_bytes'] // 1024} / {r['index_files']}")]
+        rows += [(f"first query '{q}' (KB, files; goal ≤ 300 KB)", f"{v['bytes'] // 1024}, {v['files']}") for q, v in r["first_query"].items()]
+        pf = r["pagefind"]
+        rows += [("pagefind: index time (s) / peak RSS (MB)", f"{pf['wall_s']} / {pf['peak_rss_mb']}"),
+                 ("pagefind: index size (KB) / files", f"{(pf['bytes'] or 0) // 1024} / {pf['files']}")]
+        report.table(rows, title=f"Search, {r['pages']} pages")
+    report.save("search", results)
+
+
+if __name__ == "__main__":
+    main()
