@@ -23,14 +23,18 @@ test: deps browser
 ## Selenium comes from PyPI, pinned, into a virtualenv of its own under .build/.
 BROWSER_VENV := .build/browser-venv
 SELENIUM := selenium==4.51.0
+# axe-core 4.12 (the accessibility engine), as PyPI ships it inside axe-playwright-python: only its
+# axe.min.js is used, injected by Selenium, so Playwright is not installed (--no-deps).
+AXE := axe-playwright-python==0.1.8
 # Pagefind (its binary from PyPI), to compare the search index with in `make bench`.
 PAGEFIND := pagefind[bin]==1.5.2
 browser-tests: deps browser $(BROWSER_VENV)/.selenium
 	swift build $(SWIFT_FLAGS) --product runsmith
 	RUNSMITH=$$(swift build $(SWIFT_FLAGS) --show-bin-path)/runsmith $(BROWSER_VENV)/bin/python -m unittest discover -s Tests/Browser -v
-$(BROWSER_VENV)/.selenium:
+$(BROWSER_VENV)/.selenium: Makefile
 	python3 -m venv $(BROWSER_VENV)
 	$(BROWSER_VENV)/bin/pip install -q --disable-pip-version-check $(SELENIUM)
+	$(BROWSER_VENV)/bin/pip install -q --disable-pip-version-check --no-deps $(AXE)
 	touch $@
 
 ## `runsmith check` on content/: everything build does, nothing written.

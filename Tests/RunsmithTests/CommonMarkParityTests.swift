@@ -105,10 +105,17 @@ final class CommonMarkParityTests: XCTestCase {
         return s
     }
 
+    /// Undo the task boxes the pipeline draws with a name (`TaskListBoxes`): back to GFM's unnamed ones.
+    static func withGFMTaskBoxes(_ html: String) -> String {
+        html.replacingOccurrences(of: #"<input type="checkbox" class="rs-task" disabled aria-label="Not done"> "#, with: #"<input type="checkbox" disabled="" /> "#)
+            .replacingOccurrences(of: #"<input type="checkbox" class="rs-task" disabled checked aria-label="Done"> "#,
+                                  with: #"<input type="checkbox" checked="" disabled="" /> "#)
+    }
+
     func testPlainMarkdownRendersExactlyAsCmarkGFM() {
         for markdown in Self.examples {
             let (ours, diagnostics) = fragment(markdown)
-            XCTAssertEqual(Self.withoutHeadingAnchors(ours), Self.withoutComments(Self.reference(markdown)), "input: \(markdown.debugDescription)")
+            XCTAssertEqual(Self.withGFMTaskBoxes(Self.withoutHeadingAnchors(ours)), Self.withoutComments(Self.reference(markdown)), "input: \(markdown.debugDescription)")
             XCTAssertEqual(diagnostics.filter { $0.severity == .error }, [], "input: \(markdown.debugDescription)")
         }
     }

@@ -46,6 +46,7 @@ enum CompileProfile {
             return [DirectiveTransform()] + values + [
                 InlineComponentTransform(), IconTransform(), HTMLSanitizer(), UnparsedLinkCheck(),
                 HeadingTransform(preset: preset), SearchSections(), MathTransform(), CodeBlockTransform(), links, CardsTableTransform(),
+                TaskListBoxes(),
             ]
         case .runbookStep(let step):
             return [DirectiveTransform()] + values + [
@@ -58,7 +59,7 @@ enum CompileProfile {
                 // Item texts before formulas become MathML, which has no text of its own: an item keeps its TeX.
                 ChecklistItemTransform(step: step), MathTransform(), CodeBlockTransform(), CardsTableTransform(),
                 // Items' HTML last: inline formatting, links and formulas as the runbook shows them.
-                ChecklistItemHTML(step: step),
+                ChecklistItemHTML(step: step), TaskListBoxes(),
             ]
         case .anchors:
             return [DirectiveTransform()] + values + [IconTransform(), HeadingTransform(preset: preset)]
@@ -70,7 +71,7 @@ enum CompileProfile {
             return [DirectiveTransform()] + values + [
                 InlineComponentTransform(), IconTransform(), HTMLSanitizer(), UnparsedLinkCheck(),
                 LinkTransform(resolver: nil, route: "", slots: nil), CardsTableTransform(),
-                HeadingTransform(preset: preset, liftsTitle: false), MathTransform(), CodeBlockTransform(),
+                HeadingTransform(preset: preset, liftsTitle: false), MathTransform(), CodeBlockTransform(), TaskListBoxes(),
             ]
         }
     }

@@ -103,6 +103,10 @@ public struct MarkdownNode: Hashable {
     public var isTaskItem: Bool {
         cmark_node_get_type_string(pointer).map { String(cString: $0) } == "tasklist"
     }
+    /// Whether a task-list item's box is ticked.
+    public var isTaskChecked: Bool { cmark_gfm_extensions_get_tasklist_item_checked(pointer) }
+    /// A task-list item becomes an ordinary item: the extension no longer draws its box.
+    public func dropTaskBox() { cmark_node_set_syntax_extension(pointer, nil) }
 
     // MARK: Tree edits
 

@@ -19,6 +19,21 @@
     });
     wrap.appendChild(button);
   });
+  // A code block or table wider than its column scrolls in its own box; a keyboard reaches it too
+  // (Tab, then the arrow keys), as one that does not scroll needs no stop.
+  function scrollables() {
+    document.querySelectorAll(".rs-main pre, .rs-main table").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.tabIndex = 0;
+        if (!box.hasAttribute("aria-label")) box.setAttribute("aria-label", box.tagName === "PRE" ? "Code, scrolls sideways" : "Table, scrolls sideways");
+        if (box.tagName === "PRE") box.setAttribute("role", "region");
+      } else if (box.getAttribute("tabindex") === "0") {
+        box.removeAttribute("tabindex");
+      }
+    });
+  }
+  scrollables();
+  window.addEventListener("resize", scrollables);
   // A link to an expandable block's summary (GitBook gives each one an anchor) opens the block.
   function openTarget() {
     if (!location.hash) return;
