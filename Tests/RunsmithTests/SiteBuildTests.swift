@@ -119,7 +119,7 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertEqual(lines(result.diagnostics), ["SUMMARY.md:9:3: error: SUMMARY.md links to 'nope.md', which does not exist"])
         XCTAssertEqual(result.pageCount, 3, "unlisted.md is not built")
         let a = page(result, "a.html")
-        XCTAssertTrue(a.contains(#"<nav class="rs-sidebar" aria-label="Site" data-root="" data-route="a.html">"#), a)
+        XCTAssertTrue(a.contains(#"<nav class="rs-sidebar" id="rs-sidebar" aria-label="Site" data-root="" data-route="a.html">"#), a)
         let sidebar = try sidebarList(result)
         XCTAssertTrue(sidebar.contains(#"<p class="rs-nav-group-title">Guides</p>"#), sidebar)
         XCTAssertTrue(sidebar.contains(#"<a href="a.html" title="Tooltip">Set &amp; go</a>"#), sidebar)

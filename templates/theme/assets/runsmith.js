@@ -1,6 +1,47 @@
 // Runsmith: progressive enhancements only; every page works without this file.
 (function () {
   "use strict";
+  document.documentElement.classList.add("rs-js");
+  // On a narrow screen the sidebar waits off the page: the menu button brings it, Escape, a click
+  // beside it or the button again sends it back, and the focus returns to the button.
+  var menu = document.querySelector(".rs-menu"), sidebar = document.getElementById("rs-sidebar");
+  if (menu && sidebar) {
+    menu.hidden = false;
+    var setOpen = function (open) {
+      document.body.classList.toggle("rs-nav-open", open);
+      menu.setAttribute("aria-expanded", open ? "true" : "false");
+      if (open) {
+        var current = sidebar.querySelector("[aria-current=page]") || sidebar.querySelector("a");
+        if (current) current.focus();
+      }
+    };
+    menu.addEventListener("click", function () { setOpen(!document.body.classList.contains("rs-nav-open")); });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && document.body.classList.contains("rs-nav-open")) { setOpen(false); menu.focus(); }
+    });
+    document.addEventListener("click", function (event) {
+      if (document.body.classList.contains("rs-nav-open") && !sidebar.contains(event.target) && !menu.contains(event.target)) setOpen(false);
+    });
+  }
+  // "On this page" marks the section being read: the last heading above the top fifth of the window.
+  var tocLinks = Array.prototype.slice.call(document.querySelectorAll(".rs-toc-list a[href^='#']"));
+  var targets = tocLinks.map(function (a) {
+    try { return document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1))); } catch (e) { return null; }
+  });
+  var pending = false;
+  function follow() {
+    pending = false;
+    var line = window.innerHeight / 5, active = -1;
+    targets.forEach(function (target, i) { if (target && target.getBoundingClientRect().top <= line) active = i; });
+    tocLinks.forEach(function (a, i) {
+      a.classList.toggle("rs-toc-active", i === active);
+      if (i === active) a.setAttribute("aria-current", "location"); else a.removeAttribute("aria-current");
+    });
+  }
+  if (tocLinks.length) {
+    window.addEventListener("scroll", function () { if (!pending) { pending = true; window.requestAnimationFrame(follow); } }, { passive: true });
+    follow();
+  }
   // Copy buttons on code blocks copy the code text alone.
   document.querySelectorAll("pre > code").forEach(function (code) {
     var pre = code.parentElement;

@@ -1,0 +1,79 @@
+"""Getting around a docs site: on a phone the content comes first and the sidebar waits behind a menu
+button (opened, used, closed by keyboard); on a laptop the sidebar is simply there; "On this page"
+marks the section being read as the reader scrolls."""
+import unittest
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from browser import BuiltSite, press
+
+LONG = "\n\n".join("Paragraph %d of a long section, with enough words to fill some of the screen." % i for i in range(12))
+PROJECT = {
+    "SUMMARY.md": "# Summary\n\n* [Home](README.md)\n* [Guide](guide.md)\n* [Other](other.md)\n",
+    "README.md": "# Home\n\nWelcome.\n",
+    "guide.md": "# Guide\n\nIntro.\n\n" + "".join(f"## Part {n}\n\n{LONG}\n\n" for n in ("one", "two", "three")),
+    "other.md": "# Other\n\nMore.\n",
+}
+
+
+class NavigationInABrowser(BuiltSite):
+    PROJECT = PROJECT
+
+    def visible(self, selector):
+        return self.driver.find_element(By.CSS_SELECTOR, selector).is_displayed()
+
+    def top(self, selector):
+        return self.driver.execute_script("return document.querySelector(arguments[0]).getBoundingClientRect().top", selector)
+
+    def test_on_a_phone_the_content_comes_first_and_the_menu_brings_the_sidebar(self):
+        self.load("_site/guide.html", 390)
+        self.assertTrue(self.visible(".rs-menu"))
+        self.assertFalse(self.visible(".rs-sidebar"), "the sidebar waits off the page")
+        self.assertLess(self.top(".rs-main"), 120, "the content starts under the header")
+        menu = self.driver.find_element(By.CSS_SELECTOR, ".rs-menu")
+        self.assertEqual(menu.get_attribute("aria-expanded"), "false")
+        menu.click()
+        WebDriverWait(self.driver, 5).until(lambda d: self.visible(".rs-sidebar"))
+        self.assertEqual(menu.get_attribute("aria-expanded"), "true")
+        # The focus lands on the page's own entry, and the keyboard moves on through the sidebar.
+        active = self.driver.switch_to.active_element
+        self.assertEqual(active.get_attribute("aria-current"), "page")
+        self.assertEqual(active.text, "Guide")
+        press(self.driver, Keys.ESCAPE)
+        WebDriverWait(self.driver, 5).until(lambda d: not self.visible(".rs-sidebar"))
+        self.assertEqual(self.driver.switch_to.active_element.get_attribute("class"), "rs-menu")
+        # Open again, and a link in it goes to its page.
+        press(self.driver, Keys.ENTER)
+        WebDriverWait(self.driver, 5).until(lambda d: self.visible(".rs-sidebar"))
+        self.driver.find_element(By.LINK_TEXT, "Other").click()
+        WebDriverWait(self.driver, 5).until(lambda d: d.current_url.endswith("/other.html"))
+        self.assertFalse(self.visible(".rs-sidebar"))
+
+    def test_a_click_beside_the_open_sidebar_closes_it(self):
+        self.load("_site/guide.html", 390)
+        self.driver.find_element(By.CSS_SELECTOR, ".rs-menu").click()
+        WebDriverWait(self.driver, 5).until(lambda d: self.visible(".rs-sidebar"))
+        self.driver.execute_script("document.elementFromPoint(370, 600).click()")
+        WebDriverWait(self.driver, 5).until(lambda d: not self.visible(".rs-sidebar"))
+
+    def test_on_a_laptop_the_sidebar_is_there_and_no_menu(self):
+        self.load("_site/guide.html", 1366)
+        self.assertTrue(self.visible(".rs-sidebar"))
+        self.assertFalse(self.visible(".rs-menu"))
+
+    def test_on_this_page_follows_the_scroll(self):
+        self.load("_site/guide.html", 1366)
+        def active():
+            return [a.text for a in self.driver.find_elements(By.CSS_SELECTOR, ".rs-toc-list a.rs-toc-active")]
+        self.assertEqual(active(), [], "above the first section nothing is marked")
+        for part in ("two", "three", "one"):
+            self.driver.execute_script("document.getElementById(arguments[0]).scrollIntoView()", "part-" + part)
+            WebDriverWait(self.driver, 5).until(lambda d: active() == ["Part " + part])
+        link = self.driver.find_element(By.CSS_SELECTOR, ".rs-toc-list a.rs-toc-active")
+        self.assertEqual(link.get_attribute("aria-current"), "location")
+
+
+if __name__ == "__main__":
+    unittest.main()
