@@ -110,7 +110,7 @@ final class DocusaurusLinkTests: XCTestCase {
         ])
         let result = tree.check()
         XCTAssertEqual(lines(result.diagnostics), [])
-        XCTAssertEqual(pages(result), ["docs/api/index.html", "docs/guides/index.html", "docs/intro.html", "docs/releases/index.html",
+        XCTAssertEqual(pages(result), ["404.html", "docs/api/index.html", "docs/guides/index.html", "docs/intro.html", "docs/releases/index.html",
                                        "docs/releases/v1.html", "docs/setup/setup.html", "docs/tools/index.html", "index.html"])
         XCTAssertTrue(page(result, "docs/intro.html").contains(
             #"<a href="tools/index.html">tools</a> <a href="api/index.html">api</a> <a href="releases/index.html">releases</a> <a href="setup/setup.html">setup</a>"#),

@@ -74,7 +74,7 @@ final class DocusaurusSiteTests: XCTestCase {
         let result = tree.check()
         XCTAssertEqual(lines(result.diagnostics), ["sidebars.js:1:1: warning: sidebars.js is JavaScript, which Runsmith does not run: the sidebar follows the folders"])
         XCTAssertEqual(result.files.keys.filter { $0.hasSuffix(".html") && !$0.hasPrefix("_runsmith/") }.sorted(),
-                       ["docs/guides/cli.html", "docs/guides/data-mapping.html", "docs/guides/index.html", "docs/guides/sizing.html",
+                       ["404.html", "docs/guides/cli.html", "docs/guides/data-mapping.html", "docs/guides/index.html", "docs/guides/sizing.html",
                         "docs/intro.html", "index.html"])
         let intro = page(result, "docs/intro.html")
         XCTAssertTrue(intro.contains(#"<a href="guides/data-mapping.html">data</a>, <a href="guides/cli.html#flags">by route</a>, <a href="guides/sizing.html">slugged</a>"#), intro)

@@ -43,6 +43,7 @@ final class TemplateViewTests: XCTestCase {
             checklist, checklistStep, item,
             RunbooksIndexView(rows: [row]), row, CategoryIndexView(cards: [card]), card,
             TenantHomeView(tenantName: "N", runbooks: [entry]), entry,
+            SiteMapView(pages: [.init(url: "u")]), SiteMapView.Entry(url: "u"), NotFoundView(home: "h"),
         ]
         for view in views {
             for property in Mirror(reflecting: view).children {

@@ -77,6 +77,9 @@ extension IncrementalBuild {
         for (name, bytes) in state.templates.assets { result.files["_runsmith/" + name] = bytes }
         result.files.merge(state.sidebar) { _, new in new }
         let diagnostics = renderer.redirects(into: &result.files)
+        // A page of the docs may be the 404 page itself; a sitemap needs `site_url`.
+        if result.files["404.html"] == nil { result.files["404.html"] = renderer.notFoundPage() }
+        if result.files["sitemap.xml"] == nil, let map = renderer.siteMap() { result.files["sitemap.xml"] = map }
         if result.files["index.html"] == nil, let first = renderer.order.first, let target = index.pages[first] {
             // A site without a root page still opens at index.html (the header's home link points there).
             result.files["index.html"] = Array(state.templates.render("redirect", ["url": HTMLText.encodeURL(target.route), "title": target.title]).utf8)

@@ -10,7 +10,8 @@ public struct TemplateSet: Sendable {
     public let assets: [String: [UInt8]]
 
     public static let required = ["layout", "page", "nav", "nav-item", "toc", "pager", "redirect", "sidebar-script",
-                                  "runbook", "checklist", "checklist-sheet", "checklist-facts", "provenance", "runbooks-index", "category-index", "tenant-home"]
+                                  "runbook", "checklist", "checklist-sheet", "checklist-facts", "provenance", "runbooks-index",
+                                  "category-index", "tenant-home", "sitemap", "not-found"]
 
     public init(projectDirectory: URL?) throws(DiagnosticError) {
         var sources: [String: (text: String, location: SourceLocation?)] = [:]
