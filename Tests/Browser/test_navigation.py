@@ -14,7 +14,7 @@ PROJECT = {
     "SUMMARY.md": "# Summary\n\n* [Home](README.md)\n* [Guide](guide.md)\n* [Other](other.md)\n",
     "README.md": "# Home\n\nWelcome.\n",
     "guide.md": "# Guide\n\nIntro.\n\n" + "".join(f"## Part {n}\n\n{LONG}\n\n" for n in ("one", "two", "three")),
-    "other.md": "# Other\n\nMore.\n",
+    "other.md": "# Other\n\nMore.\n\n{% hint style=\"warning\" %}\nMind the gap.\n{% endhint %}\n\n{% hint style=\"success\" %}\nDone.\n{% endhint %}\n",
 }
 
 
@@ -62,6 +62,19 @@ class NavigationInABrowser(BuiltSite):
         self.load("_site/guide.html", 1366)
         self.assertTrue(self.visible(".rs-sidebar"))
         self.assertFalse(self.visible(".rs-menu"))
+
+    def test_hints_show_their_kind_and_an_icon(self):
+        self.load("_site/other.html", 1366)
+        style = self.js_style
+        self.assertEqual(style(".rs-hint-warning", "::before", "content"), '"Warning"')
+        self.assertEqual(style(".rs-hint-success", "::before", "content"), '"Success"')
+        icons = [style(selector, "::after", "mask-image") for selector in (".rs-hint-warning", ".rs-hint-success")]
+        self.assertTrue(all(icon.startswith('url("data:image/svg+xml') for icon in icons), icons)
+        self.assertNotEqual(icons[0], icons[1], "each kind its own icon")
+
+    def js_style(self, selector, pseudo, name):
+        return self.driver.execute_script("return getComputedStyle(document.querySelector(arguments[0]), arguments[1]).getPropertyValue(arguments[2])",
+                                          selector, pseudo, name)
 
     def test_on_this_page_follows_the_scroll(self):
         self.load("_site/guide.html", 1366)
