@@ -63,6 +63,26 @@ class NavigationInABrowser(BuiltSite):
         self.assertTrue(self.visible(".rs-sidebar"))
         self.assertFalse(self.visible(".rs-menu"))
 
+    def test_the_theme_button_goes_round_and_is_remembered(self):
+        self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "light"}]})
+        self.load("_site/guide.html", 1366)
+        self.driver.execute_script("localStorage.removeItem('runsmith:theme')")
+        self.driver.refresh()
+        button = self.driver.find_element(By.CSS_SELECTOR, ".rs-theme")
+        background = lambda: self.driver.execute_script("return getComputedStyle(document.documentElement).backgroundColor")
+        self.assertEqual((button.text, background()), ("Theme: auto", "rgb(255, 255, 255)"))
+        button.click()
+        self.assertEqual(button.text, "Theme: light")
+        button.click()
+        self.assertEqual((button.text, background()), ("Theme: dark", "rgb(18, 21, 27)"))
+        # Another page, and a reload: still dark, set before the page is drawn (theme.js is not deferred).
+        self.load("_site/other.html", 1366)
+        self.assertEqual(self.driver.execute_script("return document.documentElement.getAttribute('data-theme')"), "dark")
+        self.assertEqual((self.driver.find_element(By.CSS_SELECTOR, ".rs-theme").text, background()), ("Theme: dark", "rgb(18, 21, 27)"))
+        self.driver.find_element(By.CSS_SELECTOR, ".rs-theme").click()
+        self.assertEqual(background(), "rgb(255, 255, 255)", "auto: the system's light")
+        self.assertIsNone(self.driver.execute_script("return localStorage.getItem('runsmith:theme')"))
+
     def test_hints_show_their_kind_and_an_icon(self):
         self.load("_site/other.html", 1366)
         style = self.js_style

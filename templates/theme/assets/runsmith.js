@@ -2,6 +2,27 @@
 (function () {
   "use strict";
   document.documentElement.classList.add("rs-js");
+  // The theme button goes round auto (the system's choice), light and dark, and the page remembers it.
+  var themeButton = document.querySelector(".rs-theme");
+  if (themeButton) {
+    var themes = ["auto", "light", "dark"];
+    var showTheme = function (theme) {
+      themeButton.textContent = "Theme: " + theme;
+      themeButton.setAttribute("aria-label", "Theme: " + theme + " (change)");
+    };
+    var currentTheme = document.documentElement.getAttribute("data-theme") || "auto";
+    themeButton.hidden = false;
+    showTheme(currentTheme);
+    themeButton.addEventListener("click", function () {
+      currentTheme = themes[(themes.indexOf(currentTheme) + 1) % themes.length];
+      if (currentTheme === "auto") document.documentElement.removeAttribute("data-theme");
+      else document.documentElement.setAttribute("data-theme", currentTheme);
+      try {
+        if (currentTheme === "auto") localStorage.removeItem("runsmith:theme"); else localStorage.setItem("runsmith:theme", currentTheme);
+      } catch (e) { /* private mode: this page only */ }
+      showTheme(currentTheme);
+    });
+  }
   // On a narrow screen the sidebar waits off the page: the menu button brings it, Escape, a click
   // beside it or the button again sends it back, and the focus returns to the button.
   var menu = document.querySelector(".rs-menu"), sidebar = document.getElementById("rs-sidebar");
