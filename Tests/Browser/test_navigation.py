@@ -11,7 +11,8 @@ from browser import BuiltSite, press
 
 LONG = "\n\n".join("Paragraph %d of a long section, with enough words to fill some of the screen." % i for i in range(12))
 PROJECT = {
-    "SUMMARY.md": "# Summary\n\n* [Home](README.md)\n* [Guide](guide.md)\n* [Other](other.md)\n",
+    "SUMMARY.md": "# Summary\n\n* [Home](README.md)\n* [Guide](guide.md)\n  * [Deep](deep.md)\n* [Other](other.md)\n  * [Under](under.md)\n",
+    "deep.md": "# Deep\n", "under.md": "# Under\n",
     "README.md": "# Home\n\nWelcome.\n",
     "guide.md": "# Guide\n\nIntro.\n\n" + "".join(f"## Part {n}\n\n{LONG}\n\n" for n in ("one", "two", "three")),
     "other.md": "# Other\n\nMore.\n\n{% hint style=\"warning\" %}\nMind the gap.\n{% endhint %}\n\n{% hint style=\"success\" %}\nDone.\n{% endhint %}\n",
@@ -47,7 +48,7 @@ class NavigationInABrowser(BuiltSite):
         # Open again, and a link in it goes to its page.
         press(self.driver, Keys.ENTER)
         WebDriverWait(self.driver, 5).until(lambda d: self.visible(".rs-sidebar"))
-        self.driver.find_element(By.LINK_TEXT, "Other").click()
+        self.driver.find_element(By.CSS_SELECTOR, ".rs-sidebar a[href$='other.html']").click()
         WebDriverWait(self.driver, 5).until(lambda d: d.current_url.endswith("/other.html"))
         self.assertFalse(self.visible(".rs-sidebar"))
 
@@ -57,6 +58,19 @@ class NavigationInABrowser(BuiltSite):
         WebDriverWait(self.driver, 5).until(lambda d: self.visible(".rs-sidebar"))
         self.driver.execute_script("document.elementFromPoint(370, 600).click()")
         WebDriverWait(self.driver, 5).until(lambda d: not self.visible(".rs-sidebar"))
+
+    def test_sidebar_branches_fold_and_the_current_one_is_open(self):
+        self.load("_site/deep.html", 1366)
+        toggles = self.driver.find_elements(By.CSS_SELECTOR, ".rs-sidebar .rs-nav-toggle")
+        self.assertEqual([t.get_attribute("aria-label") for t in toggles], ["Pages under Guide", "Pages under Other"])
+        self.assertEqual([t.get_attribute("aria-expanded") for t in toggles], ["true", "false"], "the read page's branch is open")
+        self.assertTrue(self.driver.find_element(By.CSS_SELECTOR, ".rs-sidebar a[href$='deep.html']").is_displayed())
+        self.assertFalse(self.driver.find_element(By.CSS_SELECTOR, ".rs-sidebar a[href$='under.html']").is_displayed())
+        toggles[1].click()
+        self.assertEqual(toggles[1].get_attribute("aria-expanded"), "true")
+        self.assertTrue(self.driver.find_element(By.CSS_SELECTOR, ".rs-sidebar a[href$='under.html']").is_displayed())
+        toggles[0].send_keys(Keys.ENTER)
+        self.assertFalse(self.driver.find_element(By.CSS_SELECTOR, ".rs-sidebar a[href$='deep.html']").is_displayed())
 
     def test_on_a_laptop_the_sidebar_is_there_and_no_menu(self):
         self.load("_site/guide.html", 1366)

@@ -44,6 +44,23 @@
       if (document.body.classList.contains("rs-nav-open") && !sidebar.contains(event.target) && !menu.contains(event.target)) setOpen(false);
     });
   }
+  // The sidebar: a page with pages under it can fold them away; the branch of the page being read stays
+  // open, the others start folded. Without this script every branch is open.
+  Array.prototype.forEach.call(document.querySelectorAll(".rs-sidebar .rs-nav-item"), function (item, i) {
+    var list = item.querySelector(":scope > .rs-nav-list");
+    if (!list) return;
+    var toggle = document.createElement("button");
+    var name = item.querySelector(":scope > a, :scope > span");
+    toggle.type = "button";
+    toggle.className = "rs-nav-toggle";
+    toggle.setAttribute("aria-label", "Pages under " + (name ? name.textContent : ""));
+    list.id = list.id || "rs-nav-branch-" + i;
+    toggle.setAttribute("aria-controls", list.id);
+    var show = function (open) { list.hidden = !open; toggle.setAttribute("aria-expanded", open ? "true" : "false"); };
+    show(item.classList.contains("rs-open"));
+    toggle.addEventListener("click", function () { show(list.hidden); });
+    item.insertBefore(toggle, list);
+  });
   // "On this page" marks the section being read: the last heading above the top fifth of the window.
   var tocLinks = Array.prototype.slice.call(document.querySelectorAll(".rs-toc-list a[href^='#']"));
   var targets = tocLinks.map(function (a) {
