@@ -51,11 +51,12 @@ final class LoadTests: XCTestCase {
         XCTAssertEqual(config.severity[.missingAnchor], .some(.warning))
         XCTAssertEqual(config.severity[.unknownSpace], .some(nil))
 
-        let bad = SiteConfig.decode("flavor: hugo\nslug: x\nsite_url: ftp://x\n").1
+        let bad = SiteConfig.decode("flavor: hugo\nslug: x\nsite_url: ftp://x\nedit_url: https://github.com/o/r/edit/main/\n").1
         XCTAssertEqual(lines(bad), [
             "runsmith.yml:1:1: error: flavor must be one of: gitbook, docusaurus",
             "runsmith.yml:2:1: error: unknown key 'slug' in runsmith.yml",
             "runsmith.yml:3:1: error: site_url must be an http(s) URL",
+            "runsmith.yml:4:1: error: edit_url must be an http(s) URL with {path} where the page's file goes",
         ])
         XCTAssertEqual(lines(SiteConfig.decode("flavor: [gitbook\n").1).first?.hasPrefix("runsmith.yml:2:1: error: invalid YAML"), true)
     }

@@ -42,6 +42,17 @@ final class SiteFilesTests: XCTestCase {
         XCTAssertTrue(text(result, "404.html").contains(#"<a href="index.html">Go to the home page</a>"#))
     }
 
+    func testEachPageLinksItsSourceForEditing() throws {
+        let result = try build([
+            "runsmith.yml": "edit_url: https://github.com/acme/docs/edit/main/content/{path}\n",
+            "README.md": "# Home\n", "guides/café setup.md": "# Café\n",
+        ])
+        XCTAssertTrue(text(result, "guides/café setup.html").contains(
+            #"<p class="rs-edit"><a href="https://github.com/acme/docs/edit/main/content/guides/caf%C3%A9%20setup.md">Edit this page</a></p>"#))
+        XCTAssertTrue(text(result, "index.html").contains("content/README.md\">Edit this page</a>"))
+        XCTAssertFalse(text(try build(["README.md": "# Home\n"]), "index.html").contains("rs-edit"), "no edit_url, no link")
+    }
+
     func testTheDocsOwn404PageIsKept() throws {
         let result = try build(["README.md": "# Home\n", "404.md": "# Lost?\n\nOur own words.\n"])
         XCTAssertTrue(text(result, "404.html").contains("Our own words."))

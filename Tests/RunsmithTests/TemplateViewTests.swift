@@ -10,6 +10,7 @@ final class TemplateViewTests: XCTestCase {
         layout.heading = "H"
         layout.icon = "book"
         layout.route = "a.html"
+        layout.editURL = "https://example.com/edit/a.md"
         layout.prev = .init(url: "p.html", title: "P")
         layout.next = .init(url: "n.html", title: "N")
         layout.toc = [.init(id: "x", text: "X", sub: true)]

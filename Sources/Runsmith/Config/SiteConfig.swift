@@ -23,13 +23,15 @@ public struct SiteConfig: Sendable {
     public var severity: [DiagnosticCode: Severity?] = [:]
     /// `limits:` what a page may grow to through its includes.
     public var limits = PreprocessLimits()
+    /// "Edit this page": a URL with `{path}` where a page's source path (from the docs root) goes.
+    public var editURL: String?
     /// Docusaurus' `routeBasePath` for docs, from docusaurus.config.js (`""` when docs are the site root).
     public var docsRouteBase = "docs"
 
     public init() {}
 
     public static let fileName = "runsmith.yml"
-    static let keys: Set<String> = ["title", "flavor", "site_url", "slug_preset", "spaces", "severity", "claims", "limits"]
+    static let keys: Set<String> = ["title", "flavor", "site_url", "slug_preset", "spaces", "severity", "claims", "limits", "edit_url"]
 
     /// Decodes `runsmith.yml`; every problem is a located diagnostic.
     public static func decode(_ text: String, path: String = fileName) -> (SiteConfig, [Diagnostic]) {
@@ -50,6 +52,11 @@ public struct SiteConfig: Sendable {
                     bad("flavor must be one of: gitbook, docusaurus"); continue
                 }
                 config.flavor = f
+            case "edit_url":
+                guard let url = value.string, url.hasPrefix("http://") || url.hasPrefix("https://"), url.contains("{path}") else {
+                    bad("edit_url must be an http(s) URL with {path} where the page's file goes"); continue
+                }
+                config.editURL = url
             case "site_url":
                 guard let url = value.string, url.hasPrefix("http://") || url.hasPrefix("https://") else {
                     bad("site_url must be an http(s) URL"); continue

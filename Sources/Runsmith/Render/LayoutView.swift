@@ -43,6 +43,8 @@ struct LayoutView: TemplateView {
     var hasPager: Bool { prev != nil || next != nil }
     /// The page's source path, relative to the content root.
     var source: String
+    /// "Edit this page" links here (`edit_url` with the page's source path).
+    var editURL: String?
     /// The search box, over the index of the folder `root` leads to (`_runsmith/search/`).
     var hasSearch = false
     /// Not for search engines (`<meta name="robots" content="noindex">`).
@@ -83,6 +85,7 @@ extension LayoutView: MustacheParent {
         case "prev": prev
         case "hasPager": hasPager
         case "hasSearch": hasSearch
+        case "editURL": editURL
         case "next": next
         case "source": source
         case "hidden": hidden

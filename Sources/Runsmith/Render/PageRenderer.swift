@@ -62,6 +62,7 @@ public struct PageRenderer: Sendable {
         layout.showTOC = fm.isVisible("tableOfContents") && layout.toc.count > 1
         layout.hidden = fm.hidden
         layout.icon = fm.icon
+        layout.editURL = site.config.editURL?.replacingOccurrences(of: "{path}", with: HTMLText.encodeURL(page.path))
         layout.prev = neighbour(of: page.path, offset: -1, route: route, override: fm.paginationPrev)
         layout.next = neighbour(of: page.path, offset: 1, route: route, override: fm.paginationNext)
         return templates.render(layout, splicing: body)
