@@ -39,13 +39,7 @@ final class BrowserTests: XCTestCase {
     /// browser profile of its own. Fails (skips only with RUNSMITH_SKIP_BROWSER=1) without chromium.
     private func checklistSite(steps: String) throws -> (TempTree, URL, URL) {
         try requireChromium()
-        let tree = try TempTree([
-            "tenants/schema.yml": "variables:\n  org: { type: string, required: true }\n",
-            "tenants/acme.yml": "id: acme\nname: Acme\nvars: { org: acme-org }\n",
-            "README.md": "# Home\n",
-            "steps.md": "# Steps\n\n" + steps,
-            "runbooks/r.yml": "title: R\nsections:\n  - page: steps.md\n    step: true\n",
-        ])
+        let tree = try TempTree(oneStepRunbook(steps: steps))
         XCTAssertTrue(tree.build().written)
         return (tree, tree.output.appendingPathComponent("_tenants/acme/r/checklist.html"), tree.root.appendingPathComponent("chromium-profile"))
     }
@@ -82,12 +76,7 @@ final class BrowserTests: XCTestCase {
     /// gives code blocks their copy buttons).
     func testTheSingleFileScriptRunsUnderItsPolicy() throws {
         try requireChromium()
-        let tree = try TempTree([
-            "tenants/schema.yml": "variables:\n  org: { type: string, required: true }\n",
-            "tenants/acme.yml": "id: acme\nname: Acme\nvars: { org: acme-org }\n",
-            "README.md": "# Home\n", "steps.md": "# Steps\n\n1. Open settings\n2. Run this:\n\n```sh\nacme login\n```\n",
-            "runbooks/r.yml": "title: R\nsections:\n  - page: steps.md\n    step: true\n",
-        ])
+        let tree = try TempTree(oneStepRunbook(steps: "1. Open settings\n2. Run this:\n\n```sh\nacme login\n```\n"))
         var options = SiteBuilder.Options(root: tree.root, output: tree.output)
         options.singleFile = true
         XCTAssertTrue(SiteBuilder(options: options).run().written)
@@ -149,16 +138,7 @@ final class BrowserTests: XCTestCase {
     }
 
     private func dumpDOM(_ page: URL, profile: URL) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.chromium!)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
-                             "--virtual-time-budget=3000", "--dump-dom", page.absoluteString]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try runTool(Self.chromium!, ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
+                                     "--virtual-time-budget=3000", "--dump-dom", page.absoluteString])
     }
 }

@@ -5,24 +5,8 @@ import XCTest
 /// `runsmith build --pdf`: each runbook and checklist printed by headless Chromium into the tenant's folder,
 /// read back with poppler's `pdftotext` and `pdfinfo` (Debian's poppler-utils, installed by `make test`).
 final class PDFTests: XCTestCase {
-    private func tool(_ name: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/" + name)
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
-
     func testRunbooksAndChecklistsPrintWithHeaderPageNumbersTabsAndSignOff() throws {
-        guard PDFPrinter.find() != nil, FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") else {
-            if ProcessInfo.processInfo.environment["RUNSMITH_SKIP_BROWSER"] == "1" { throw XCTSkip("RUNSMITH_SKIP_BROWSER=1") }
-            return XCTFail("chromium and poppler-utils are needed: `make test` installs them")
-        }
+        try requirePrintEngine()
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("runsmith-pdf-test-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
         var options = SiteBuilder.Options(root: repositoryRoot.appendingPathComponent("content"), output: work.appendingPathComponent("site"))
@@ -34,15 +18,15 @@ final class PDFTests: XCTestCase {
         let folder = work.appendingPathComponent("tenants/contoso")
         let runbook = folder.appendingPathComponent("azure-devops-setup.pdf").path
         let checklist = folder.appendingPathComponent("azure-devops-setup-checklist.pdf").path
-        let pages = try XCTUnwrap(Int(try tool("pdfinfo", [runbook]).split(separator: "\n").first { $0.hasPrefix("Pages:") }?
+        let pages = try XCTUnwrap(Int(try runTool("/usr/bin/pdfinfo", [runbook]).split(separator: "\n").first { $0.hasPrefix("Pages:") }?
             .split(separator: " ").last ?? ""))
-        let text = try tool("pdftotext", [runbook, "-"])
+        let text = try runTool("/usr/bin/pdftotext", [runbook, "-"])
         let version = ContentHash.hex(Array(try Data(contentsOf: folder.appendingPathComponent("azure-devops-setup/runbook.json"))))
         XCTAssertTrue(text.contains("Contoso Pharmaceuticals · Connect Contoso Pharmaceuticals to Azure DevOps · version \(version)"), text)
         for page in 1...pages { XCTAssertTrue(text.contains("Page \(page) of \(pages)"), "page \(page) of \(pages)") }
         // Both tabs of a tab set are printed, each with its label.
         XCTAssertTrue(text.contains("Azure DevOps Services") && text.contains("Azure DevOps Server"), text)
-        let sheet = try tool("pdftotext", [checklist, "-"])
+        let sheet = try runTool("/usr/bin/pdftotext", [checklist, "-"])
         for word in ["Checklist: Connect Contoso", "Sign-off", "Name", "Role", "Date", "Signature", "Page 1 of"] {
             XCTAssertTrue(sheet.contains(word), word)
         }
@@ -55,10 +39,7 @@ final class PDFTests: XCTestCase {
     /// A tenant named in accents, CJK, emoji, `&` and quotes: the PDF header (a CSS string), the page and the
     /// tenant's home all show the name as written, escaped for where it lands.
     func testNonASCIITenantTextReachesThePDFHeaderAndTheHome() throws {
-        guard PDFPrinter.find() != nil, FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") else {
-            if ProcessInfo.processInfo.environment["RUNSMITH_SKIP_BROWSER"] == "1" { throw XCTSkip("RUNSMITH_SKIP_BROWSER=1") }
-            return XCTFail("chromium and poppler-utils are needed: `make test` installs them")
-        }
+        try requirePrintEngine()
         let name = "Café Zürich 東京 🚀 & \"Q\""
         let tree = try TempTree([
             "tenants/schema.yml": "variables:\n  org: { type: string, required: true }\n",
@@ -70,7 +51,7 @@ final class PDFTests: XCTestCase {
         options.pdf = true
         let result = SiteBuilder(options: options).run()
         XCTAssertTrue(result.written, lines(result.diagnostics).joined(separator: "\n"))
-        let text = try tool("pdftotext", [tree.output.appendingPathComponent("_tenants/cafe/r.pdf").path, "-"])
+        let text = try runTool("/usr/bin/pdftotext", [tree.output.appendingPathComponent("_tenants/cafe/r.pdf").path, "-"])
         let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         XCTAssertTrue(words.contains("\(name) · Set up \(name) · version "), words)
         XCTAssertTrue(words.contains("Open café-org"), words)

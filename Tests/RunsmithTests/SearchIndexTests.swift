@@ -124,12 +124,7 @@ final class SearchIndexTests: XCTestCase {
     }
 
     func testTheSingleFileHasNoSearchAndThePagesDo() throws {
-        let tree = try TempTree([
-            "tenants/schema.yml": "variables:\n  org: { type: string, required: true }\n",
-            "tenants/acme.yml": "id: acme\nname: Acme\nvars: { org: acme-org }\n",
-            "README.md": "# Home\n", "steps.md": "# Steps\n\n1. Go\n",
-            "runbooks/r.yml": "title: R\nsections:\n  - page: steps.md\n    step: true\n",
-        ])
+        let tree = try TempTree(oneStepRunbook(steps: "1. Go\n"))
         var options = SiteBuilder.Options(root: tree.root, output: tree.output)
         options.singleFile = true
         let result = SiteBuilder(options: options).run()

@@ -85,28 +85,13 @@ final class TenantCanaryTests: XCTestCase {
         for case let url as URL in enumerator where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
             let path = String(url.path.dropFirst(folder.deletingLastPathComponent().path.count + 1))
             let bytes = try Data(contentsOf: url)
-            texts[path] = (url.pathExtension == "pdf" ? try pdfText(url) : String(decoding: bytes, as: UTF8.self)).lowercased()
+            texts[path] = (url.pathExtension == "pdf" ? try runTool("/usr/bin/pdftotext", [url.path, "-"]) : String(decoding: bytes, as: UTF8.self)).lowercased()
         }
         return texts
     }
 
-    private func pdfText(_ url: URL) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
-        process.arguments = [url.path, "-"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
-
     func testNoCanaryLeavesItsTenantsFolderInAnyFileOrPDF() throws {
-        guard PDFPrinter.find() != nil, FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") else {
-            if ProcessInfo.processInfo.environment["RUNSMITH_SKIP_BROWSER"] == "1" { throw XCTSkip("RUNSMITH_SKIP_BROWSER=1") }
-            return XCTFail("chromium and poppler-utils are needed: `make test` installs them")
-        }
+        try requirePrintEngine()
         let (files, canaries) = project()
         let tree = try TempTree(files)
         var options = SiteBuilder.Options(root: tree.root, output: tree.output.appendingPathComponent("_site"))

@@ -56,3 +56,42 @@ func sidebarList(_ result: SiteBuilder.Result) throws -> String {
     let literal = Data(script[start.upperBound..<end.lowerBound].utf8)
     return try XCTUnwrap(JSONSerialization.jsonObject(with: literal, options: .fragmentsAllowed) as? String)
 }
+
+/// What a program writes to standard output (its errors dropped): `pdftotext`, `pdfinfo`, Chromium's `--dump-dom`.
+func runTool(_ executable: String, _ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+}
+
+/// Chromium (to print PDFs) and poppler-utils (to read them back) are installed, or the test fails; it is
+/// skipped only with RUNSMITH_SKIP_BROWSER=1.
+func requirePrintEngine() throws {
+    if PDFPrinter.find() != nil, FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") { return }
+    if ProcessInfo.processInfo.environment["RUNSMITH_SKIP_BROWSER"] == "1" { throw XCTSkip("RUNSMITH_SKIP_BROWSER=1") }
+    throw MissingTool(message: "chromium and poppler-utils are needed: `make test` installs them")
+}
+
+struct MissingTool: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+/// The smallest project with a checklist: tenant `acme` (org `acme-org`), a home page, and runbook `r`
+/// whose one step section is `steps.md`, `# Steps` followed by `steps`.
+func oneStepRunbook(steps: String) -> [String: String] {
+    [
+        "tenants/schema.yml": "variables:\n  org: { type: string, required: true }\n",
+        "tenants/acme.yml": "id: acme\nname: Acme\nvars: { org: acme-org }\n",
+        "README.md": "# Home\n",
+        "steps.md": "# Steps\n\n" + steps,
+        "runbooks/r.yml": "title: R\nsections:\n  - page: steps.md\n    step: true\n",
+    ]
+}

@@ -98,7 +98,7 @@ extension IncrementalBuild {
         // A runbook with a step on a page rendered again is built again too.
         let renderedSet = Set(result.rebuiltPages)
         let stepPages = { (runbook: Runbook) in runbook.sections.contains { section in
-            RelativePath.resolve(section.page, from: "").flatMap { index.markdownFile(for: $0) }.map(renderedSet.contains) ?? false
+            section.source(in: index).map(renderedSet.contains) ?? false
         } }
         let hasRunbooks = !site.tenants.tenants.isEmpty && !site.tenants.runbooks.isEmpty
         if hasRunbooks { progress?("building runbooks") }

@@ -36,7 +36,7 @@ public struct TenantDiff: Sendable {
             let gets = TenantComparison.Gets(holds(section.when, a), holds(section.when, b))
             guard gets != .neither else { return nil }
             guard gets == .both else { return .init(section: number + 1, title: title, source: source, gets: gets) }
-            guard let path = RelativePath.resolve(section.page, from: "").flatMap(index.markdownFile(for:)) else { return nil }
+            guard let path = section.source(in: index) else { return nil }
             let content = compare(path, section: section.section)
             return content.isEmpty ? nil : .init(section: number + 1, title: title, source: source, gets: gets, content: content)
         }

@@ -73,3 +73,11 @@ public struct Runbook: Sendable {
         return seen && number.isEmpty ? total : nil
     }
 }
+
+extension Runbook.Section {
+    /// The markdown file of the docs that the section's `page:` names (a folder names its README or
+    /// index), or nil when there is none.
+    func source(in index: SiteIndex) -> String? {
+        RelativePath.resolve(page, from: "").flatMap(index.markdownFile(for:))
+    }
+}

@@ -81,8 +81,7 @@ struct RunbookBuilder {
         let sections = runbook.sections.filter { holds($0.when) }
         // Where each step's page is in the docs site: links to it become links within the runbook.
         let plan = sections.enumerated().compactMap { i, section -> RunbookLinks.Target? in
-            guard let path = RelativePath.resolve(section.page, from: ""), let source = index.markdownFile(for: path),
-                  let page = index.pages[source], page.built else { return nil }
+            guard let source = section.source(in: index), let page = index.pages[source], page.built else { return nil }
             return RunbookLinks.Target(route: page.route, section: section.section, number: i + 1)
         }
         for section in sections {
@@ -200,7 +199,7 @@ struct RunbookBuilder {
     private func assemble(_ section: Runbook.Section, number: Int, runbook: Runbook, route: String,
                           plan: [RunbookLinks.Target]) -> (Step?, [Diagnostic]) {
         // A missing page was reported by the pre-flight check.
-        guard let path = RelativePath.resolve(section.page, from: ""), let source = index.markdownFile(for: path) else { return (nil, []) }
+        guard let source = section.source(in: index) else { return (nil, []) }
         // A page without conditions preprocesses the same for every tenant (values go in on the tree).
         let preprocess = { () -> (PreprocessedPage?, [Diagnostic]) in
             do { return site.preprocessor(tenant: context).run(path: source, bytes: try site.tree.read(source)) } catch {

@@ -7,8 +7,7 @@ public enum RunbookCheck {
             // The runbook's own text, checked once against the schema (a tenant's missing value is reported with it).
             diagnostics += runbook.tailored(for: .placeholders(schema: tenants.schema)).1
             for section in runbook.sections {
-                guard let path = RelativePath.resolve(section.page, from: ""), let page = index.markdownFile(for: path),
-                      let entry = index.pages[page] else {
+                guard let page = section.source(in: index), let entry = index.pages[page] else {
                     diagnostics.append(.error(.invalidRunbook, "runbook '\(runbook.id)' names page '\(section.page)', which does not exist",
                                               at: section.location))
                     continue

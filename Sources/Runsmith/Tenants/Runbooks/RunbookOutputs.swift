@@ -58,14 +58,13 @@ struct RunbookOutputs {
         }
         let docs = files
         var diagnostics: [Diagnostic] = []
+        let tenants = site.tenants.tenants
+        let owned = tenants.map { tenant in site.tenants.runbooks.compactMap { outputs[Self.key(tenant, $0)] } }
         // Each tenant's search index, side by side: its own runbooks only.
-        let tenants = site.tenants.tenants, outputs = outputs, runbooks = site.tenants.runbooks
         let indexes = Parallel.map(tenants.count) { i in
-            SearchIndex.files(runbooks.compactMap { outputs[Self.key(tenants[i], $0)] }.flatMap(\.search),
-                              folder: TenantFolder.path(tenants[i].id, SearchIndex.folder))
+            SearchIndex.files(owned[i].flatMap(\.search), folder: TenantFolder.path(tenants[i].id, SearchIndex.folder))
         }
-        for (tenant, index) in zip(tenants, indexes) {
-            let own = site.tenants.runbooks.compactMap { outputs[Self.key(tenant, $0)] }
+        for (tenant, (own, index)) in zip(tenants, zip(owned, indexes)) {
             let problems = own.flatMap(\.diagnostics)
             diagnostics += problems
             // A leak anywhere in a tenant's runbooks: nothing of that tenant is written.
