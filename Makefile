@@ -48,12 +48,17 @@ build: deps
 release: deps
 	swift build -c release
 
-## libcmark-gfm (GitHub's CommonMark) and its extensions, and libxml2 (the raw-HTML sanitizer), from Debian.
+## libcmark-gfm (GitHub's CommonMark) and its extensions, and libxml2 (the raw-HTML sanitizer), from Debian;
+## Pygments (code colours) from Debian unless the python3 on the PATH already imports it.
 deps:
 	@dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1 || { \
 		echo "Installing $(DEBIAN_PACKAGES)"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(DEBIAN_PACKAGES); }
+	@python3 -c "import pygments" 2>/dev/null || /usr/bin/python3 -c "import pygments" 2>/dev/null || { \
+		echo "Installing python3-pygments"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-pygments; }
 
 ## Headless Chromium (Debian's package) for the browser tests and `--pdf`, with fonts for CJK and emoji
 ## (without them a PDF shows boxes); chromium-driver for Selenium; poppler-utils to read the PDFs back.

@@ -133,6 +133,7 @@ struct Render: ParsableCommand {
     var tenant: String?
     @Option(name: .long, help: "The docs root: includes and tenants/ are read from it (default: the working directory).")
     var root: String?
+    @Flag(name: .long, help: "Leave code blocks uncoloured (Pygments is not asked).") var noHighlight = false
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func run() throws {
@@ -177,7 +178,7 @@ struct Render: ParsableCommand {
         }
         let input = bytes
         let (html, found) = FragmentRenderer.render(bytes, path: name, read: { path in path == name ? input : try read(path) },
-                                                    tenant: context)
+                                                    tenant: context, highlightsCode: !noHighlight)
         FileHandle.standardOutput.write(Data(html))
         Console.report(found, format: diagnostics.format, root: base, input: (name, input), stdoutIsFree: false)
         if found.contains(where: { $0.severity == .error }) { throw ExitCode(1) }

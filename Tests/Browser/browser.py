@@ -1,9 +1,11 @@
 """What the browser tests share: a project written to a temporary folder and built with the `runsmith`
 binary named by $RUNSMITH, and Debian's Chromium driven through Selenium and chromium-driver."""
 import os
+import re
 import shutil
 import subprocess
 import tempfile
+import time
 import unittest
 
 from selenium import webdriver
@@ -57,24 +59,53 @@ def press(driver, *keys):
     chain.perform()
 
 
+def serve(root):
+    """`runsmith serve ROOT` on a free port: the process and its base URL, once it listens."""
+    log = tempfile.NamedTemporaryFile(prefix="runsmith-serve-", suffix=".log", delete=False)
+    process = subprocess.Popen([RUNSMITH, "serve", root, "--port", "0"], stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        with open(log.name, encoding="utf-8", errors="replace") as f:
+            found = re.search(r"serving .* at (http://[^ ]+/)", f.read())
+        if found:
+            return process, found.group(1)
+        if process.poll() is not None:
+            break
+        time.sleep(0.1)
+    process.kill()
+    with open(log.name, encoding="utf-8", errors="replace") as f:
+        raise AssertionError("runsmith serve did not start:\n" + f.read())
+
+
 class BuiltSite(unittest.TestCase):
     """A test class over one built project: `PROJECT` (path → text) built once with `BUILD_ARGS`, and
-    one browser for all its tests."""
+    one browser for all its tests. With `SERVED`, the docs pages (`_site/…`) come from `runsmith serve`
+    over HTTP instead of the built files: the same tests, the preview's way."""
     PROJECT = {}
     BUILD_ARGS = ()
+    SERVED = False
 
     @classmethod
     def setUpClass(cls):
         cls.root = write_project(cls.PROJECT)
         build(cls.root, *cls.BUILD_ARGS)
+        cls.server, cls.base = serve(cls.root) if cls.SERVED else (None, None)
         cls.driver = chromium()
 
     @classmethod
     def tearDownClass(cls):
         cls.driver.quit()
+        if cls.server:
+            cls.server.terminate()
+            cls.server.wait(10)
         shutil.rmtree(cls.root, ignore_errors=True)
 
     def load(self, path, width):
-        """`path` under the project, from file://, at `width` CSS pixels."""
+        """`path` under the project at `width` CSS pixels: from file://, or for a served class a docs
+        page (`_site/x.html`) from the server."""
         viewport(self.driver, width)
-        self.driver.get("file://" + os.path.join(self.root, path))
+        if self.SERVED:
+            assert path.startswith("_site/"), "only the docs are served: " + path
+            self.driver.get(self.base + path[len("_site/"):])
+        else:
+            self.driver.get("file://" + os.path.join(self.root, path))

@@ -122,5 +122,10 @@ class NavigationInABrowser(BuiltSite):
         self.assertEqual(link.get_attribute("aria-current"), "location")
 
 
+class NavigationFromServe(NavigationInABrowser):
+    """The same, in `runsmith serve`'s preview over HTTP (with its reload script on every page)."""
+    SERVED = True
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -79,7 +79,7 @@ class SearchInABrowser(BuiltSite):
         self.assertEqual([s.find_element(By.CSS_SELECTOR, ".rs-result-title").text for s in selected], ["Other"])
         press(self.driver, Keys.ARROW_UP, Keys.ENTER)
         WebDriverWait(self.driver, 5).until(lambda d: "setup.html" in d.current_url)
-        self.assertTrue(self.driver.current_url.endswith("/_site/guides/setup.html#configure-the-cafe-connector"), self.driver.current_url)
+        self.assertTrue(self.driver.current_url.endswith("/guides/setup.html#configure-the-cafe-connector"), self.driver.current_url)
         self.assertEqual(self.errors(), [], "no script error and nothing the policy blocked")
 
     def test_every_term_must_match_and_cjk_is_found_by_character(self):
@@ -104,6 +104,13 @@ class SearchInABrowser(BuiltSite):
         self.open("_tenants/beta/r/index.html")
         self.assertEqual(self.query("walrus"), "1 result")
         self.assertEqual(self.errors(), [])
+
+
+class SearchFromServe(SearchInABrowser):
+    """The same searches in `runsmith serve`'s preview, over HTTP. The tenant folders are files that the
+    build writes, which the preview does not serve: their test runs from file:// only."""
+    SERVED = True
+    test_the_public_index_has_no_tenant_value_and_each_folder_its_own = None
 
 
 if __name__ == "__main__":

@@ -78,7 +78,7 @@ final class DirectiveGoldenTests: XCTestCase {
         assertRenders("{% code title=\"a.yml\" overflow=\"wrap\" lineNumbers=\"true\" expandable=\"true\" fullWidth=\"false\" %}\n```yaml\na: 1\n```\n{% endcode %}\n", """
         <figure class="rs-code" data-overflow="wrap" data-line-numbers="true" data-expandable="true" data-full-width="false">
         <figcaption class="rs-code-title">a.yml</figcaption>
-        <pre><code class="language-yaml">a: 1
+        <pre data-line-numbers="true"><code class="language-yaml"><span class="rs-line">a: 1</span>
         </code></pre>
         </figure>
 

@@ -95,7 +95,7 @@ final class MDXReadingTests: XCTestCase {
         <figure class="rs-code">
         <figcaption class="rs-code-title">conf.json</figcaption>
         <pre><code class="language-json"><span class="rs-line">{</span>
-        <span class="rs-line">  &quot;a&quot;: &quot;`b`&quot;</span>
+        <span class="rs-line">  "a": "`b`"</span>
         <span class="rs-line">}</span>
         </code></pre>
         </figure>

@@ -34,10 +34,10 @@ final class TempTree {
 
 /// Renders markdown as `runsmith render` does, with files for includes.
 func fragment(_ markdown: String, files: [String: String] = [:], path: String = "page.md",
-              tenant: TenantContext? = nil) -> (String, [Diagnostic]) {
+              tenant: TenantContext? = nil, highlights: Bool = false) -> (String, [Diagnostic]) {
     let all = files.merging([path: markdown]) { a, _ in a }
     let (html, diagnostics) = FragmentRenderer.render(Array(markdown.utf8), path: path, read: { all[$0].map { Array($0.utf8) } },
-                                                      tenant: tenant)
+                                                      tenant: tenant, highlightsCode: highlights)
     return (String(decoding: html, as: UTF8.self), diagnostics)
 }
 

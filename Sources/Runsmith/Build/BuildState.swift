@@ -37,7 +37,8 @@ extension BuildState {
     /// placeholders when there is a schema.
     var compiler: PageCompiler {
         let values = viewer ?? (site.tenants.isDeclared ? TenantContext.placeholders(schema: site.tenants.schema) : nil)
-        return PageCompiler(preprocessor: site.preprocessor(tenant: viewer), values: values, preset: site.slugPreset(for:))
+        return PageCompiler(preprocessor: site.preprocessor(tenant: viewer), values: values, preset: site.slugPreset(for:),
+                           highlighter: site.codeHighlighter)
     }
 
     /// The leak audit for the current tenants, and the values the docs site shows: each page's are

@@ -86,7 +86,8 @@ final class PageCache: Sendable {
     /// Keeps a compiled page for the next build. Pages with errors are not kept: an error may come
     /// from a file that is missing now (an include) and whose arrival the entry could not notice.
     func store(_ path: String, bytes: [UInt8], _ page: CompiledPage) {
-        guard !page.diagnostics.contains(where: { $0.severity == .error }) else { return }
+        // A page whose code went uncoloured for want of Pygments is made again once it is there.
+        guard !page.diagnostics.contains(where: { $0.severity == .error || $0.code == .highlighterUnavailable }) else { return }
         var sources = [path: Self.hex(SHA256.hash(data: bytes))]
         for source in page.sources where source != path {
             guard let hash = currentHash(source) else { return }

@@ -45,7 +45,7 @@ enum CompileProfile {
             }
             return [DirectiveTransform()] + values + [
                 InlineComponentTransform(), IconTransform(), HTMLSanitizer(), UnparsedLinkCheck(),
-                HeadingTransform(preset: preset), SearchSections(), MathTransform(), CodeBlockTransform(), links, CardsTableTransform(),
+                HeadingTransform(preset: preset), SearchSections(), MathTransform(), CodeBlockTransform(highlighter: compiler.highlighter), links, CardsTableTransform(),
                 TaskListBoxes(),
             ]
         case .runbookStep(let step):
@@ -57,7 +57,7 @@ enum CompileProfile {
                 SectionCut(section: step.section.section, found: step.cut), SearchSections(), HTMLSanitizer(),
                 LinkTransform(resolver: step.links.resolver, route: step.links.route), step.links,
                 // Item texts before formulas become MathML, which has no text of its own: an item keeps its TeX.
-                ChecklistItemTransform(step: step), MathTransform(), CodeBlockTransform(), CardsTableTransform(),
+                ChecklistItemTransform(step: step), MathTransform(), CodeBlockTransform(highlighter: compiler.highlighter), CardsTableTransform(),
                 // Items' HTML last: inline formatting, links and formulas as the runbook shows them.
                 ChecklistItemHTML(step: step), TaskListBoxes(),
             ]
@@ -71,7 +71,7 @@ enum CompileProfile {
             return [DirectiveTransform()] + values + [
                 InlineComponentTransform(), IconTransform(), HTMLSanitizer(), UnparsedLinkCheck(),
                 LinkTransform(resolver: nil, route: "", slots: nil), CardsTableTransform(),
-                HeadingTransform(preset: preset, liftsTitle: false), MathTransform(), CodeBlockTransform(), TaskListBoxes(),
+                HeadingTransform(preset: preset, liftsTitle: false), MathTransform(), CodeBlockTransform(highlighter: compiler.highlighter), TaskListBoxes(),
             ]
         }
     }

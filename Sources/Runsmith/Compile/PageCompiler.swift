@@ -8,6 +8,8 @@ struct PageCompiler {
     var values: TenantContext?
     /// The heading-id rule of a page.
     var preset: @Sendable (String) -> SlugPreset
+    /// What colours code blocks; nil leaves them uncoloured.
+    var highlighter: CodeHighlighter?
 
     /// A page's text, or its preprocessing already done (runbook steps share one per page without conditions).
     enum Source {

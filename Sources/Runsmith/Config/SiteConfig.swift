@@ -25,13 +25,15 @@ public struct SiteConfig: Sendable {
     public var limits = PreprocessLimits()
     /// "Edit this page": a URL with `{path}` where a page's source path (from the docs root) goes.
     public var editURL: String?
+    /// `highlight: off` leaves code uncoloured (and Pygments unasked).
+    public var highlightsCode = true
     /// Docusaurus' `routeBasePath` for docs, from docusaurus.config.js (`""` when docs are the site root).
     public var docsRouteBase = "docs"
 
     public init() {}
 
     public static let fileName = "runsmith.yml"
-    static let keys: Set<String> = ["title", "flavor", "site_url", "slug_preset", "spaces", "severity", "claims", "limits", "edit_url"]
+    static let keys: Set<String> = ["title", "flavor", "site_url", "slug_preset", "spaces", "severity", "claims", "limits", "edit_url", "highlight"]
 
     /// Decodes `runsmith.yml`; every problem is a located diagnostic.
     public static func decode(_ text: String, path: String = fileName) -> (SiteConfig, [Diagnostic]) {
@@ -57,6 +59,11 @@ public struct SiteConfig: Sendable {
                     bad("edit_url must be an http(s) URL with {path} where the page's file goes"); continue
                 }
                 config.editURL = url
+            case "highlight":
+                guard let mode = value.string, ["pygments", "off"].contains(mode) else {
+                    bad("highlight must be pygments or off"); continue
+                }
+                config.highlightsCode = mode == "pygments"
             case "site_url":
                 guard let url = value.string, url.hasPrefix("http://") || url.hasPrefix("https://") else {
                     bad("site_url must be an http(s) URL"); continue

@@ -80,6 +80,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable,
     case writeFailed = "write-failed"
     case missingPdfEngine = "missing-pdf-engine"
     case cacheUnwritable = "cache-unwritable"
+    case highlighterUnavailable = "highlighter-unavailable"
 
     /// Its severity unless `severity:` in runsmith.yml says otherwise.
     public var severity: Severity {
@@ -121,7 +122,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable,
         case .invalidTenant, .invalidRunbook, .unknownVariable, .invalidVariable, .missingVariable,
              .undeclaredVariable, .tenantLeak, .withheldContent, .singleFileLinks:
             return .tenants
-        case .invalidTemplate, .missingTemplate, .unsafeOutput, .writeFailed, .missingPdfEngine, .cacheUnwritable:
+        case .invalidTemplate, .missingTemplate, .unsafeOutput, .writeFailed, .missingPdfEngine, .cacheUnwritable,
+             .highlighterUnavailable:
             return .write
         }
     }

@@ -89,7 +89,10 @@ public struct MarkdownNode: Hashable {
         get { cmark_node_get_title(pointer).map { String(cString: $0) } }
         nonmutating set { _ = cmark_node_set_title(pointer, newValue ?? "") }
     }
-    public var fenceInfo: String? { cmark_node_get_fence_info(pointer).map { String(cString: $0) } }
+    public var fenceInfo: String? {
+        get { cmark_node_get_fence_info(pointer).map { String(cString: $0) } }
+        nonmutating set { _ = cmark_node_set_fence_info(pointer, newValue ?? "") }
+    }
     /// True for ``` and ~~~ code blocks, false for indented ones.
     public var isFenced: Bool {
         var length: Int32 = 0, offset: Int32 = 0

@@ -159,6 +159,9 @@ public struct SiteSource: Sendable {
         return (Routes.output(for: page), Routes.published(for: page))
     }
 
+    /// What colours the code blocks: Pygments unless `highlight: off`.
+    var codeHighlighter: CodeHighlighter? { config.highlightsCode ? PygmentsHighlighter.shared : nil }
+
     /// `slug_preset` from runsmith.yml, else the page's own way: Docusaurus-style pages use github-slugger.
     public func slugPreset(for page: String) -> SlugPreset {
         config.slugPreset ?? (isDocusaurusStyle(page) ? .docusaurus : .gitbook)

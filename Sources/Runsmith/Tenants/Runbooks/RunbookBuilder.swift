@@ -35,7 +35,8 @@ struct RunbookBuilder {
         self.templates = templates
         self.context = context
         self.provenance = provenance
-        compiler = PageCompiler(preprocessor: site.preprocessor(tenant: context), values: context, preset: site.slugPreset(for:))
+        compiler = PageCompiler(preprocessor: site.preprocessor(tenant: context), values: context, preset: site.slugPreset(for:),
+                           highlighter: site.codeHighlighter)
     }
 
     struct Step {
