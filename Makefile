@@ -5,7 +5,7 @@ DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_FLAGS ?=
 
-.PHONY: site test check deps browser browser-tests build release bench bench-deps fuzz fuzz-build fuzz-regressions clean
+.PHONY: site test check deps browser browser-tests screenshots build release bench bench-deps fuzz fuzz-build fuzz-regressions clean
 
 ## Build the embedded example content/ into _site/ and say where it is.
 site: deps
@@ -36,6 +36,13 @@ $(BROWSER_VENV)/.selenium: Makefile
 	$(BROWSER_VENV)/bin/pip install -q --disable-pip-version-check $(SELENIUM)
 	$(BROWSER_VENV)/bin/pip install -q --disable-pip-version-check --no-deps $(AXE)
 	touch $@
+
+## Screenshots of the example (home, a rich page, a runbook, a checklist) at 1366 and 390 px, light and
+## dark, into docs/screenshots/: what the README shows, taken again after a change to the theme.
+screenshots: deps browser $(BROWSER_VENV)/.selenium
+	swift build $(SWIFT_FLAGS) --product runsmith
+	cd Tests/Browser && RUNSMITH=$$(cd ../.. && swift build $(SWIFT_FLAGS) --show-bin-path)/runsmith \
+		../../$(BROWSER_VENV)/bin/python screenshots.py ../../content ../../docs/screenshots
 
 ## `runsmith check` on content/: everything build does, nothing written.
 check: deps

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""Search numbers: what the index costs in a build, how big it is, what a first query loads; and the same
-site indexed by Pagefind (PyPI `pagefind[bin]`) for comparison.
+"""Reader-side numbers: what the search index costs in a build, how big it is, what a first query loads,
+and the same site indexed by Pagefind (PyPI `pagefind[bin]`) for comparison; and what highlighting code
+with Pygments costs (the same tree built with `highlight: off`, and again with `--cache`).
 
     bench/search.py RUNSMITH [--sizes 1000,10000]
 
 For each size N: a generated space of N pages built once with RUNSMITH_TRACE (the "search index" stage
 next to the whole build), the index's files and bytes, and in headless Chromium (Selenium) the script
 files a reader's first query loads, for a few queries, from file://. Then `pagefind --site` over the
-built site: wall time, peak memory, output size. Needs the browser tests' virtualenv (`make bench`
+built site: wall time, peak memory, output size. Highlighting: the fastest of three builds with and three
+without, and a second build with `--cache` (its pages, colours included, come from the cache). Needs the browser tests' virtualenv (`make bench`
 makes it). Merges the numbers into bench/results.json under "search".
 """
 import argparse
@@ -70,6 +72,7 @@ def measure(runsmith, pages):
         loads = {q: first_query_bytes(driver, out, q) for q in QUERIES}
     finally:
         driver.quit()
+    highlight = highlight_cost(runsmith, tree, work)
     pagefind_out = os.path.join(work, "pagefind")
     started = time.monotonic()
     pf = subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, "-m", "pagefind", "--site", out, "--output-path", pagefind_out],
@@ -85,7 +88,44 @@ def measure(runsmith, pages):
         "index_bytes": size, "index_files": files,
         "first_query": {q: {"bytes": b, "files": n} for q, (b, n) in loads.items()},
         "pagefind": {"wall_s": round(pf_wall, 2), "peak_rss_mb": pf_rss, "bytes": pf_size, "files": pf_files},
+        "highlight": highlight,
     }
+
+
+def fastest_build(runsmith, tree, out, *args, runs=3):
+    best = None
+    for _ in range(runs):
+        started = time.monotonic()
+        subprocess.run([runsmith, "build", tree, "--out", out, *args], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wall = time.monotonic() - started
+        best = wall if best is None else min(best, wall)
+    return best
+
+
+def highlight_cost(runsmith, tree, work):
+    """Builds with colours and without (`highlight: off` in runsmith.yml), and with colours from a warm cache."""
+    out, cache = os.path.join(work, "hl-site"), os.path.join(work, "hl-cache")
+    blocks = 0
+    for root, _, files in os.walk(tree):
+        for name in files:
+            if name.endswith(".md"):
+                with open(os.path.join(root, name), encoding="utf-8") as f:
+                    blocks += sum(1 for line in f if line.startswith("```") and len(line.strip()) > 3)
+    on = fastest_build(runsmith, tree, out)
+    config = os.path.join(tree, "runsmith.yml")
+    with open(config, encoding="utf-8") as f:
+        original = f.read()
+    with open(config, "w", encoding="utf-8") as f:
+        f.write(original + "highlight: off\n")
+    try:
+        off = fastest_build(runsmith, tree, out)
+    finally:
+        with open(config, "w", encoding="utf-8") as f:
+            f.write(original)
+    fastest_build(runsmith, tree, out, "--cache", cache, runs=1)
+    cached = fastest_build(runsmith, tree, out, "--cache", cache)
+    return {"code_blocks": blocks, "build_s": round(on, 2), "build_off_s": round(off, 2),
+            "cost_s": round(on - off, 2), "share": round((on - off) / on, 3), "cached_build_s": round(cached, 2)}
 
 
 def main():
@@ -102,7 +142,11 @@ def main():
         pf = r["pagefind"]
         rows += [("pagefind: index time (s) / peak RSS (MB)", f"{pf['wall_s']} / {pf['peak_rss_mb']}"),
                  ("pagefind: index size (KB) / files", f"{(pf['bytes'] or 0) // 1024} / {pf['files']}")]
-        report.table(rows, title=f"Search, {r['pages']} pages")
+        hl = r["highlight"]
+        rows += [(f"highlighting: {hl['code_blocks']} code blocks, build with / without (s)", f"{hl['build_s']} / {hl['build_off_s']}"),
+                 ("highlighting: share of the build (aim ≤ 0.10)", hl["share"]),
+                 ("highlighting: build with --cache, nothing changed (s)", hl["cached_build_s"])]
+        report.table(rows, title=f"Search and highlighting, {r['pages']} pages")
     report.save("search", results)
 
 

@@ -13,6 +13,9 @@ LONG = "\n\n".join("Paragraph %d of a long section, with enough words to fill so
 PROJECT = {
     "SUMMARY.md": "# Summary\n\n* [Home](README.md)\n* [Guide](guide.md)\n  * [Deep](deep.md)\n* [Other](other.md)\n  * [Under](under.md)\n",
     "deep.md": "# Deep\n", "under.md": "# Under\n",
+    "runsmith.yml": ("logo: mark.svg\nlinks:\n  - title: Status\n    url: https://status.example.com\n"
+                     "  - title: Support\n    url: https://support.example.com\nrepository: https://github.com/acme/docs\n"),
+    "mark.svg": "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 10 10'><rect width='10' height='10' fill='#2857c5'/></svg>",
     "README.md": "# Home\n\nWelcome.\n",
     "guide.md": "# Guide\n\nIntro.\n\n" + "".join(f"## Part {n}\n\n{LONG}\n\n" for n in ("one", "two", "three")),
     "other.md": "# Other\n\nMore.\n\n{% hint style=\"warning\" %}\nMind the gap.\n{% endhint %}\n\n{% hint style=\"success\" %}\nDone.\n{% endhint %}\n",
@@ -96,6 +99,25 @@ class NavigationInABrowser(BuiltSite):
         self.driver.find_element(By.CSS_SELECTOR, ".rs-theme").click()
         self.assertEqual(background(), "rgb(255, 255, 255)", "auto: the system's light")
         self.assertIsNone(self.driver.execute_script("return localStorage.getItem('runsmith:theme')"))
+
+    def test_the_header_has_the_logo_links_and_repository_on_a_laptop_and_a_phone(self):
+        for width in (1366, 390):
+            self.load("_site/guide.html", width)
+            logo = self.driver.find_element(By.CSS_SELECTOR, ".rs-logo")
+            self.assertTrue(self.driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", logo), "the logo loads")
+            links = self.driver.find_elements(By.CSS_SELECTOR, ".rs-header-links a")
+            self.assertEqual([a.text for a in links], ["Status", "Support"])
+            repo = self.driver.find_element(By.CSS_SELECTOR, ".rs-repo")
+            self.assertEqual(repo.accessible_name, "GitHub")
+            self.assertEqual(self.driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth"),
+                             0, "no sideways scroll")
+            if width == 1366:
+                self.assertEqual(repo.text, "GitHub")
+                self.assertLess(abs(self.top(".rs-header-links") - self.top(".rs-site-title")), 10, "one row")
+            else:
+                self.assertLessEqual(self.driver.execute_script("return arguments[0].querySelector('span').getBoundingClientRect().width", repo),
+                                     1, "on a phone the icon only")
+                self.assertGreater(self.top(".rs-header-links"), self.top(".rs-site-title") + 20, "the links have a row of their own")
 
     def test_hints_show_their_kind_and_an_icon(self):
         self.load("_site/other.html", 1366)

@@ -14,6 +14,10 @@ final class TemplateViewTests: XCTestCase {
         layout.prev = .init(url: "p.html", title: "P")
         layout.next = .init(url: "n.html", title: "N")
         layout.toc = [.init(id: "x", text: "X", sub: true)]
+        layout.lastUpdated = .init(1_700_000_000)
+        layout.header.logo = .init(path: "a/logo.svg", at: SourceLocation(path: "runsmith.yml"))
+        layout.header.links = [.init(title: "L", url: "https://l.example")]
+        layout.header.repository = "https://github.com/a/b"
         for property in Mirror(reflecting: layout).children {
             let name = try XCTUnwrap(property.label)
             let value = try XCTUnwrap(layout.child(named: name), name)
@@ -22,10 +26,16 @@ final class TemplateViewTests: XCTestCase {
             let expected = optional.displayStyle == .optional ? try XCTUnwrap(optional.children.first).value : property.value
             XCTAssertEqual(String(describing: value), String(describing: expected), name)
         }
-        for entry in [layout.toc[0] as MustacheParent, layout.prev! as MustacheParent] {
+        XCTAssertEqual(layout.lastUpdated?.date, "2023-11-14")
+        XCTAssertEqual(layout.lastUpdated?.instant, "2023-11-14T22:13:20Z")
+        for entry in [layout.toc[0] as MustacheParent, layout.prev!, layout.lastUpdated!, layout.header.links[0]] {
             for property in Mirror(reflecting: entry).children {
                 XCTAssertNotNil(entry.child(named: property.label!), property.label!)
             }
+        }
+        // The header's names are what the template reads, not its stored properties.
+        for name in ["logo", "links", "hasLinks", "repository", "repositoryName"] {
+            XCTAssertNotNil(layout.header.child(named: name), name)
         }
     }
 

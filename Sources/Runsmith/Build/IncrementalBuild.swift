@@ -45,7 +45,7 @@ public final class IncrementalBuild {
             result.diagnostics = sortedDiagnostics(diagnostics)
             return result
         }
-        let templates: TemplateSet
+        var templates: TemplateSet
         do {
             let own = site.tree.root.appendingPathComponent("templates")
             templates = try TemplateSet(projectDirectory: FileManager.default.fileExists(atPath: own.path) ? own : nil)
@@ -54,6 +54,7 @@ public final class IncrementalBuild {
             result.diagnostics = sortedDiagnostics((diagnostics + [error.diagnostic]).map(site.relocated))
             return result
         }
+        diagnostics += templates.addLogo(site.config.header.logo, root: options.root)
         // Built as one tenant gets it, when asked (the preview's tenant switcher).
         var viewer: TenantContext? = nil
         if let id = options.tenant {

@@ -25,6 +25,10 @@ public struct SiteConfig: Sendable {
     public var limits = PreprocessLimits()
     /// "Edit this page": a URL with `{path}` where a page's source path (from the docs root) goes.
     public var editURL: String?
+    /// The header's logo, links and repository link.
+    public var header = HeaderConfig()
+    /// "Last updated" on each docs page, from git (`last_updated: false` turns it off).
+    public var showsLastUpdated = true
     /// `highlight: off` leaves code uncoloured (and Pygments unasked).
     public var highlightsCode = true
     /// Docusaurus' `routeBasePath` for docs, from docusaurus.config.js (`""` when docs are the site root).
@@ -33,7 +37,8 @@ public struct SiteConfig: Sendable {
     public init() {}
 
     public static let fileName = "runsmith.yml"
-    static let keys: Set<String> = ["title", "flavor", "site_url", "slug_preset", "spaces", "severity", "claims", "limits", "edit_url", "highlight"]
+    static let keys = Set(["title", "flavor", "site_url", "slug_preset", "spaces", "severity", "claims", "limits", "edit_url",
+                           "highlight", "last_updated"]).union(HeaderConfig.keys)
 
     /// Decodes `runsmith.yml`; every problem is a located diagnostic.
     public static func decode(_ text: String, path: String = fileName) -> (SiteConfig, [Diagnostic]) {
@@ -59,6 +64,11 @@ public struct SiteConfig: Sendable {
                     bad("edit_url must be an http(s) URL with {path} where the page's file goes"); continue
                 }
                 config.editURL = url
+            case _ where HeaderConfig.keys.contains(key):
+                config.header.read(key, value, at: at, source: source, into: &diagnostics)
+            case "last_updated":
+                guard let shows = value.bool else { bad("last_updated must be true or false"); continue }
+                config.showsLastUpdated = shows
             case "highlight":
                 guard let mode = value.string, ["pygments", "off"].contains(mode) else {
                     bad("highlight must be pygments or off"); continue

@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// What `layout.mustache` and its partials (`page`, `toc`, `pager`) show around a body: one view for every
@@ -11,6 +12,22 @@ struct LayoutView: TemplateView {
         var text: String
         /// A `###` heading under a `##`.
         var sub: Bool
+    }
+
+    /// When a docs page last changed in git: `2026-12-06`, and the instant for `<time datetime>`.
+    struct LastUpdated {
+        var date: String
+        var instant: String
+
+        init(_ seconds: Int) {
+            let when = Date(timeIntervalSince1970: TimeInterval(seconds))
+            let day = ISO8601DateFormatter(), full = ISO8601DateFormatter()
+            day.formatOptions = [.withFullDate]
+            day.timeZone = TimeZone(identifier: "UTC")
+            full.timeZone = TimeZone(identifier: "UTC")
+            date = day.string(from: when)
+            instant = full.string(from: when)
+        }
     }
 
     struct PagerLink {
@@ -45,6 +62,10 @@ struct LayoutView: TemplateView {
     var source: String
     /// "Edit this page" links here (`edit_url` with the page's source path).
     var editURL: String?
+    /// From git, on docs pages.
+    var lastUpdated: LastUpdated?
+    /// `logo:`, `links:` and `repository:` from runsmith.yml.
+    var header = HeaderConfig()
     /// The search box, over the index of the folder `root` leads to (`_runsmith/search/`).
     var hasSearch = false
     /// Not for search engines (`<meta name="robots" content="noindex">`).
@@ -86,10 +107,13 @@ extension LayoutView: MustacheParent {
         case "hasPager": hasPager
         case "hasSearch": hasSearch
         case "editURL": editURL
+        case "lastUpdated": lastUpdated
+        case "hasPageFooter": editURL != nil || lastUpdated != nil
         case "next": next
         case "source": source
         case "hidden": hidden
         case "csp": csp
+        case "header": header
         default: nil
         }
     }
@@ -106,11 +130,44 @@ extension LayoutView.TOCEntry: MustacheParent {
     }
 }
 
+extension LayoutView.LastUpdated: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "date": date
+        case "instant": instant
+        default: nil
+        }
+    }
+}
+
 extension LayoutView.PagerLink: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "url": url
         case "title": title
+        default: nil
+        }
+    }
+}
+
+extension HeaderConfig: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "logo": logo?.asset
+        case "links": links
+        case "hasLinks": !links.isEmpty
+        case "repository": repository
+        case "repositoryName": repositoryName
+        default: nil
+        }
+    }
+}
+
+extension HeaderConfig.Link: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "url": url
         default: nil
         }
     }

@@ -62,6 +62,7 @@ public struct PageRenderer: Sendable {
         layout.showTOC = fm.isVisible("tableOfContents") && layout.toc.count > 1
         layout.hidden = fm.hidden
         layout.icon = fm.icon
+        layout.lastUpdated = site.history.lastChange(of: [page.path] + page.files).map(LayoutView.LastUpdated.init)
         layout.editURL = site.config.editURL?.replacingOccurrences(of: "{path}", with: HTMLText.encodeURL(page.path))
         layout.prev = neighbour(of: page.path, offset: -1, route: route, override: fm.paginationPrev)
         layout.next = neighbour(of: page.path, offset: 1, route: route, override: fm.paginationNext)
@@ -74,6 +75,7 @@ public struct PageRenderer: Sendable {
         // `../` once per folder level: the prefix of the theme's own files.
         var layout = LayoutView(siteTitle: siteTitle, root: String(repeating: "../", count: route.filter { $0 == "/" }.count),
                                 home: RelativePath.relative(from: route, to: "index.html"), title: title, source: source)
+        layout.header = site.config.header
         layout.hasNav = true
         layout.hasSearch = true
         layout.route = route
@@ -124,6 +126,8 @@ struct PageLayout: Sendable, Codable {
         var text: String
     }
     var path: String
+    /// The files it was made from besides itself (its includes): their changes date it too.
+    var files: [String]
     var frontmatter: Frontmatter
     var headings: [Heading]
     var titleID: String?
@@ -132,6 +136,7 @@ struct PageLayout: Sendable, Codable {
 
     init(_ page: ParsedPage) {
         path = page.path
+        files = page.source.files.filter { $0 != page.path }
         frontmatter = page.source.frontmatter
         headings = page.headings.map { Heading(level: $0.level, id: $0.id, text: $0.text) }
         titleID = page.titleID

@@ -7,7 +7,7 @@ import RunsmithTemplates
 public struct TemplateSet: Sendable {
     public let library: MustacheLibrary
     /// Asset path (relative to `assets/`) → bytes, written under `_runsmith/`.
-    public let assets: [String: [UInt8]]
+    public internal(set) var assets: [String: [UInt8]]
 
     public static let required = ["layout", "page", "nav", "nav-item", "toc", "pager", "redirect", "sidebar-script",
                                   "runbook", "checklist", "checklist-sheet", "checklist-facts", "provenance", "runbooks-index",
@@ -135,4 +135,17 @@ struct HTMLEscaping: MustacheContentType {
         MustacheContentTypes.register(HTMLEscaping(), named: "RUNSMITH_HTML")
         return "{{% CONTENT_TYPE: RUNSMITH_HTML }}\n"
     }()
+}
+
+extension TemplateSet {
+    /// The header's logo (`logo:` in runsmith.yml, under `root`) as a theme asset: it travels with the
+    /// theme, so tenant folders and single files have it too.
+    mutating func addLogo(_ logo: HeaderConfig.Logo?, root: URL) -> [Diagnostic] {
+        guard let logo else { return [] }
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(logo.path).path) else {
+            return [.error(.missingImage, "logo '\(logo.path)' does not exist", at: logo.at)]
+        }
+        assets[logo.asset] = [UInt8](data)
+        return []
+    }
 }

@@ -19,6 +19,8 @@ public struct SiteSource: Sendable {
     public var categories: [String: Navigation.Category] = [:]
     /// tenants/ and runbooks/: the declared variables every condition is checked against.
     public var tenants = TenantSet()
+    /// When each file last changed in git (the pages' "Last updated").
+    public var history = GitHistory()
 
     /// `.gitbook.yaml`'s `root:` folder, when the docs live below the folder given on the command line:
     /// diagnostics about pages are shown with it in front.
@@ -91,6 +93,7 @@ public struct SiteSource: Sendable {
         let (tenants, tenantDiagnostics) = TenantSet.load(from: tree)
         source.tenants = tenants
         diagnostics += tenantDiagnostics
+        if config.showsLastUpdated { source.history = GitHistory.read(root: tree.root) }
         return source
     }
 

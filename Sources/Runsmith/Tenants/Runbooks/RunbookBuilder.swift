@@ -189,6 +189,7 @@ struct RunbookBuilder {
     /// page; search engines skip it.
     private func tenantLayout(_ runbook: Runbook, title: String) -> LayoutView {
         var layout = LayoutView(siteTitle: context.tenant.name, root: "../", home: "../index.html", title: title, source: runbook.path)
+        layout.header = site.config.header.forTenants
         layout.hidden = true
         // The tenant's own index, in its folder: runbooks only, never the docs or another tenant.
         layout.hasSearch = true

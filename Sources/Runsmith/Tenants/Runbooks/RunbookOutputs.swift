@@ -93,6 +93,7 @@ struct RunbookOutputs {
         let context = TenantContext(tenant: tenant, schema: site.tenants.schema, claims: site.config.claims)
         let entries = runbooks.map { TenantHomeView.Entry(runbookID: $0.id, title: $0.tailored(for: context).0.title, singleFile: singleFiles) }
         var layout = LayoutView(siteTitle: tenant.name, root: "", home: "index.html", title: "Runbooks", source: tenant.path)
+        layout.header = site.config.header.forTenants
         layout.hasSearch = true
         layout.hidden = true
         layout.body = templates.render(TenantHomeView(tenantName: tenant.name, runbooks: entries))
@@ -109,6 +110,7 @@ struct RunbookOutputs {
             }
         }
         var layout = LayoutView(siteTitle: site.config.title ?? "Runbooks", root: "", home: "index.html", title: "Runbooks", source: "runbooks/")
+        layout.header = site.config.header.forTenants
         layout.hidden = true
         layout.body = templates.render(RunbooksIndexView(rows: rows))
         return Array(templates.render(layout).utf8)
