@@ -103,7 +103,9 @@ class Space:
                 # About 7 links a page, to pages whose first section exists.
                 if links < 7 and rng.random() < 0.8:
                     j = rng.randrange(self.n)
-                    block += f" See [page {j}]({self.relative(i, j)}#section-1)."
+                    # A paragraph of its own: written after a code fence's closing line, it would
+                    # leave the fence open and the rest of the page would be code.
+                    block += f"\n\nSee [page {j}]({self.relative(i, j)}#section-1)."
                     links += 1
                 out.append(block)
                 body += len(block) + 2

@@ -113,15 +113,17 @@ def highlight_cost(runsmith, tree, work):
                     blocks += sum(1 for line in f if line.startswith("```") and len(line.strip()) > 3)
     on = fastest_build(runsmith, tree, out)
     config = os.path.join(tree, "runsmith.yml")
-    with open(config, encoding="utf-8") as f:
-        original = f.read()
+    original = open(config, encoding="utf-8").read() if os.path.exists(config) else None
     with open(config, "w", encoding="utf-8") as f:
-        f.write(original + "highlight: off\n")
+        f.write((original or "") + "highlight: off\n")
     try:
         off = fastest_build(runsmith, tree, out)
     finally:
-        with open(config, "w", encoding="utf-8") as f:
-            f.write(original)
+        if original is None:
+            os.remove(config)
+        else:
+            with open(config, "w", encoding="utf-8") as f:
+                f.write(original)
     fastest_build(runsmith, tree, out, "--cache", cache, runs=1)
     cached = fastest_build(runsmith, tree, out, "--cache", cache)
     return {"code_blocks": blocks, "build_s": round(on, 2), "build_off_s": round(off, 2),

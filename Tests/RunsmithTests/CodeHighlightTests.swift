@@ -53,6 +53,24 @@ final class CodeHighlightTests: XCTestCase {
         }
     }
 
+    /// Pages compiled side by side share the processes: each gets the answers one process alone gives.
+    func testPagesAskingAtOnceGetWhatOneProcessAloneAnswers() throws {
+        let samples = (0..<60).map { i in
+            CodeSample(language: ["bash", "python", "yaml", "json", "sql"][i % 5],
+                       code: "# step \(i) é\necho \"\(i)\" && x=\(i * 7)\nSELECT \(i) FROM t; -- 東京\n")
+        }
+        let alone = PygmentsHighlighter(interpreters: PygmentsHighlighter.interpreters(), processes: 1)
+        let expected = try samples.map { try XCTUnwrap(alone.tokens(for: [$0]).get().first) }
+        XCTAssertTrue(expected.allSatisfy { $0 != nil }, "every sample is coloured")
+        let pool = PygmentsHighlighter(interpreters: PygmentsHighlighter.interpreters(), processes: 3)
+        pool.prewarm()
+        let answers = Parallel.map(samples.count) { i in try? pool.tokens(for: [samples[i], samples[(i + 1) % samples.count]]).get() }
+        for (i, answer) in answers.enumerated() {
+            XCTAssertEqual(answer?.first ?? nil, expected[i], "sample \(i)")
+            XCTAssertEqual(answer?.last ?? nil, expected[(i + 1) % samples.count], "sample \(i + 1)")
+        }
+    }
+
     func testColoursKeepLineNumbersHighlightedLinesTitlesAndMagicComments() {
         let (html, diagnostics) = fragment("""
             ```python title="hello.py" {1} showLineNumbers

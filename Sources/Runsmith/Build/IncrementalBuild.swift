@@ -55,6 +55,7 @@ public final class IncrementalBuild {
             return result
         }
         diagnostics += templates.addLogo(site.config.header.logo, root: options.root)
+        if site.config.highlightsCode { PygmentsHighlighter.shared.prewarm() }
         // Built as one tenant gets it, when asked (the preview's tenant switcher).
         var viewer: TenantContext? = nil
         if let id = options.tenant {

@@ -22,16 +22,7 @@ public struct Provenance: Sendable {
     }
 
     static func gitCommit(_ root: URL) -> String? {
-        let git = Process()
-        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        git.arguments = ["git", "-C", root.path, "rev-parse", "--short=12", "HEAD"]
-        let out = Pipe()
-        git.standardOutput = out
-        git.standardError = FileHandle.nullDevice
-        guard (try? git.run()) != nil else { return nil }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        git.waitUntilExit()
-        guard git.terminationStatus == 0 else { return nil }
+        guard let data = CommandOutput.run(["git", "-C", root.path, "rev-parse", "--short=12", "HEAD"]) else { return nil }
         let commit = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         return commit.isEmpty ? nil : commit
     }

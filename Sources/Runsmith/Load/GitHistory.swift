@@ -12,18 +12,10 @@ public struct GitHistory: Sendable {
     /// Runs `git log --name-only` once under `root`: newest commits first, so a file's first sighting
     /// is its last change. Renames count as changes (`--no-renames`).
     public static func read(root: URL) -> GitHistory {
-        let git = Process()
-        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        git.arguments = ["git", "-C", root.path, "log", "--format=%x00%ct", "--name-only", "--no-renames", "--relative", "-z", "--", "."]
-        let out = Pipe()
-        git.standardOutput = out
-        git.standardError = FileHandle.nullDevice
-        guard (try? git.run()) != nil else { return GitHistory() }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        git.waitUntilExit()
-        guard git.terminationStatus == 0 else { return GitHistory() }
+        guard let log = CommandOutput.run(["git", "-C", root.path, "log", "--format=%x00%ct", "--name-only", "--no-renames",
+                                           "--relative", "-z", "--", "."]) else { return GitHistory() }
         var history = GitHistory()
-        history.lastChanged = parse([UInt8](data))
+        history.lastChanged = parse(log)
         return history
     }
 

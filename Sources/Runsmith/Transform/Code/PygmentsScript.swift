@@ -1,5 +1,5 @@
 extension PygmentsHighlighter {
-    /// What the `python3` process runs: it says `pygments <version>`, then answers each request (a block
+    /// What the `python3` process runs: it says `pygments <version> <its interpreter>`, then answers each request (a block
     /// count, then per block its language and its code's byte length on lines, then the code) with the
     /// answer's byte length on a line and the answer (`PygmentsAnswer`). Token types are reduced to the
     /// nearest of Pygments' standard short classes, the ones the theme colours; neighbours of one class merge.
@@ -64,7 +64,7 @@ extension PygmentsHighlighter {
 
     def main():
         read, out = sys.stdin.buffer, sys.stdout.buffer
-        out.write(b"pygments " + pygments.__version__.encode() + b"\n")
+        out.write(b"pygments " + pygments.__version__.encode() + b" " + sys.executable.encode() + b"\n")
         out.flush()
         while True:
             head = read.readline()
