@@ -43,6 +43,13 @@ final class SearchIndexTests: XCTestCase {
         }
     }
 
+    /// Title 10 an occurrence, heading 5, text 1 up to 5 occurrences; the three add up.
+    func testScoresWeighTitleHeadingAndCappedText() {
+        let document = SearchIndex.Document(url: "a.html", title: "Alpha Café", heading: "Beta alpha",
+                                            text: "gamma " + String(repeating: "Gamma ", count: 6) + "beta cafe")
+        XCTAssertEqual(SearchIndex.scores(document), ["alpha": 15, "cafe": 11, "beta": 6, "gamma": 5])
+    }
+
     func testALargeIndexIsSplitIntoShardsAndChunks() throws {
         let count = SearchIndex.wholeUpTo + 20
         let files = SearchIndex.files(documents(count), folder: "s/")

@@ -83,14 +83,18 @@ struct SearchIndex {
         return (folder + name + ".js", Array("RunsmithSearch.add(\"\(name)\", ".utf8) + Array(json) + Array(");\n".utf8))
     }
 
-    /// Each term of the document with its score.
+    /// Each term of the document with its score. The text's terms are counted first (the cap applies
+    /// to them alone), then the title's and heading's added: one dictionary, each term hashed once per
+    /// occurrence.
     static func scores(_ document: Document) -> [String: Int] {
         var scores: [String: Int] = [:]
-        var textCounts: [String: Int] = [:]
+        for term in SearchTerms.terms(document.text) { scores[term, default: 0] += 1 }
+        if scores.values.contains(where: { $0 > weights.textCap }) {
+            for (term, count) in scores where count > weights.textCap { scores[term] = weights.textCap }
+        }
+        if weights.text != 1 { for (term, count) in scores { scores[term] = count * weights.text } }
         for term in SearchTerms.terms(document.title) { scores[term, default: 0] += weights.title }
         for term in SearchTerms.terms(document.heading ?? "") { scores[term, default: 0] += weights.heading }
-        for term in SearchTerms.terms(document.text) { textCounts[term, default: 0] += 1 }
-        for (term, count) in textCounts { scores[term, default: 0] += min(count, weights.textCap) * weights.text }
         return scores
     }
 
