@@ -84,58 +84,8 @@ public struct SiteConfig: Sendable {
                     bad("slug_preset must be one of: \(SlugPreset.allCases.map(\.rawValue).joined(separator: ", "))"); continue
                 }
                 config.slugPreset = preset
-            case "spaces":
-                guard let mapping = value.mapping else { bad("spaces must map GitBook space ids to a folder or URL"); continue }
-                for (id, target) in mapping {
-                    guard let id = id.string, let target = target.string, !target.isEmpty else {
-                        bad("spaces: each entry is `space-id: folder/ or https://…`"); continue
-                    }
-                    config.spaces[id] = target
-                }
-            case "claims":
-                guard let mapping = value.mapping else { bad("claims must map GitBook claim names to tenant variables"); continue }
-                for (claim, variable) in mapping {
-                    guard let claim = claim.string, let variable = variable.string else {
-                        bad("claims: each entry is `claim: variable`"); continue
-                    }
-                    config.claims[claim] = variable
-                }
-            case "limits":
-                guard let mapping = value.mapping else { bad("limits must map include_depth, includes or expanded_bytes to a number"); continue }
-                for (key, number) in mapping {
-                    let at = source.location(key.mark)
-                    guard let name = key.string, ["include_depth", "includes", "expanded_bytes"].contains(name) else {
-                        diagnostics.append(.error(.invalidConfig, "limits: unknown limit '\(key.string ?? "")'", at: at,
-                                                  note: "the limits are include_depth, includes and expanded_bytes"))
-                        continue
-                    }
-                    guard let n = number.int, n > 0 else {
-                        diagnostics.append(.error(.invalidConfig, "limits: \(name) must be a whole number above 0", at: source.location(number.mark)))
-                        continue
-                    }
-                    switch name {
-                    case "include_depth": config.limits.maxIncludeDepth = n
-                    case "includes": config.limits.maxIncludes = n
-                    default: config.limits.maxExpandedBytes = n
-                    }
-                }
-            case "severity":
-                guard let mapping = value.mapping else { bad("severity must map diagnostic codes to error, warning or off"); continue }
-                for (key, level) in mapping {
-                    guard let name = key.string else { continue }
-                    guard let code = DiagnosticCode(rawValue: name) else {
-                        diagnostics.append(.error(.invalidConfig, "severity: unknown diagnostic code '\(name)'",
-                                                  at: source.location(key.mark), note: "the codes are listed in docs/diagnostics.md"))
-                        continue
-                    }
-                    switch level.string {
-                    case "error": config.severity[code] = .error
-                    case "warning": config.severity[code] = .warning
-                    case "off": config.severity[code] = .some(nil)
-                    default: diagnostics.append(.error(.invalidConfig, "severity of '\(code)' must be error, warning or off",
-                                                       at: source.location(level.mark)))
-                    }
-                }
+            case "spaces", "claims", "limits", "severity":
+                config.readMapping(key, value, at: at, source: source, into: &diagnostics)
             default: break
             }
         }
