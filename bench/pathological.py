@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Pathological pages (issue 7): how long `runsmith render` takes on each, against a bound of 1 s.
+"""Pathological pages (issue 7): how long `runsmith render` takes on each, against a bound of 1 s; and
+issue 18's hostile inputs, each `runsmith check`ed at the sizes the issue gives, against its goals: 0.5 s
+at most, and a doubled input taking at most twice as long (PASS/MISS each).
 
     bench/pathological.py RUNSMITH [--repeat 3]
 
@@ -53,6 +55,44 @@ def cases():
     }
 
 
+SCHEMA = {"tenants/schema.yml": "variables:\n  org: { type: string }\n",
+          "tenants/a.yml": "id: a\nname: A\nvars: { org: acme }\n"}
+
+# name → (sizes, files for a size): the inputs issue 18 names, at its sizes.
+HOSTILE = {
+    "unclosed {% hint %}": ([10_000, 20_000, 40_000], lambda n: {"README.md": "# T\n\n" + '{% hint style="info" %}\n' * n}),
+    ":::note lines": ([50_000, 100_000], lambda n: {"README.md": "# T\n\n" + ":::note\n" * n}),
+    "undeclared {{ }} on one line": ([5_000, 10_000, 20_000, 40_000],
+                                     lambda n: dict(SCHEMA, **{"README.md": "# T\n\n" + "{{ vars.nope }} " * n + "\n"})),
+    "valid {{ }} on one line": ([20_000, 40_000], lambda n: dict(SCHEMA, **{"README.md": "# T\n\n" + "{{ vars.org }} " * n + "\n"})),
+}
+
+
+def hostile(runsmith, repeat):
+    """Each hostile input at each size: the median `runsmith check` time, its goal and the doubling ratio."""
+    results, rows = {}, []
+    for name, (sizes, make) in HOSTILE.items():
+        times = []
+        for n in sizes:
+            work = tempfile.mkdtemp(prefix="runsmith-hostile-")
+            try:
+                for path, text in make(n).items():
+                    os.makedirs(os.path.dirname(os.path.join(work, path)), exist_ok=True)
+                    with open(os.path.join(work, path), "w") as f:
+                        f.write(text)
+                times.append(timed([runsmith, "check", work], work, repeat))
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
+        ratios = [b / a for a, b in zip(times, times[1:])]
+        results[name] = {"sizes": sizes, "seconds": [round(t, 3) for t in times], "doubling_ratios": [round(r, 2) for r in ratios]}
+        for n, t in zip(sizes, times):
+            rows.append((f"{name}, {n:,}", f"{t:.2f} s ({'PASS' if t <= 0.5 else 'MISS'} ≤ 0.5 s)"))
+        worst = max(ratios)
+        rows.append((f"{name}: doubling ratio, worst", f"{worst:.2f} ({'PASS' if worst <= 2.0 else 'MISS'} ≤ 2)"))
+    report.table(rows, "runsmith check on issue 18's hostile inputs")
+    return results
+
+
 def timed(command, cwd, repeat):
     times = []
     for _ in range(repeat):
@@ -84,6 +124,7 @@ def main():
             shutil.rmtree(work, ignore_errors=True)
     report.table(rows, "runsmith render on pathological pages (bound: 1 s each)")
     report.save("pathological", results)
+    report.save("hostile", hostile(runsmith, args.repeat))
 
 
 if __name__ == "__main__":
