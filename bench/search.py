@@ -57,6 +57,66 @@ def first_query_bytes(driver, site, query):
     return sum(os.path.getsize(p) for p in paths), len(paths)
 
 
+PAGEFIND_PAGE = "<!DOCTYPE html><html><head><meta charset='utf-8'><title>bench</title></head><body></body></html>"
+
+RUNSMITH_QUERY = """
+const q = arguments[0], done = arguments[arguments.length - 1];
+const input = document.querySelector('.rs-search-input'), status = document.querySelector('.rs-search-status');
+document.querySelector('.rs-search-open').click();
+const t0 = performance.now();
+new MutationObserver(function () {
+  if (status.getAttribute('data-query') !== q) return;
+  const bytes = performance.getEntriesByType('resource').filter(e => e.name.includes('/_runsmith/search'))
+    .reduce((a, e) => a + e.encodedBodySize, 0);
+  done([performance.now() - t0 - 100, bytes, status.textContent]);
+}).observe(status, {attributes: true});
+input.value = q;
+input.dispatchEvent(new Event('input'));
+"""
+
+PAGEFIND_QUERY = """
+const q = arguments[0], done = arguments[arguments.length - 1];
+const t0 = performance.now();
+import('/pagefind/pagefind.js').then(async function (pf) {
+  await pf.init();
+  const found = await pf.search(q);
+  await Promise.all(found.results.slice(0, 10).map(r => r.data()));
+  const bytes = performance.getEntriesByType('resource').reduce((a, e) => a + e.encodedBodySize, 0);
+  done([performance.now() - t0, bytes, found.results.length + ' results']);
+});
+"""
+
+
+def served_queries(site):
+    """Each query's first run on a fresh page, over HTTP (Pagefind's fetch needs it): Runsmith's search
+    box (time from the typing's pause, its 100 ms wait taken off) and Pagefind's JS API (import, init,
+    search, the first 10 results' data). Milliseconds and bytes loaded."""
+    with open(os.path.join(site, "pagefind-bench.html"), "w") as f:
+        f.write(PAGEFIND_PAGE)
+    server = subprocess.Popen([sys.executable, "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", site],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        port = re.search(r"port (\d+)", server.stdout.readline()).group(1)
+        base = f"http://127.0.0.1:{port}/"
+        driver = chromium()
+        driver.set_script_timeout(30)
+        out = {}
+        try:
+            for q in QUERIES:
+                driver.get(base + "index.html")
+                ours = driver.execute_async_script(RUNSMITH_QUERY, q)
+                driver.get(base + "pagefind-bench.html")
+                theirs = driver.execute_async_script(PAGEFIND_QUERY, q)
+                out[q] = {"runsmith_ms": round(ours[0]), "runsmith_bytes": ours[1], "runsmith_found": ours[2],
+                          "pagefind_ms": round(theirs[0]), "pagefind_bytes": theirs[1], "pagefind_found": theirs[2]}
+        finally:
+            driver.quit()
+        return out
+    finally:
+        server.terminate()
+        server.wait()
+
+
 def measure(runsmith, pages):
     work = tempfile.mkdtemp(prefix="runsmith-search-bench-")
     tree, out = os.path.join(work, "docs"), os.path.join(work, "site")
@@ -73,13 +133,15 @@ def measure(runsmith, pages):
     finally:
         driver.quit()
     highlight = highlight_cost(runsmith, tree, work)
-    pagefind_out = os.path.join(work, "pagefind")
+    # Into the built site, where its script looks for it (`/pagefind/`).
+    pagefind_out = os.path.join(out, "pagefind")
     started = time.monotonic()
     pf = subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, "-m", "pagefind", "--site", out, "--output-path", pagefind_out],
                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     pf_wall = time.monotonic() - started
     pf_rss = int(pf.stderr.strip().splitlines()[-1]) // 1024 if pf.returncode == 0 else None
     pf_size, pf_files = folder_size(pagefind_out) if pf.returncode == 0 else (None, None)
+    queries = served_queries(out) if pf.returncode == 0 else {}
     shutil.rmtree(work, ignore_errors=True)
     search_ms = int(stage.group(1)) if stage else None
     return {
@@ -89,6 +151,7 @@ def measure(runsmith, pages):
         "first_query": {q: {"bytes": b, "files": n} for q, (b, n) in loads.items()},
         "pagefind": {"wall_s": round(pf_wall, 2), "peak_rss_mb": pf_rss, "bytes": pf_size, "files": pf_files},
         "highlight": highlight,
+        "served_queries": queries,
     }
 
 
@@ -144,6 +207,9 @@ def main():
         pf = r["pagefind"]
         rows += [("pagefind: index time (s) / peak RSS (MB)", f"{pf['wall_s']} / {pf['peak_rss_mb']}"),
                  ("pagefind: index size (KB) / files", f"{(pf['bytes'] or 0) // 1024} / {pf['files']}")]
+        for q, v in r["served_queries"].items():
+            rows.append((f"'{q}' over HTTP: Runsmith / Pagefind (ms; KB)",
+                         f"{v['runsmith_ms']} / {v['pagefind_ms']}; {v['runsmith_bytes'] // 1024} / {v['pagefind_bytes'] // 1024}"))
         hl = r["highlight"]
         rows += [(f"highlighting: {hl['code_blocks']} code blocks, build with / without (s)", f"{hl['build_s']} / {hl['build_off_s']}"),
                  ("highlighting: share of the build (aim ≤ 0.10)", hl["share"]),
