@@ -78,7 +78,8 @@ browser:
 
 ## Benchmarks (numbers, never pass/fail): builds against cmark-gfm and Hugo, `runsmith serve`, pathological pages,
 ## and the search index against Pagefind (first queries loaded in headless Chromium).
-## Prints tables and writes bench/results.json. Installs hugo and cmark-gfm when missing.
+## Prints tables and writes bench/results.json, then every speed goal with its ratio and PASS/MISS
+## (bench/goals.py). Installs hugo and cmark-gfm when missing.
 bench: deps bench-deps browser $(BROWSER_VENV)/.selenium
 	swift build -c release --product runsmith
 	$(BROWSER_VENV)/bin/pip install -q --disable-pip-version-check "$(PAGEFIND)"
@@ -86,6 +87,7 @@ bench: deps bench-deps browser $(BROWSER_VENV)/.selenium
 	$(BROWSER_VENV)/bin/python bench/search.py .build/release/runsmith
 	python3 bench/serve.py .build/release/runsmith
 	python3 bench/pathological.py .build/release/runsmith
+	python3 bench/goals.py
 
 bench-deps:
 	@command -v hugo >/dev/null 2>&1 && command -v cmark-gfm >/dev/null 2>&1 && [ -x /usr/bin/time ] || { \

@@ -208,7 +208,7 @@ def main():
         rows += [("pagefind: index time (s) / peak RSS (MB)", f"{pf['wall_s']} / {pf['peak_rss_mb']}"),
                  ("pagefind: index size (KB) / files", f"{(pf['bytes'] or 0) // 1024} / {pf['files']}")]
         for q, v in r["served_queries"].items():
-            rows.append((f"'{q}' over HTTP: Runsmith / Pagefind (ms; KB)",
+            rows.append((f"'{q}' over HTTP: Runsmith / Pagefind (ms; KB by Resource Timing)",
                          f"{v['runsmith_ms']} / {v['pagefind_ms']}; {v['runsmith_bytes'] // 1024} / {v['pagefind_bytes'] // 1024}"))
         hl = r["highlight"]
         rows += [(f"highlighting: {hl['code_blocks']} code blocks, build with / without (s)", f"{hl['build_s']} / {hl['build_off_s']}"),

@@ -4,7 +4,7 @@ import Foundation
 /// processes, one per core at most, for the whole run: each page's code blocks go to a free process in
 /// one request, so pages compiled side by side are coloured side by side. Answers are kept, so a block
 /// shared by many pages or tenants is lexed once. The processes serve every build of a run (`serve`
-/// keeps them); each starts when first needed.
+/// keeps them); a build starts them as it loads (`prewarm`), `render` when a block first needs one.
 final class PygmentsHighlighter: CodeHighlighter, @unchecked Sendable {
     static let shared = PygmentsHighlighter(interpreters: interpreters())
 
