@@ -19,7 +19,9 @@ public actor PreviewSite {
 
     public init(root: URL) {
         self.root = root.standardizedFileURL
-        build = IncrementalBuild(options: .init(root: self.root, output: nil))
+        var options = SiteBuilder.Options(root: self.root, output: nil)
+        options.defersSearchIndex = true
+        build = IncrementalBuild(options: options)
     }
 
     /// Builds again what `changed` touches (paths relative to the root; nil: everything) and tells every
@@ -78,6 +80,7 @@ public actor PreviewSite {
     public func answer(for requestPath: String) -> Answer {
         guard var key = Self.key(for: requestPath) else { return Self.notFound }
         var build = result
+        var builder = self.build
         var viewer: String? = nil
         // `/_tenant/<id>/page.html`: the same page as that tenant gets it.
         if key.hasPrefix("_tenant/") {
@@ -85,6 +88,7 @@ public actor PreviewSite {
             guard parts.count >= 2, tenants.contains(where: { $0.id == parts[1] }) else { return Self.notFound }
             viewer = parts[1]
             build = tenantBuild(parts[1])
+            builder = tenantBuilds[parts[1]]?.build ?? builder
             key = parts.count == 3 ? parts[2] : "index.html"
         }
         if let bytes = build.files[key] {
@@ -93,6 +97,10 @@ public actor PreviewSite {
             let html = PreviewPage.decorate(String(decoding: bytes, as: UTF8.self), result: build, root: root,
                                             tenants: tenants, viewer: viewer)
             return Answer(status: 200, contentType: type, body: Array(html.utf8))
+        }
+        // The search index is made when a reader first searches after a change, not on every reload.
+        if key.hasPrefix(IncrementalBuild.searchFolder), let bytes = builder.searchIndex()[key] {
+            return Answer(status: 200, contentType: Self.contentType(key), body: bytes)
         }
         if let source = build.copies[key], let data = FileManager.default.contents(atPath: source.path) {
             return Answer(status: 200, contentType: Self.contentType(key), body: [UInt8](data))
@@ -111,6 +119,7 @@ public actor PreviewSite {
         if let known = tenantBuilds[id] { return known.result }
         var options = SiteBuilder.Options(root: root, output: nil)
         options.tenant = id
+        options.defersSearchIndex = true
         let view = IncrementalBuild(options: options)
         let built = view.update()
         tenantBuilds[id] = (view, built)

@@ -96,6 +96,26 @@ final class ServeTests: XCTestCase {
         try eventually { !(try get(port, "/guide.html").body.contains("rs-error-overlay")) }
     }
 
+    /// A reload does not wait for the search index: it is made when a reader first searches after a
+    /// change, and is then the very index `runsmith build` writes.
+    func testThePreviewMakesTheSearchIndexWhenAskedAndItIsTheBuildsIndex() async throws {
+        let tree = try TempTree(["README.md": "# Home\n\nWelcome.\n", "guide.md": "# Guide\n\nFirst words.\n"])
+        let site = PreviewSite(root: tree.root)
+        let first = await site.rebuild()
+        XCTAssertFalse(first.files.keys.contains { $0.hasPrefix("_runsmith/search/") }, "no index made by the rebuild")
+        let index = await site.answer(for: "/_runsmith/search/index.js")
+        XCTAssertEqual(index.status, 200)
+        XCTAssertEqual(index.body, tree.check().files["_runsmith/search/index.js"], "the same index as a build's")
+        XCTAssertFalse(String(decoding: index.body, as: UTF8.self).contains("zeppelin"))
+        try tree.write("guide.md", Data("# Guide\n\nA zeppelin passes.\n".utf8))
+        await site.rebuild(changed: ["guide.md"])
+        let after = await site.answer(for: "/_runsmith/search/index.js")
+        XCTAssertTrue(String(decoding: after.body, as: UTF8.self).contains("zeppelin"), "made again after the edit")
+        XCTAssertEqual(after.body, tree.check().files["_runsmith/search/index.js"])
+        let missing = await site.answer(for: "/_runsmith/search/s-ffff.js")
+        XCTAssertEqual(missing.status, 404)
+    }
+
     func testTheEventStreamSpeaksServerSentEvents() async throws {
         let tree = try TempTree(["README.md": "# Home\n"])
         let site = PreviewSite(root: tree.root)

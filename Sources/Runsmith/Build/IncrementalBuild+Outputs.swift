@@ -60,14 +60,22 @@ extension IncrementalBuild {
     /// as the public site shows it (a tenant's values are never in it). Made again only when a page's
     /// text, title or place changed.
     func addSearchIndex(_ state: inout BuildState, _ update: Update, into result: inout SiteBuilder.Result) {
-        if state.search == nil || update.searchChanged || update.navigationChanged || !update.changedEntries.isEmpty {
-            let documents = state.site.pages.flatMap { path -> [SearchIndex.Document] in
-                guard let record = state.records[path], let summary = record.summary, !summary.hidden, !summary.entry.route.isEmpty else { return [] }
-                return SearchIndex.documents(route: summary.entry.route, title: summary.entry.title, sections: record.search)
-            }
-            state.search = SearchIndex.files(documents, folder: SearchIndex.folder)
+        if update.searchChanged || update.navigationChanged || !update.changedEntries.isEmpty { state.search = nil }
+        // Deferred (`serve`): made by `searchIndex()` when a reader first searches.
+        guard !options.defersSearchIndex else { return }
+        result.files.merge(Self.searchIndex(&state)) { _, new in new }
+    }
+
+    /// The docs' search index files, made again only when pages changed since they were last made.
+    static func searchIndex(_ state: inout BuildState) -> [String: [UInt8]] {
+        if let made = state.search { return made }
+        let documents = state.site.pages.flatMap { path -> [SearchIndex.Document] in
+            guard let record = state.records[path], let summary = record.summary, !summary.hidden, !summary.entry.route.isEmpty else { return [] }
+            return SearchIndex.documents(route: summary.entry.route, title: summary.entry.title, sections: record.search)
         }
-        result.files.merge(state.search ?? [:]) { _, new in new }
+        let made = SearchIndex.files(documents, folder: SearchIndex.folder)
+        state.search = made
+        return made
     }
 
     /// Theme files, the sidebar, redirects and a root page: added after the runbooks, which may not write

@@ -23,6 +23,17 @@ public final class IncrementalBuild {
     public init(options: SiteBuilder.Options) { self.options = options }
 
     /// The tenants of the last build that got past loading, for the preview's View-as menu.
+    /// The docs' search index files (under `_runsmith/search/`), for a build that defers them
+    /// (`Options.defersSearchIndex`): made on the first call after pages changed, then kept.
+    public static let searchFolder = SearchIndex.folder
+
+    public func searchIndex() -> [String: [UInt8]] {
+        guard var current = state else { return [:] }
+        let files = Self.searchIndex(&current)
+        state = current
+        return files
+    }
+
     public var tenants: [(id: String, name: String)] { state?.site.tenants.tenants.map { ($0.id, $0.name) } ?? [] }
 
     /// Builds everything (`changed` nil, or the first time), or what depends on `changed`: paths relative

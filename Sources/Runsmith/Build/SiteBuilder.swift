@@ -20,6 +20,9 @@ public struct SiteBuilder: Sendable {
         public var shard: Shard?
         /// `--cache DIR`: pages kept from earlier builds, used when none of their files changed.
         public var cache: URL?
+        /// The docs' search index is made when first asked for (`IncrementalBuild.searchIndex()`), not
+        /// by each update: `serve`, whose reload must not wait for an index of every page.
+        public var defersSearchIndex = false
         public init(root: URL, output: URL?) {
             self.root = root
             self.output = output
