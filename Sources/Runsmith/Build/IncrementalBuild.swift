@@ -23,10 +23,11 @@ public final class IncrementalBuild {
     public init(options: SiteBuilder.Options) { self.options = options }
 
     /// The tenants of the last build that got past loading, for the preview's View-as menu.
-    /// The docs' search index files (under `_runsmith/search/`), for a build that defers them
-    /// (`Options.defersSearchIndex`): made on the first call after pages changed, then kept.
+    /// Where the docs' search index files are, from the site's root.
     public static let searchFolder = SearchIndex.folder
 
+    /// The docs' search index files (under `searchFolder`), for a build that defers them
+    /// (`Options.defersSearchIndex`): made on the first call after pages changed, then kept.
     public func searchIndex() -> [String: [UInt8]] {
         guard var current = state else { return [:] }
         let files = Self.searchIndex(&current)

@@ -45,8 +45,8 @@ enum CompileProfile {
             }
             return [DirectiveTransform()] + values + [
                 InlineComponentTransform(), IconTransform(), HTMLSanitizer(), UnparsedLinkCheck(),
-                HeadingTransform(preset: preset), SearchSections(), MathTransform(), CodeBlockTransform(highlighter: compiler.highlighter), links, CardsTableTransform(),
-                TaskListBoxes(),
+                HeadingTransform(preset: preset), SearchSections(), MathTransform(), CodeBlockTransform(highlighter: compiler.highlighter),
+                links, CardsTableTransform(), TaskListBoxes(),
             ]
         case .runbookStep(let step):
             return [DirectiveTransform()] + values + [

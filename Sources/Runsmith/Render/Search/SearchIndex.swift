@@ -89,10 +89,7 @@ struct SearchIndex {
     static func scores(_ document: Document) -> [String: Int] {
         var scores: [String: Int] = [:]
         for term in SearchTerms.terms(document.text) { scores[term, default: 0] += 1 }
-        if scores.values.contains(where: { $0 > weights.textCap }) {
-            for (term, count) in scores where count > weights.textCap { scores[term] = weights.textCap }
-        }
-        if weights.text != 1 { for (term, count) in scores { scores[term] = count * weights.text } }
+        for (term, count) in scores { scores[term] = min(count, weights.textCap) * weights.text }
         for term in SearchTerms.terms(document.title) { scores[term, default: 0] += weights.title }
         for term in SearchTerms.terms(document.heading ?? "") { scores[term, default: 0] += weights.heading }
         return scores

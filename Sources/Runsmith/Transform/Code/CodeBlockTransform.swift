@@ -44,7 +44,8 @@ struct CodeBlockTransform: PageTransform {
         }
         for block in blocks {
             let tokenLines = block.sample.flatMap { colours[$0] }.flatMap(Self.htmlLines)
-            let lines = tokenLines?.count == block.lines.count ? tokenLines! : block.lines.map(HTMLText.escapeText)
+            let coloured = tokenLines.flatMap { $0.count == block.lines.count ? $0 : nil }
+            let lines = coloured ?? block.lines.map(HTMLText.escapeText)
             let meta = block.meta
             guard tokenLines != nil || meta.title != nil || meta.showLineNumbers || !block.marked.isEmpty || block.dropsLines
             else { continue }

@@ -61,14 +61,14 @@ final class PygmentsHighlighter: CodeHighlighter, @unchecked Sendable {
             for (lock, process) in processes {
                 lock.lock()
                 defer { lock.unlock() }
-                try? process.start(interpreters)
+                try? process.start(startOrder)
                 remember(process)
             }
         }
     }
 
     /// Where to look for Python: where a running process found it, else the candidates.
-    private var interpreters: [URL] {
+    private var startOrder: [URL] {
         // `found` is set once and only read after; the processes are looked at under their locks.
         if let found = state.withLock({ found }) { return [found] + candidates }
         return candidates
@@ -89,7 +89,7 @@ final class PygmentsHighlighter: CodeHighlighter, @unchecked Sendable {
         let (lock, process) = processes[chosen]
         defer { lock.unlock() }
         do {
-            try process.start(interpreters)
+            try process.start(startOrder)
             remember(process)
             return try process.request(samples)
         } catch {

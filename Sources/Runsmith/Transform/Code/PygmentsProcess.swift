@@ -87,17 +87,13 @@ final class PygmentsProcess: @unchecked Sendable {
         return Array(pending[..<count])
     }
 
-    /// Reads what the pipe holds (waiting for some), by `read(2)` itself: Foundation's `availableData`
+    /// Reads what the pipe holds (waiting for some), by `DescriptorRead`: Foundation's `availableData`
     /// traps on EINTR, which a child's exit signal can cause while another thread waits here.
     private func fill() throws(HighlighterFailure) {
-        guard let fd = output?.fileDescriptor else { throw HighlighterFailure(reason: "the Pygments process stopped") }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if count > 0 { pending += chunk[..<count]; return }
-            if count < 0, errno == EINTR { continue }
+        guard let fd = output?.fileDescriptor, let chunk = DescriptorRead.chunk(fd) else {
             throw HighlighterFailure(reason: "the Pygments process stopped")
         }
+        pending += chunk
     }
 
     /// Writes all of `bytes` by `write(2)`, again past EINTR.
