@@ -36,12 +36,13 @@ enum PreviewPage {
         if !tenants.isEmpty { extra += switcher(tenants, viewer: viewer) }
         let errors = result.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
+            let count = errors.reduce(0) { $0 + $1.weight }
             let reporter = DiagnosticReporter(format: .human) { path in
                 FileManager.default.contents(atPath: root.appendingPathComponent(path).path).map { [UInt8]($0) }
             }
             extra += """
             <div id="rs-error-overlay" role="alert" style="position:fixed;inset:0;z-index:1000;overflow:auto;background:rgba(20,20,28,.94);color:#fff;padding:2em;font:14px/1.5 ui-monospace,monospace">
-            <p style="font-weight:700;font-size:1.2em">\(errors.count) error\(errors.count == 1 ? "" : "s") in the docs: fix them and this page reloads.</p>
+            <p style="font-weight:700;font-size:1.2em">\(count) error\(count == 1 ? "" : "s") in the docs: fix them and this page reloads.</p>
             <pre style="white-space:pre-wrap">\(HTMLText.escape(reporter.render(errors)))</pre>
             </div>
             """

@@ -56,6 +56,9 @@ enum Console {
             ?? outURL.map { $0.deletingLastPathComponent().appendingPathComponent(TenantFolder.name) }
         options.singleFile = singleFile
         options.pdf = pdf
+        // `check` writes no HTML: its code blocks need no colours, and Pygments is not started. With a
+        // cache it colours them still, so that `check` and `build` share (and do not prune) its entries.
+        options.highlightsCode = outURL != nil || cache != nil
         options.shard = shard
         options.cache = cache.map { URL(fileURLWithPath: $0).standardizedFileURL }
         let result = SiteBuilder(options: options).run(progress: progress)
@@ -75,8 +78,8 @@ enum Console {
     }
 
     static func summary(_ result: SiteBuilder.Result) -> String {
-        let errors = result.diagnostics.filter { $0.severity == .error }.count
-        let warnings = result.diagnostics.count - errors
+        let errors = result.diagnostics.filter { $0.severity == .error }.reduce(0) { $0 + $1.weight }
+        let warnings = result.diagnostics.reduce(0) { $0 + $1.weight } - errors
         let cached = result.cachedPages > 0 ? " (\(result.cachedPages) from the cache)" : ""
         return "\(result.pageCount) pages\(cached), \(result.assetCount) assets, \(errors) errors, \(warnings) warnings"
     }

@@ -138,4 +138,16 @@ final class CodeHighlightTests: XCTestCase {
         let (_, problems) = SiteConfig.decode("highlight: prism\n")
         XCTAssertEqual(lines(problems), ["runsmith.yml:1:1: error: highlight must be pygments or off"])
     }
+
+    /// `runsmith check` writes no HTML: with `Options.highlightsCode` false its code stays plain whatever
+    /// `highlight:` says, and no Pygments is asked (so none missing is reported either).
+    func testABuildAskedForNoColoursLeavesCodePlain() throws {
+        let tree = try TempTree(["README.md": "# Home\n\n```bash\nexport A=1 # set\n```\n"])
+        var options = SiteBuilder.Options(root: tree.root, output: nil)
+        options.highlightsCode = false
+        let result = SiteBuilder(options: options).run()
+        let page = String(decoding: try XCTUnwrap(result.files["index.html"]), as: UTF8.self)
+        XCTAssertTrue(page.contains("<pre><code class=\"language-bash\">export A=1 # set\n</code></pre>"), page)
+        XCTAssertEqual(result.diagnostics.map(\.code), [])
+    }
 }

@@ -45,7 +45,8 @@ extension IncrementalBuild {
         var update = Update(navigationChanged: full, usesChanged: full || !plan.changedFiles.allSatisfy(SiteIndex.isMarkdown),
                             renders: { path in shard.map { auditNeedsAll || $0.owns(position: position[path] ?? 0) } ?? true })
         if state.provisional == nil { state.provisional = LinkResolver(index: SiteOverview.provisional(site), assets: state.assets) }
-        for (path, (page, problems)) in zip(dirty, compile(dirty, state, renders: update.renders)) {
+        for (path, (page, uncapped)) in zip(dirty, compile(dirty, state, renders: update.renders)) {
+            let problems = DiagnosticLimit.capPage(uncapped)
             let old = state.records[path]?.summary
             guard let page else {
                 if let record = state.records[path] {
@@ -116,7 +117,8 @@ extension IncrementalBuild {
             let path = rendering[i], route = site.routes[path]!
             let page = recompile?(path) ?? pages.take(i)
             let (body, uses, diagnostics) = page.link(resolver, route: route)
-            return (body.map { renderer.render(page.layout, body: $0, route: route) }, uses, diagnostics)
+            // Capped here, on the page's thread: the build's last sort and collapse see at most the limit.
+            return (body.map { renderer.render(page.layout, body: $0, route: route) }, uses, DiagnosticLimit.capPage(diagnostics))
         }
         for (path, output) in zip(rendering, rendered) {
             guard let record = state.records[path] else { continue }

@@ -51,7 +51,7 @@ public final class IncrementalBuild {
     private func full() -> SiteBuilder.Result {
         state = nil
         var diagnostics: [Diagnostic] = []
-        guard let site = SiteSource.load(root: options.root, excluding: [options.output, options.tenantsOutput, options.cache].compactMap { $0 },
+        guard var site = SiteSource.load(root: options.root, excluding: [options.output, options.tenantsOutput, options.cache].compactMap { $0 },
                                          diagnostics: &diagnostics) else {
             var result = SiteBuilder.Result()
             result.diagnostics = sortedDiagnostics(diagnostics)
@@ -67,6 +67,7 @@ public final class IncrementalBuild {
             return result
         }
         diagnostics += templates.addLogo(site.config.header.logo, root: options.root)
+        if !options.highlightsCode { site.config.highlightsCode = false }
         if site.config.highlightsCode { PygmentsHighlighter.shared.prewarm() }
         // Built as one tenant gets it, when asked (the preview's tenant switcher).
         var viewer: TenantContext? = nil
@@ -125,7 +126,8 @@ public final class IncrementalBuild {
             diagnostics += cache.problem.map { [$0] } ?? []
             state.cache = nil
         }
-        result.diagnostics = DiagnosticCollapse.collapse(sortedDiagnostics(diagnostics.compactMap(site.config.adjusted).map(site.relocated)))
+        let adjusted = diagnostics.compactMap(site.config.adjusted).map(site.relocated)
+        result.diagnostics = DiagnosticLimit.cap(DiagnosticCollapse.collapse(sortedDiagnostics(adjusted)))
         return result
     }
 }

@@ -142,12 +142,14 @@ final class PageCache: Sendable {
 
     private static let magic = "RSPC1\n"
 
-    /// The entry's file name: the context, the page, what the site says of it, and whether it has its body.
+    /// The entry's file name: the context, the page, what the site says of it, whether it has its body,
+    /// and whether its code is coloured.
     private func name(_ path: String, body: Bool) -> String {
         var key = SHA256()
         key.update(data: context)
         let published = site.published[path] ?? Routes.published(for: path)
-        for part in [path, site.routes[path] ?? "", published, titles[path] ?? "", body ? "body" : "layout"] {
+        for part in [path, site.routes[path] ?? "", published, titles[path] ?? "", body ? "body" : "layout",
+                     site.config.highlightsCode ? "coloured" : "plain"] {
             key.update(data: Array(part.utf8) + [0])
         }
         return Self.hex(key.finalize())

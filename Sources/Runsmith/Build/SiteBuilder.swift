@@ -23,6 +23,9 @@ public struct SiteBuilder: Sendable {
         /// The docs' search index is made when first asked for (`IncrementalBuild.searchIndex()`), not
         /// by each update: `serve`, whose reload must not wait for an index of every page.
         public var defersSearchIndex = false
+        /// False: code blocks stay uncoloured whatever `highlight:` says (`check`, which writes no HTML and
+        /// need not start Pygments).
+        public var highlightsCode = true
         public init(root: URL, output: URL?) {
             self.root = root
             self.output = output

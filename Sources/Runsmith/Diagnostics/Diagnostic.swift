@@ -28,6 +28,11 @@ public struct Diagnostic: Sendable, Codable, Hashable, CustomStringConvertible {
     /// Outermost first: the include directives that led to `location` (`a.md:3 → b.md:7`).
     public var includeChain: [SourceLocation]
     public var note: String?
+    /// How many problems this entry stands for, when more than one: the entry that counts a file's
+    /// problems of one code past `DiagnosticLimit.perFile`. Nil for an ordinary diagnostic.
+    public var count: Int?
+    /// The problems this entry stands for (1 for an ordinary diagnostic), for every tally.
+    public var weight: Int { count ?? 1 }
 
     public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation?,
                 includeChain: [SourceLocation] = [], note: String? = nil) {

@@ -44,11 +44,11 @@ struct DiagnosticSummary {
             let i = hiddenIndex[d.code] ?? hidden.count
             if i == hidden.count { hiddenIndex[d.code] = i; hidden.append((d.code, 0, 0)) }
             hidden[i].groups += 1
-            hidden[i].diagnostics += group.members.count
+            hidden[i].diagnostics += group.members.reduce(0) { $0 + $1.weight }
         }
         struct Row: Hashable { var severity: Severity; var code: DiagnosticCode }
         var counts: [Row: Int] = [:]
-        for d in diagnostics { counts[Row(severity: d.severity, code: d.code), default: 0] += 1 }
+        for d in diagnostics { counts[Row(severity: d.severity, code: d.code), default: 0] += d.weight }
         rows = counts.map { row, count in (count, row.severity, row.code) }
             .sorted { a, b in
                 if a.severity != b.severity { return a.severity > b.severity }

@@ -116,6 +116,7 @@ public struct DiagnosticReporter: Sendable {
         }
         if !d.includeChain.isEmpty { object["includeChain"] = d.includeChain.map(display) }
         if let note = d.note { object["note"] = note }
+        if let count = d.count { object["count"] = count }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }

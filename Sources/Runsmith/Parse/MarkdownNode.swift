@@ -73,6 +73,15 @@ public struct MarkdownNode: Hashable {
         get { cmark_node_get_literal(pointer).map { String(cString: $0) } }
         nonmutating set { _ = cmark_node_set_literal(pointer, newValue) }
     }
+    /// The literal's bytes as cmark holds them, for a scan that needs no Swift string; nil without one.
+    public func withLiteralBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard let literal = cmark_node_get_literal(pointer) else { return nil }
+        return body(UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
+    }
+    /// The directive index of a marker (`<!--rs:12-->`) this HTML is, read from cmark's bytes.
+    public var markerIndex: Int? {
+        withLiteralBytes { PreprocessedPage.markerIndex(bytes: $0) } ?? nil
+    }
     /// Whether the literal holds `needle`, looked for in cmark's own bytes: no Swift string is made, so the
     /// transforms can skip the many text nodes that cannot concern them.
     public func literalContains(_ needle: StaticString) -> Bool {

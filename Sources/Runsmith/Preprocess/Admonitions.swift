@@ -17,6 +17,14 @@ struct AdmonitionFence: Equatable {
         guard i - start >= 3 else { return nil }
         colons = i - start
         column = start - line.startIndex + 1
+        // The common lines, ASCII to their end, are read as bytes: `:::` alone, `:::note` alone.
+        var end = i
+        while end < line.endIndex, Self.isNameByte(line[end]) { end += 1 }
+        if line[end...].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+            type = end == i ? nil : String(decoding: line[i..<end], as: UTF8.self)
+            title = nil
+            return
+        }
         let rest = String(decoding: line[i...], as: UTF8.self)
         let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
         var tail = rest.dropFirst(name.count)
@@ -34,6 +42,11 @@ struct AdmonitionFence: Equatable {
             let words = tail.trimmingWhitespace()
             title = words.isEmpty || words.hasPrefix("{") ? nil : String(words)
         }
+    }
+
+    /// An ASCII byte of a type's name: a letter, a digit, `-` or `_`.
+    private static func isNameByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x5F
     }
 }
 

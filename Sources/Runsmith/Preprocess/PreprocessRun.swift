@@ -15,7 +15,9 @@ struct PreprocessRun {
     var loadedIncludes: [String: Result<([UInt8], FrontmatterSplit), DiagnosticError>] = [:]
     private var fileIndex: [String: Int32] = [:]
     /// Openers seen per (enclosing directive, name): numbers tabs and branches without rescanning.
-    private var siblings: [String: Int] = [:]
+    /// Per parent (slot 0: the page's top level, slot i + 1: directive i), how many children of each name it
+    /// has so far: small tables, not one keyed by parent that grows with every directive of the page.
+    private var siblings: [[String: Int]] = [[:]]
     /// `{% if %}` decided for a tenant, innermost last.
     var conditionals: [ConditionalFrame] = []
 
@@ -152,6 +154,7 @@ struct PreprocessRun {
     mutating func marker(_ directive: DirectiveInstance, indent: [UInt8], origin: LineOrigin) -> Int {
         let i = page.directives.count
         page.directives.append(directive)
+        siblings.append([:])
         emit([], [], origin: origin)
         emit(indent, Array("\(PreprocessedPage.markerPrefix)\(i)-->".utf8), origin: origin)
         emit([], [], origin: origin)
@@ -179,8 +182,8 @@ struct PreprocessRun {
     }
 
     mutating func siblingCount(named name: String) -> Int {
-        let key = "\(stack.last ?? -1)/\(name)"
-        defer { siblings[key, default: 0] += 1 }
-        return siblings[key, default: 0]
+        let slot = (stack.last ?? -1) + 1
+        defer { siblings[slot][name, default: 0] += 1 }
+        return siblings[slot][name, default: 0]
     }
 }

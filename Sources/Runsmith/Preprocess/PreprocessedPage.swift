@@ -53,13 +53,22 @@ public struct PreprocessedPage: Sendable {
     public static let markerPrefix = "<!--rs:"
 
     /// The directive index a marker HTML block stands for.
-    public static func markerIndex(_ literal: String) -> Int? {
-        let utf8 = literal.utf8
+    public static func markerIndex(_ literal: String) -> Int? { markerIndex(bytes: literal.utf8) }
+
+    /// The directive index of a marker (`<!--rs:12-->`, blanks around it allowed), read from its bytes.
+    public static func markerIndex<Bytes: BidirectionalCollection>(bytes: Bytes) -> Int? where Bytes.Element == UInt8 {
         let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }
-        guard let first = utf8.firstIndex(where: { !blank($0) }), let last = utf8.lastIndex(where: { !blank($0) }) else { return nil }
-        let trimmed = Substring(literal[first...last])
-        guard trimmed.hasPrefix(markerPrefix), trimmed.hasSuffix("-->") else { return nil }
-        return Int(trimmed.dropFirst(markerPrefix.count).dropLast(3))
+        guard let first = bytes.firstIndex(where: { !blank($0) }), let last = bytes.lastIndex(where: { !blank($0) }) else { return nil }
+        let trimmed = bytes[first...last]
+        let prefix = markerPrefix.utf8, suffix = "-->".utf8
+        guard trimmed.count > prefix.count + suffix.count, trimmed.starts(with: prefix),
+              trimmed.reversed().starts(with: suffix.reversed()) else { return nil }
+        var value = 0
+        for byte in trimmed.dropFirst(prefix.count).dropLast(suffix.count) {
+            guard byte >= 0x30, byte <= 0x39, value < Int.max / 10 - 9 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
     }
 }
 

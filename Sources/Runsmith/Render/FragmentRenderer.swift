@@ -12,7 +12,7 @@ public enum FragmentRenderer {
         let compiler = PageCompiler(preprocessor: preprocessor, values: tenant, preset: { _ in preset },
                                     highlighter: highlightsCode ? PygmentsHighlighter.shared : nil)
         let (page, problems) = compiler.compile(.bytes(bytes), path: path, profile: .fragment)
-        guard let page else { return ([], problems) }
-        return (page.body ?? [], sortedDiagnostics(page.diagnostics))
+        guard let page else { return ([], DiagnosticLimit.capPage(problems)) }
+        return (page.body ?? [], DiagnosticLimit.cap(sortedDiagnostics(page.diagnostics)))
     }
 }

@@ -52,7 +52,7 @@ public struct DirectiveTransform: PageTransform {
             var child = block.firstChild
             while let node = child {
                 child = node.next
-                guard node.kind == .htmlBlock, let literal = node.literal, let index = PreprocessedPage.markerIndex(literal) else {
+                guard node.kind == .htmlBlock, let index = node.markerIndex else {
                     if let top = open.last {
                         node.unlink()
                         top.container.append(node)
@@ -60,8 +60,7 @@ public struct DirectiveTransform: PageTransform {
                     if node.firstChild != nil { blocks.append(node) }
                     continue
                 }
-                let directive = page.source.directives[index]
-                switch directive.role {
+                switch page.source.directives[index].role {
                 case .open:
                     let container = MarkdownNode.custom(block: true, onEnter: "", onExit: "")
                     open.append((container, index, open.isEmpty ? node : nil))

@@ -43,7 +43,7 @@ public struct HTMLSanitizer: PageTransform {
                     continue
                 }
             case .htmlBlock, .htmlInline:
-                guard node.startLine > 0, let html = node.literal, PreprocessedPage.markerIndex(html) == nil else { break }
+                guard node.startLine > 0, node.markerIndex == nil, let html = node.literal else { break }
                 let container = Self.container(of: node)
                 // Taken out while the piece works on it, so that it is not copied for every piece.
                 if scopes[container] == nil { containers.append(container) }

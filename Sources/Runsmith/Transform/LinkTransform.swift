@@ -34,7 +34,7 @@ public struct LinkTransform: PageTransform {
                 if let new = resolve(url, kind: kind, page: page, node: node) { node.url = new }
                 if kind == .link, node.title == "mention" { mentions.append { showTitle(of: url, inLink: node, page: page) } }
             case .htmlBlock, .htmlInline:
-                guard let html = node.literal, PreprocessedPage.markerIndex(html) == nil else { continue }
+                guard node.markerIndex == nil, let html = node.literal else { continue }
                 var mention: String? = nil
                 let rewritten = RawHTML.rewrite(html) { tag, attribute, value in
                     guard RawHTML.isURLAttribute(tag: tag, attribute: attribute) else { return nil }

@@ -19,7 +19,7 @@ public struct VariableSubstitution: PageTransform {
                     node.url = value
                 }
             case .htmlInline, .htmlBlock:
-                guard let html = node.literal, PreprocessedPage.markerIndex(html) == nil else { continue }
+                guard node.markerIndex == nil, let html = node.literal else { continue }
                 replace(node, page: page, escape: HTMLText.escape)
             default:
                 continue
