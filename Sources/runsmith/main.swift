@@ -59,6 +59,7 @@ enum Console {
         // `check` writes no HTML: its code blocks need no colours, and Pygments is not started. With a
         // cache it colours them still, so that `check` and `build` share (and do not prune) its entries.
         options.highlightsCode = outURL != nil || cache != nil
+        options.writesPagesAsRendered = true
         options.shard = shard
         options.cache = cache.map { URL(fileURLWithPath: $0).standardizedFileURL }
         let result = SiteBuilder(options: options).run(progress: progress)

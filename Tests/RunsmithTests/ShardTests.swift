@@ -31,8 +31,9 @@ final class ShardTests: XCTestCase {
     }
 
     private func build(_ out: URL, shard: Shard?, root: URL = repositoryRoot.appendingPathComponent("content"),
-                       cache: URL? = nil) -> SiteBuilder.Result {
+                       cache: URL? = nil, streams: Bool = false) -> SiteBuilder.Result {
         var options = SiteBuilder.Options(root: root, output: out)
+        options.writesPagesAsRendered = streams
         options.tenantsOutput = Self.tenants(of: out)
         options.singleFile = true
         options.shard = shard
@@ -62,7 +63,44 @@ final class ShardTests: XCTestCase {
         try checkShards(of: repositoryRoot.appendingPathComponent("content"), cached: true)
     }
 
-    private func checkShards(of root: URL, singleFile: Bool = true, cached: Bool = false) throws {
+    /// `runsmith build` writes each page as it is rendered (`PageStream`): its output is byte for byte the
+    /// build that keeps every page until the end, whole (with content/'s redirect, tenants, runbooks and
+    /// their leak audit) and in parts.
+    func testPagesWrittenAsRenderedAreTheBuildThatKeepsThem() throws {
+        let content = repositoryRoot.appendingPathComponent("content")
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("runsmith-stream-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let kept = build(work.appendingPathComponent("kept"), shard: nil, root: content)
+        let streamed = build(work.appendingPathComponent("streamed"), shard: nil, root: content, streams: true)
+        XCTAssertTrue(streamed.written)
+        XCTAssertEqual(streamed.pageCount, kept.pageCount)
+        XCTAssertEqual(lines(streamed.diagnostics), lines(kept.diagnostics))
+        XCTAssertFalse(streamed.streamed.isEmpty)
+        XCTAssertTrue(streamed.streamed.allSatisfy { streamed.files[$0] == nil }, "a streamed page is not kept")
+        let expected = try outputs(work.appendingPathComponent("kept"))
+        let got = try outputs(work.appendingPathComponent("streamed"))
+        XCTAssertEqual(got.keys.sorted(), expected.keys.sorted())
+        for (path, bytes) in expected where got[path] != bytes { XCTFail("\(path) differs") }
+        XCTAssertNotNil(got["integrations/ado-old/index.html"], "the redirect is in the comparison")
+        try checkShards(of: content, streams: true)
+    }
+
+    /// A site that does not load has no pages: the last good build stays, whether pages stream or not.
+    func testASiteThatDoesNotLoadLeavesTheLastBuild() throws {
+        for streams in [false, true] {
+            let tree = try TempTree(["README.md": "# Home\n"])
+            XCTAssertTrue(build(tree.output, shard: nil, root: tree.root, streams: streams).written)
+            try tree.write("runsmith.yml", Data("highlight: [\n".utf8))
+            let failed = build(tree.output, shard: nil, root: tree.root, streams: streams)
+            XCTAssertFalse(failed.written)
+            XCTAssertEqual(failed.diagnostics.first?.severity, .error)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: tree.output.appendingPathComponent("index.html").path))
+            let beside = try FileManager.default.contentsOfDirectory(atPath: tree.output.deletingLastPathComponent().path)
+            XCTAssertFalse(beside.contains { $0.contains(".runsmith-new-") }, "no staging folder is left: \(beside.filter { $0.contains("runsmith") })")
+        }
+    }
+
+    private func checkShards(of root: URL, singleFile: Bool = true, cached: Bool = false, streams: Bool = false) throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("runsmith-shards-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
         let whole = build(work.appendingPathComponent("whole"), shard: nil, root: root)
@@ -71,9 +109,9 @@ final class ShardTests: XCTestCase {
         var pages = 0
         for i in 1...3 {
             let out = work.appendingPathComponent("part-\(i)"), cache = cached ? work.appendingPathComponent("cache-\(i)") : nil
-            var part = build(out, shard: Shard("\(i)/3"), root: root, cache: cache)
+            var part = build(out, shard: Shard("\(i)/3"), root: root, cache: cache, streams: streams)
             if cached {
-                part = build(out, shard: Shard("\(i)/3"), root: root, cache: cache)
+                part = build(out, shard: Shard("\(i)/3"), root: root, cache: cache, streams: streams)
                 XCTAssertGreaterThan(part.cachedPages, 1, "part \(i) found its pages in its cache")
             }
             XCTAssertTrue(part.written)

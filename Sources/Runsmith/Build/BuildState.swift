@@ -44,29 +44,35 @@ extension BuildState {
     /// The leak audit for the current tenants, and the values the docs site shows: each page's are
     /// looked for once after it is rendered (all again only when the tenants change).
     mutating func auditInputs(categoryPages: [[UInt8]]) -> (LeakAudit, Set<String>) {
-        let current: LeakAudit
-        if let known = audit {
-            current = known
-        } else {
-            current = LeakAudit(tenants: site.tenants.tenants, schema: site.tenants.schema)
-            audit = current
-            for record in records.values { record.sharedStale = true; record.sharedValues = [] }
-            sharedCounts = [:]
-        }
+        let current = currentAudit()
         // How many pages show each value, kept up to date page by page.
         let stale = records.values.filter(\.sharedStale)
         // The records are shared classes: only their pages' HTML goes to the threads.
         let pages = stale.map(\.html)
         let found = Parallel.map(pages.count) { i in pages[i].map(current.sharedValues) ?? [] }
-        for (record, values) in zip(stale, found) {
-            for value in record.sharedValues { sharedCounts[value, default: 0] -= 1 }
-            for value in values { sharedCounts[value, default: 0] += 1 }
-            record.sharedValues = values
-            record.sharedStale = false
-        }
+        for (record, values) in zip(stale, found) { noteShared(values, of: record) }
         sharedCounts = sharedCounts.filter { $0.value > 0 }
         var shared = Set(sharedCounts.keys)
         for page in categoryPages { shared.formUnion(current.sharedValues(in: page)) }
         return (current, shared)
+    }
+
+    /// The leak audit of the current tenants, made on first use: every page's values are then looked
+    /// for again.
+    mutating func currentAudit() -> LeakAudit {
+        if let audit { return audit }
+        let made = LeakAudit(tenants: site.tenants.tenants, schema: site.tenants.schema)
+        audit = made
+        for record in records.values { record.sharedStale = true; record.sharedValues = [] }
+        sharedCounts = [:]
+        return made
+    }
+
+    /// The tenant values a page's output shows, found when it was rendered or later.
+    mutating func noteShared(_ values: Set<String>, of record: PageRecord) {
+        for value in record.sharedValues { sharedCounts[value, default: 0] -= 1 }
+        for value in values { sharedCounts[value, default: 0] += 1 }
+        record.sharedValues = values
+        record.sharedStale = false
     }
 }

@@ -8,7 +8,8 @@ extension IncrementalBuild {
         let tenants = Dictionary(uniqueKeysWithValues: site.tenants.tenants.enumerated().map { ($1.id, $0) })
         result.files = result.files.filter { shard.owns(route: $0.key, pages: pages, tenants: tenants) }
         result.copies = result.copies.filter { shard.owns(route: $0.key, pages: [:], tenants: tenants) }
-        result.pageCount = result.files.keys.filter { pages[$0] != nil }.count
+        // Pages written as they were rendered are this part's own already.
+        result.pageCount = result.files.keys.filter { pages[$0] != nil }.count + result.streamed.count
         result.assetCount = result.copies.count
     }
 
@@ -50,10 +51,11 @@ extension IncrementalBuild {
     func assemblePages(_ state: BuildState, into result: inout SiteBuilder.Result) {
         let site = state.site, (index, renderer, categories) = state.overview!
         for path in site.pages {
-            if let html = state.records[path]?.html, let route = site.routes[path] { result.files[route] = html }
+            guard let record = state.records[path], let route = site.routes[path] else { continue }
+            if let html = record.html { result.files[route] = html } else if record.written { result.streamed.insert(route) }
         }
         for key in categories { result.files[index.pages[key]!.route] = renderer.renderCategoryIndex(key) }
-        result.pageCount = site.pages.filter { state.records[$0]?.html != nil }.count
+        result.pageCount = site.pages.filter { state.records[$0].map { $0.html != nil || $0.written } ?? false }.count
     }
 
     /// The docs' search index (`_runsmith/search/`): every page the sidebar may show, section by section,
@@ -84,11 +86,11 @@ extension IncrementalBuild {
         let (index, renderer, _) = state.overview!
         for (name, bytes) in state.templates.assets { result.files["_runsmith/" + name] = bytes }
         result.files.merge(state.sidebar) { _, new in new }
-        let diagnostics = renderer.redirects(into: &result.files)
+        let diagnostics = renderer.redirects(into: &result.files, besides: result.streamed)
         // A page of the docs may be the 404 page itself; a sitemap needs `site_url`.
-        if result.files["404.html"] == nil { result.files["404.html"] = renderer.notFoundPage() }
-        if result.files["sitemap.xml"] == nil, let map = renderer.siteMap() { result.files["sitemap.xml"] = map }
-        if result.files["index.html"] == nil, let first = renderer.order.first, let target = index.pages[first] {
+        if !result.makes("404.html") { result.files["404.html"] = renderer.notFoundPage() }
+        if !result.makes("sitemap.xml"), let map = renderer.siteMap() { result.files["sitemap.xml"] = map }
+        if !result.makes("index.html"), let first = renderer.order.first, let target = index.pages[first] {
             // A site without a root page still opens at index.html (the header's home link points there).
             result.files["index.html"] = Array(state.templates.render("redirect", ["url": HTMLText.encodeURL(target.route), "title": target.title]).utf8)
         }

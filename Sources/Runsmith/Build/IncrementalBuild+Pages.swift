@@ -112,18 +112,22 @@ extension IncrementalBuild {
         let pages = Parallel.Slots(rendering.map { update.compiled[$0]! })
         update.compiled = [:]
         let recompile = linksBySlots ? nil : compileResolved(state, resolver: resolver, renders: update.renders)
-        let rendered = Parallel.map(rendering.count) { i -> (html: [UInt8]?, uses: Set<String>, diagnostics: [Diagnostic]) in
+        let stream = pageStream(&state)
+        let rendered = Parallel.map(rendering.count) { i -> (page: PageStream.Taken, uses: Set<String>, diagnostics: [Diagnostic]) in
             // Taken out of its slot, the page is freed on this thread when done.
             let path = rendering[i], route = site.routes[path]!
             let page = recompile?(path) ?? pages.take(i)
             let (body, uses, diagnostics) = page.link(resolver, route: route)
+            let html = body.map { renderer.render(page.layout, body: $0, route: route) }
+            let taken = html.map { stream?.take($0, path: path, route: route) ?? PageStream.Taken(html: $0) } ?? PageStream.Taken()
             // Capped here, on the page's thread: the build's last sort and collapse see at most the limit.
-            return (body.map { renderer.render(page.layout, body: $0, route: route) }, uses, DiagnosticLimit.capPage(diagnostics))
+            return (taken, uses, DiagnosticLimit.capPage(diagnostics))
         }
         for (path, output) in zip(rendering, rendered) {
             guard let record = state.records[path] else { continue }
-            record.html = output.html
-            record.sharedStale = true
+            record.html = output.page.html
+            record.written = output.page.written
+            if let shared = output.page.shared { state.noteShared(shared, of: record) } else { record.sharedStale = true }
             if record.uses != output.uses { update.usesChanged = true }
             record.uses = output.uses
             record.diagnostics = output.diagnostics

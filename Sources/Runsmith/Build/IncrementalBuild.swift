@@ -19,6 +19,9 @@ public final class IncrementalBuild {
     /// does (`CompiledPage.link`); off only to test that this changes nothing: each page is then compiled
     /// again once the index exists, its links resolved at once.
     var linksBySlots = true
+    /// Where a build that writes its pages as they are rendered writes them (`PageStream`); set by
+    /// `SiteBuilder` for one build, never for `serve`.
+    var pageOutput: OutputStaging?
 
     public init(options: SiteBuilder.Options) { self.options = options }
 
@@ -100,6 +103,7 @@ public final class IncrementalBuild {
         clock.mark("parse and index")
         progress?("rendering \(update.compiled.count) pages")
         var result = SiteBuilder.Result()
+        result.siteLoaded = true
         result.rebuiltPages = link(&state, &update)
         result.cachedPages = state.cache?.hits ?? 0
         clock.mark("render")

@@ -44,6 +44,8 @@ final class PageRecord {
     /// Docusaurus `pagination_prev` / `pagination_next`: doc ids whose titles its pager shows.
     var pagination: [String?] = [nil, nil]
     var html: [UInt8]?
+    /// Its HTML went straight to the output as it was rendered (`PageStream`) and is not kept.
+    var written = false
     /// Its text by section, for the search index.
     var search: [SearchSection] = []
     var diagnostics: [Diagnostic]
@@ -65,6 +67,7 @@ final class PageRecord {
         self.diagnostics = diagnostics
         if failed {
             html = nil
+            written = false
             search = []
             uses = []
             pager = []

@@ -26,6 +26,10 @@ public struct SiteBuilder: Sendable {
         /// False: code blocks stay uncoloured whatever `highlight:` says (`check`, which writes no HTML and
         /// need not start Pygments).
         public var highlightsCode = true
+        /// Each docs page is written into the output's staging folder as soon as it is laid out, and not
+        /// kept (`PageStream`): `runsmith build`, whose memory then does not grow with the site. Its
+        /// pages are then not among the result's `files`.
+        public var writesPagesAsRendered = false
         public init(root: URL, output: URL?) {
             self.root = root
             self.output = output
@@ -38,10 +42,18 @@ public struct SiteBuilder: Sendable {
         public var assetCount = 0
         /// Output path → bytes of every page and theme file (empty for a failed load).
         public var files: [String: [UInt8]] = [:]
+        /// Pages already written to the output as they were rendered (`Options.writesPagesAsRendered`),
+        /// which are not among `files`.
+        public var streamed: Set<String> = []
+        /// Whether the build makes a file at `path`, in `files` or already written.
+        public func makes(_ path: String) -> Bool { files[path] != nil || streamed.contains(path) }
         /// Output path → source file, for the images and attachments copied rather than generated.
         public var copies: [String: URL] = [:]
         /// True once the output folder was replaced with this build.
         public var written = false
+        /// The build got past loading the site (its config, templates and tenants): only such a build
+        /// replaces the output, even with errors in its pages.
+        public var siteLoaded = false
         /// Source paths of the pages this build rendered (all of them, unless it was an incremental update).
         public var rebuiltPages: [String] = []
         /// `tenant/runbook` of each runbook this build made.
@@ -67,8 +79,22 @@ public struct SiteBuilder: Sendable {
         }
         let build = IncrementalBuild(options: options)
         build.progress = progress
+        var staging: OutputStaging? = nil
+        if options.writesPagesAsRendered, let output = options.output {
+            do { staging = try OutputStaging(destination: output) } catch {
+                var result = Result()
+                result.diagnostics = [.error(.writeFailed, "cannot write \(output.path): \(error.localizedDescription)", at: nil)]
+                return result
+            }
+            build.pageOutput = staging
+        }
         var result = build.update()
-        guard let output = options.output else { return result }
+        // A site that did not load (its config, templates or tenants failed) has no pages: the output
+        // keeps the last good build instead of an empty folder.
+        guard let output = options.output, result.siteLoaded else {
+            staging?.discard()
+            return result
+        }
         progress?("writing \(result.files.count + result.copies.count) files")
         var writes = [(output, result.files, result.copies)]
         if let destination = options.tenantsOutput {
@@ -81,7 +107,11 @@ public struct SiteBuilder: Sendable {
         }
         for (destination, files, copies) in writes {
             do {
-                try OutputWriter(destination: destination).write(files: files, copies: copies)
+                if let staging, destination == output {
+                    try staging.finish(files: files, copies: copies)
+                } else {
+                    try OutputWriter(destination: destination).write(files: files, copies: copies)
+                }
             } catch {
                 result.diagnostics.append(.error(.writeFailed, "cannot write \(destination.path): \(error.localizedDescription)", at: nil))
                 return result

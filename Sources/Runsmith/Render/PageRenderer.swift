@@ -93,8 +93,9 @@ public struct PageRenderer: Sendable {
         return LayoutView.PagerLink(url: RelativePath.relative(from: route, to: target.route), title: target.title)
     }
 
-    /// `.gitbook.yaml` redirects become small pages that forward to their target.
-    func redirects(into files: inout [String: [UInt8]]) -> [Diagnostic] {
+    /// `.gitbook.yaml` redirects become small pages that forward to their target. `written`: pages
+    /// already written to the output, not among `files`.
+    func redirects(into files: inout [String: [UInt8]], besides written: Set<String> = []) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (from, to, at) in site.gitbook.redirects {
             guard let target = index.markdownFile(for: RelativePath.resolve(to, from: "") ?? to),
@@ -107,7 +108,7 @@ public struct PageRenderer: Sendable {
                 continue
             }
             let output = fromPath + "/index.html"
-            guard files[output] == nil else {
+            guard files[output] == nil, !written.contains(output) else {
                 diagnostics.append(.error(.duplicateRoute, "redirect '\(from)' would overwrite a page", at: at))
                 continue
             }

@@ -1,8 +1,8 @@
 import Foundation
 
-/// The write stage: everything goes into a fresh temporary folder beside the output, which then
-/// trades places with the output in one atomic exchange (`renameat2(RENAME_EXCHANGE)`), so a build
-/// crashed or killed at any moment leaves the previous site whole at its path.
+/// The write stage: everything goes into a fresh temporary folder beside the output (`OutputStaging`),
+/// which then trades places with the output in one atomic exchange (`renameat2(RENAME_EXCHANGE)`), so a
+/// build crashed or killed at any moment leaves the previous site whole at its path.
 public struct OutputWriter: Sendable {
     public let destination: URL
 
@@ -52,51 +52,7 @@ public struct OutputWriter: Sendable {
 
     /// `files`: output path → bytes; `copies`: output path → source file to copy.
     public func write(files: [String: [UInt8]], copies: [String: URL]) throws {
-        let fm = FileManager.default
-        let parent = destination.deletingLastPathComponent()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        let pid = ProcessInfo.processInfo.processIdentifier
-        removeAbandoned(in: parent)
-        let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).runsmith-new-\(pid)")
-        let retired = parent.appendingPathComponent(".\(destination.lastPathComponent).runsmith-old-\(pid)")
-        try? fm.removeItem(at: staging)
-        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-        do {
-            // `_runsmith/` marks the folder as Runsmith's even when it holds no theme file (a shard of a build).
-            let folders = Set(files.keys.map(RelativePath.directory(of:)) + copies.keys.map(RelativePath.directory(of:)) + [Self.marker])
-                .filter { !$0.isEmpty }
-            for folder in folders.sorted() {
-                try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-            }
-            // Files on all cores, each with one open/write/close; a folder's files by one thread, one after
-            // another: creating files in one folder from two threads at once contends for its lock in the
-            // kernel (with the search index's thousand files in one folder, more time than the writing).
-            let byFolder = Dictionary(grouping: files.keys, by: RelativePath.directory(of:)).sorted { $0.key < $1.key }.map { $0.value.sorted() }
-            let failures = Parallel.map(byFolder.count) { i in
-                byFolder[i].lazy.compactMap { path in Self.writeFile(staging.path + "/" + path, files[path]!) }.first
-            }
-            if let failure = failures.compactMap({ $0 }).first { throw failure }
-            for (path, source) in copies.sorted(by: { $0.key < $1.key }) {
-                try fm.copyItem(at: source, to: staging.appendingPathComponent(path))
-            }
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw error
-        }
-        // Swap: the old output stays complete until the new one is in place.
-        if fm.fileExists(atPath: destination.path), Self.exchange(staging.path, destination.path) {
-            try? fm.removeItem(at: staging)
-        } else if fm.fileExists(atPath: destination.path) {
-            // No atomic exchange here (not Linux, or a file system without it): two renames, a moment apart.
-            try fm.moveItem(at: destination, to: retired)
-            do { try fm.moveItem(at: staging, to: destination) } catch {
-                try? fm.moveItem(at: retired, to: destination)
-                throw error
-            }
-            try? fm.removeItem(at: retired)
-        } else {
-            try fm.moveItem(at: staging, to: destination)
-        }
+        try OutputStaging(destination: destination).finish(files: files, copies: copies)
     }
 
     /// Swaps two paths in one step; false when the system cannot.
