@@ -75,7 +75,15 @@ extension IncrementalBuild {
             guard let record = state.records[path], let summary = record.summary, !summary.hidden, !summary.entry.route.isEmpty else { return [] }
             return SearchIndex.documents(route: summary.entry.route, title: summary.entry.title, sections: record.search)
         }
+        // With `--cache`, the last build's index when no document changed.
+        let kept = state.cache.map { SearchIndexCache(cacheRoot: $0.folder.deletingLastPathComponent()) }
+        let key = kept.map { _ in SearchIndexCache.key(documents) }
+        if let kept, let key, let files = kept.read(key: key) {
+            state.search = files
+            return files
+        }
         let made = SearchIndex.files(documents, folder: SearchIndex.folder)
+        if let kept, let key { kept.write(made, key: key) }
         state.search = made
         return made
     }
