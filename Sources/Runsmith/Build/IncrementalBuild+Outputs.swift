@@ -125,7 +125,7 @@ extension IncrementalBuild {
                                                       wanted: full || !update.changedEntries.isEmpty ? nil : { tenant, runbook in
             plan.runbooks(tenant, runbook) || stepPages(runbook)
         }, only: options.shard.map { shard in { tenant in shard.owns(position: tenantShard[tenant.id] ?? 0) } },
-           bundles: options.singleFile)
+           bundles: options.singleFile, sharesSteps: sharesSteps)
         guard hasRunbooks else { return diagnostics }
         let (audit, shared) = state.auditInputs(categoryPages: categories.compactMap { result.files[index.pages[$0]!.route] })
         diagnostics += state.runbooks.assemble(into: &result.files, site: site, templates: state.templates, audit: audit, shared: shared,

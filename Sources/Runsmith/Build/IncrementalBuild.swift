@@ -22,6 +22,9 @@ public final class IncrementalBuild {
     /// Where a build that writes its pages as they are rendered writes them (`PageStream`); set by
     /// `SiteBuilder` for one build, never for `serve`.
     var pageOutput: OutputStaging?
+    /// Runbook steps no tenant can reach are compiled once for every tenant (`SharedSteps`); off only to
+    /// test that this changes nothing.
+    var sharesSteps = true
 
     public init(options: SiteBuilder.Options) { self.options = options }
 

@@ -21,13 +21,17 @@ struct RunbookBuilder {
 
     /// Preprocessed step pages shared by every tenant's runbooks in one build.
     private let shared: SharedPreprocessing
+    /// Compiled steps shared by every tenant's runbooks in one build, where no tenant can reach them.
+    private let sharedSteps: SharedSteps
     /// Also `<runbook>.html`: the runbook with its checklist in one page, for `SingleFile` to make
     /// self-contained (its links are still those of `<runbook>/index.html` until then).
     private let bundles: Bool
 
     init(site: SiteSource, index: SiteIndex, resolver: LinkResolver, templates: TemplateSet, context: TenantContext,
-         provenance: Provenance, shared: SharedPreprocessing = SharedPreprocessing(), bundles: Bool = false) {
+         provenance: Provenance, shared: SharedPreprocessing = SharedPreprocessing(), sharedSteps: SharedSteps = SharedSteps(),
+         bundles: Bool = false) {
         self.shared = shared
+        self.sharedSteps = sharedSteps
         self.bundles = bundles
         self.site = site
         self.index = index
@@ -210,8 +214,23 @@ struct RunbookBuilder {
         }
         let conditional = index.pages[source]?.conditional ?? true
         let (preprocessed, problems) = conditional ? preprocess() : shared.page(source, preprocess)
+        // The same step for every tenant, when none can reach it (`SharedSteps`).
+        let key = SharedSteps.Key(source: source, section: section.section, title: section.title, step: section.step, number: number,
+                                  route: route, plan: plan.map { "\($0.route)#\($0.section ?? "")@\($0.number)" })
+        let shareable = !conditional && problems.isEmpty && preprocessed.map { !SharedSteps.mentionsValues($0.text) } ?? false
+            && !sharedSteps.fileMentionsValues(source) { try? site.tree.read(source) }
+        if shareable, var kept = sharedSteps.step(key, anchors: anchorsForTenant) {
+            kept.section = section
+            return (kept, [])
+        }
+        final class Asked { var anchors: [String: Set<String>] = [:] }
+        let asked = Asked()
         let links = RunbookLinks(resolver: resolver, route: route, number: number, plan: plan, tenant: context.tenant.id,
-                                 tenantAnchors: anchorsForTenant)
+                                 tenantAnchors: { source in
+            let anchors = anchorsForTenant(source)
+            asked.anchors[source] = anchors
+            return anchors
+        })
         let step = RunbookStep(number: number, section: section, level: section.section.flatMap { index.pages[source]?.headingLevels[$0] } ?? 1,
                                links: links)
         let (compiled, failures) = compiler.compile(.preprocessed(preprocessed, problems), path: source, profile: .runbookStep(step))
@@ -225,10 +244,11 @@ struct RunbookBuilder {
         }
         let title = section.title ?? step.heading?.text ?? page.layout.heading ?? index.pages[source]?.title ?? source
         let id = Checklist.id(runbook: runbook.id, section: section, text: title)
-        return (Step(number: number, id: id, title: title, section: section, html: String(decoding: page.body ?? [], as: UTF8.self),
-                     source: step.heading?.location ?? SourceLocation(path: source), items: step.items,
-                     withheld: page.withheld, kept: page.text ?? "", uses: page.uses.union(page.sources), search: page.search),
-                page.diagnostics)
+        let made = Step(number: number, id: id, title: title, section: section, html: String(decoding: page.body ?? [], as: UTF8.self),
+                        source: step.heading?.location ?? SourceLocation(path: source), items: step.items,
+                        withheld: page.withheld, kept: page.text ?? "", uses: page.uses.union(page.sources), search: page.search)
+        if shareable, page.diagnostics.isEmpty, page.values.isEmpty { sharedSteps.keep(made, asked: asked.anchors, under: key) }
+        return (made, page.diagnostics)
     }
 
     /// The anchors of a docs page as this tenant gets it (its conditions decided), compiled once per runbook.

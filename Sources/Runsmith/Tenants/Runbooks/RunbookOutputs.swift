@@ -25,18 +25,19 @@ struct RunbookOutputs {
     /// `bundles`: each runbook also with its checklist in one page (`RunbookBuilder`), for `--single-file`.
     mutating func build(_ site: SiteSource, index: SiteIndex, resolver: LinkResolver, templates: TemplateSet,
                         provenance: Provenance, wanted: ((Tenant, Runbook) -> Bool)?, only: ((Tenant) -> Bool)? = nil,
-                        bundles: Bool = false) -> [String] {
+                        bundles: Bool = false, sharesSteps: Bool = true) -> [String] {
         let pairs = site.tenants.tenants.filter { only?($0) ?? true }.flatMap { tenant in site.tenants.runbooks.map { (tenant, $0) } }
         let keys = Set(pairs.map { Self.key($0.0, $0.1) })
         outputs = outputs.filter { keys.contains($0.key) }
         let todo = pairs.filter { tenant, runbook in wanted?(tenant, runbook) ?? true }
         if !todo.isEmpty { assembled = nil }
-        let shared = SharedPreprocessing()
+        let shared = SharedPreprocessing(), sharedSteps = SharedSteps()
         let built = Parallel.map(todo.count) { i -> Output in
             let (tenant, runbook) = todo[i]
             let context = TenantContext(tenant: tenant, schema: site.tenants.schema, claims: site.config.claims)
             return RunbookBuilder(site: site, index: index, resolver: resolver, templates: templates, context: context,
-                                  provenance: provenance, shared: shared, bundles: bundles).build(runbook)
+                                  provenance: provenance, shared: shared,
+                                  sharedSteps: sharesSteps ? sharedSteps : SharedSteps(), bundles: bundles).build(runbook)
         }
         for (pair, output) in zip(todo, built) { outputs[Self.key(pair.0, pair.1)] = output }
         return todo.map { Self.key($0.0, $0.1) }

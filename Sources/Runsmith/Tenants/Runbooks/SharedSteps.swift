@@ -1,0 +1,63 @@
+import Synchronization
+
+/// Runbook steps that read the same for every tenant, compiled once per build and shared by every
+/// tenant's runbook: 100 tenants of one 30-step runbook compile 30 pages, not 3,000.
+///
+/// A step is shared only when nothing of the tenant can reach it:
+/// - its page has no conditions (one preprocessing serves every tenant, `SharedPreprocessing`);
+/// - neither the page's file nor its preprocessed text (with its includes) holds `{{`, so no value goes in;
+/// - its compile reported nothing;
+/// - and it is taken again only for the same page, section, heading, number and runbook plan, and when
+///   every anchor question its links asked of a tenant's version of a page gets the same answer for
+///   this tenant (`asked`).
+/// The leak audit still reads every tenant's runbook as written.
+final class SharedSteps: Sendable {
+    struct Key: Hashable {
+        var source: String
+        var section: String?
+        var title: String?
+        var step: Bool
+        var number: Int
+        var route: String
+        /// The runbook's plan for this tenant: route, section and number of each step.
+        var plan: [String]
+    }
+
+    struct Entry {
+        var step: RunbookBuilder.Step
+        /// Source → the anchors of that page as a tenant gets it: what the step's links asked.
+        var asked: [String: Set<String>]
+    }
+
+    private let entries = Mutex<[Key: Entry]>([:])
+    /// Source → whether its file holds `{{`, read once per build.
+    private let sources = Mutex<[String: Bool]>([:])
+
+    /// The step kept under `key`, when this tenant's answers to its anchor questions are the same.
+    func step(_ key: Key, anchors: (String) -> Set<String>) -> RunbookBuilder.Step? {
+        guard let entry = entries.withLock({ $0[key] }) else { return nil }
+        return entry.asked.allSatisfy { anchors($0.key) == $0.value } ? entry.step : nil
+    }
+
+    func keep(_ step: RunbookBuilder.Step, asked: [String: Set<String>], under key: Key) {
+        entries.withLock { $0[key] = Entry(step: step, asked: asked) }
+    }
+
+    /// Whether the page's own file (its frontmatter too) holds `{{`; a file that cannot be read counts as one.
+    func fileMentionsValues(_ source: String, read: () -> [UInt8]?) -> Bool {
+        if let known = sources.withLock({ $0[source] }) { return known }
+        let mentions = read().map(Self.mentionsValues) ?? true
+        sources.withLock { $0[source] = mentions }
+        return mentions
+    }
+
+    /// Whether `bytes` hold `{{`, where a tenant's value could go.
+    static func mentionsValues<Bytes: Collection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == 0x7B, previous == 0x7B { return true }
+            previous = byte
+        }
+        return false
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import XCTest
+@testable import Runsmith
+
+/// Runbook steps no tenant can reach are compiled once and shared by every tenant's runbook
+/// (`SharedSteps`). Each build here is compared with the same build compiling every tenant's steps
+/// itself: every file and every problem must be the same.
+final class SharedStepsTests: XCTestCase {
+    private func bothWays(_ root: URL) -> (shared: SiteBuilder.Result, own: SiteBuilder.Result) {
+        let shared = IncrementalBuild(options: .init(root: root, output: nil)).update()
+        let own = IncrementalBuild(options: .init(root: root, output: nil))
+        own.sharesSteps = false
+        return (shared, own.update())
+    }
+
+    private func assertSame(_ shared: SiteBuilder.Result, _ own: SiteBuilder.Result, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(lines(shared.diagnostics), lines(own.diagnostics), file: file, line: line)
+        XCTAssertEqual(Set(shared.files.keys), Set(own.files.keys), file: file, line: line)
+        for (path, bytes) in own.files where shared.files[path] != bytes {
+            XCTFail("\(path) differs when steps are shared:\n\(String(decoding: shared.files[path] ?? [], as: UTF8.self).prefix(3000))",
+                    file: file, line: line)
+        }
+    }
+
+    func testTheExampleDocsRunbooksAreTheSame() {
+        let (shared, own) = bothWays(repositoryRoot.appendingPathComponent("content"))
+        XCTAssertTrue(shared.files.keys.contains { $0.hasSuffix("/runbook.json") })
+        assertSame(shared, own)
+    }
+
+    /// Every way a tenant can reach a step: a value on the page, in an include, in its frontmatter, in a
+    /// section's title; a condition on the page; a plan that numbers the steps differently; a link to an
+    /// anchor one tenant's version of a page does not have.
+    func testEveryWayATenantReachesAStepKeepsItsOwn() throws {
+        let tree = try TempTree([
+            "SUMMARY.md": "# Contents\n\n* [Home](README.md)\n* [Plain](plain.md)\n* [Valued](valued.md)\n* [Included](included.md)\n"
+                + "* [Fronted](fronted.md)\n* [Gated](gated.md)\n* [Linking](linking.md)\n* [Target](target.md)\n* [Onward](onward.md)\n",
+            "README.md": "# Home\n",
+            "plain.md": "# Plain\n\nRun `setup` and tick it off.\n\n## Check\n\nIt works.\n",
+            "valued.md": "# Valued\n\nSign in to {{ vars.org }}.\n",
+            "_org.md": "Your organisation is {{ vars.org }}.\n",
+            "included.md": "# Included\n\n{% include \"_org.md\" %}\n",
+            "fronted.md": "---\ndescription: For {{ vars.org }}\n---\n\n# Fronted\n\nText.\n",
+            "gated.md": "# Gated\n\n{% if vars.tier == \"gold\" %}\nGold only.\n{% else %}\nEveryone else.\n{% endif %}\n",
+            "linking.md": "# Linking\n\nSee [the gold part](target.md#gold-part) and [plain](plain.md#check).\n",
+            "onward.md": "# Onward\n\nThen [check](plain.md#check).\n",
+            "target.md": "# Target\n\n{% if vars.tier == \"gold\" %}\n## Gold part\n\nShiny.\n{% endif %}\n\n## Always\n\nText.\n",
+            "runsmith.yml": "site_url: https://docs.example.com\n",
+            "tenants/schema.yml": "variables:\n  org: { type: string, required: true }\n"
+                + "  tier: { type: enum, values: [gold, silver], default: silver }\n",
+            "tenants/alpha.yml": "id: alpha\nname: Alpha\nvars:\n  org: alpha-corp\n  tier: gold\n",
+            "tenants/beta.yml": "id: beta\nname: Beta\nvars:\n  org: beta-corp\n  tier: silver\n",
+            "tenants/gamma.yml": "id: gamma\nname: Gamma\nvars:\n  org: gamma-corp\n  tier: gold\n",
+            "runbooks/setup.yml": """
+            title: Set up {{ vars.org }}
+            sections:
+              - page: valued.md
+              - page: plain.md
+                step: true
+              - page: plain.md
+                section: check
+                title: Check {{ vars.org }}
+              - page: included.md
+              - page: fronted.md
+              - page: gated.md
+              - page: linking.md
+              - page: target.md
+                section: always
+
+            """,
+            // Plans that differ: beta's has no first step, so the shared steps after it are numbered for beta.
+            "runbooks/extra.yml": """
+            title: Extra
+            sections:
+              - page: valued.md
+                when: vars.tier == "gold"
+              - page: plain.md
+                step: true
+              - page: linking.md
+
+            """,
+            // The same first step for both, whose link to a later step points at that step's number in
+            // each tenant's plan: 3 for alpha, 2 for beta.
+            "runbooks/later.yml": """
+            title: Later
+            sections:
+              - page: onward.md
+              - page: valued.md
+                when: vars.tier == "gold"
+              - page: plain.md
+
+            """,
+        ])
+        let (shared, own) = bothWays(tree.root)
+        assertSame(shared, own)
+        let alpha = String(decoding: try XCTUnwrap(shared.files["_tenants/alpha/setup/index.html"]), as: UTF8.self)
+        let beta = String(decoding: try XCTUnwrap(shared.files["_tenants/beta/setup/index.html"]), as: UTF8.self)
+        XCTAssertTrue(alpha.contains("Your organisation is alpha-corp."), alpha)
+        XCTAssertTrue(beta.contains("Your organisation is beta-corp."), beta)
+        XCTAssertFalse(beta.contains("alpha-corp"))
+        XCTAssertTrue(alpha.contains("Check alpha-corp"))
+        XCTAssertTrue(alpha.contains("Gold only.") && beta.contains("Everyone else."))
+        let alphaExtra = String(decoding: try XCTUnwrap(shared.files["_tenants/alpha/extra/index.html"]), as: UTF8.self)
+        let betaExtra = String(decoding: try XCTUnwrap(shared.files["_tenants/beta/extra/index.html"]), as: UTF8.self)
+        XCTAssertEqual(alphaExtra.components(separatedBy: "class=\"rs-runbook-step\"").count,
+                       betaExtra.components(separatedBy: "class=\"rs-runbook-step\"").count + 1)
+        let alphaLater = String(decoding: try XCTUnwrap(shared.files["_tenants/alpha/later/index.html"]), as: UTF8.self)
+        let betaLater = String(decoding: try XCTUnwrap(shared.files["_tenants/beta/later/index.html"]), as: UTF8.self)
+        XCTAssertTrue(alphaLater.contains("href=\"#s3-check\""), alphaLater)
+        XCTAssertTrue(betaLater.contains("href=\"#s2-check\""), betaLater)
+        XCTAssertTrue(shared.diagnostics.contains { $0.message.contains("which tenant beta does not get") }, lines(shared.diagnostics).joined(separator: "\n"))
+        XCTAssertFalse(shared.diagnostics.contains { $0.message.contains("which tenant alpha does not get") })
+    }
+
+    func testABytesScanFindsWhereAValueCouldGo() {
+        XCTAssertTrue(SharedSteps.mentionsValues(Array("a {{ vars.x }}".utf8)))
+        XCTAssertTrue(SharedSteps.mentionsValues(Array("{{".utf8)))
+        XCTAssertFalse(SharedSteps.mentionsValues(Array("a { { b } }".utf8)))
+        XCTAssertFalse(SharedSteps.mentionsValues(Array("{".utf8)))
+        XCTAssertFalse(SharedSteps.mentionsValues([UInt8]()))
+    }
+}
