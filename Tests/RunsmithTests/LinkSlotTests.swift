@@ -15,12 +15,7 @@ final class LinkSlotTests: XCTestCase {
     }
 
     private func assertSame(_ early: SiteBuilder.Result, _ late: SiteBuilder.Result, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(lines(early.diagnostics), lines(late.diagnostics), file: file, line: line)
-        XCTAssertEqual(Set(early.files.keys), Set(late.files.keys), file: file, line: line)
-        for (route, bytes) in late.files where early.files[route] != bytes {
-            XCTFail("\(route) differs with link slots:\n\(String(decoding: bytes, as: UTF8.self))\n---\n\(String(decoding: early.files[route] ?? [], as: UTF8.self))", file: file, line: line)
-        }
-        XCTAssertEqual(early.copies, late.copies, file: file, line: line)
+        assertSameBuild(early, late, how: "with link slots", file: file, line: line)
     }
 
     func testBrokenLinksCardsAndImagesComeOutAsWhenResolvedAtOnce() throws {

@@ -14,12 +14,7 @@ final class SharedStepsTests: XCTestCase {
     }
 
     private func assertSame(_ shared: SiteBuilder.Result, _ own: SiteBuilder.Result, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(lines(shared.diagnostics), lines(own.diagnostics), file: file, line: line)
-        XCTAssertEqual(Set(shared.files.keys), Set(own.files.keys), file: file, line: line)
-        for (path, bytes) in own.files where shared.files[path] != bytes {
-            XCTFail("\(path) differs when steps are shared:\n\(String(decoding: shared.files[path] ?? [], as: UTF8.self).prefix(3000))",
-                    file: file, line: line)
-        }
+        assertSameBuild(shared, own, how: "when steps are shared", file: file, line: line)
     }
 
     func testTheExampleDocsRunbooksAreTheSame() {

@@ -44,6 +44,19 @@ func fragment(_ markdown: String, files: [String: String] = [:], path: String = 
 /// `path:line:col: severity: message` for each diagnostic: what tests compare.
 func lines(_ diagnostics: [Diagnostic]) -> [String] { diagnostics.map(\.description) }
 
+/// The differential oracles: a build made one way (`got`) has every file, copy and problem of the build
+/// made the plain way (`expected`). `how` names the way, in the failure.
+func assertSameBuild(_ got: SiteBuilder.Result, _ expected: SiteBuilder.Result, how: String,
+                     file: StaticString = #filePath, line: UInt = #line) {
+    XCTAssertEqual(lines(got.diagnostics), lines(expected.diagnostics), file: file, line: line)
+    XCTAssertEqual(Set(got.files.keys), Set(expected.files.keys), file: file, line: line)
+    for (path, bytes) in expected.files where got.files[path] != bytes {
+        XCTFail("\(path) differs \(how):\n\(String(decoding: got.files[path] ?? [], as: UTF8.self).prefix(3000))\n---\n"
+                + String(decoding: bytes, as: UTF8.self).prefix(3000), file: file, line: line)
+    }
+    XCTAssertEqual(got.copies, expected.copies, file: file, line: line)
+}
+
 /// The repository's root folder (tests read content/ and ../shared/fixtures from it).
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
