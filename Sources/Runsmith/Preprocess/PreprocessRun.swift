@@ -149,6 +149,8 @@ struct PreprocessRun {
         }
     }
 
+    private static let markerStart = Array(PreprocessedPage.markerPrefix.utf8), markerEnd = Array("-->".utf8)
+
     /// Writes `<!--rs:N-->` as its own HTML block (blank lines around it) and records the instance.
     @discardableResult
     mutating func marker(_ directive: DirectiveInstance, indent: [UInt8], origin: LineOrigin) -> Int {
@@ -156,7 +158,11 @@ struct PreprocessRun {
         page.directives.append(directive)
         siblings.append([:])
         emit([], [], origin: origin)
-        emit(indent, Array("\(PreprocessedPage.markerPrefix)\(i)-->".utf8), origin: origin)
+        var line = Self.markerStart
+        var digits = i, start = line.count
+        repeat { line.insert(UInt8(0x30 + digits % 10), at: start); digits /= 10 } while digits > 0
+        line += Self.markerEnd
+        emit(indent, line, origin: origin)
         emit([], [], origin: origin)
         return i
     }
