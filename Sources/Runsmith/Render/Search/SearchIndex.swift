@@ -76,11 +76,9 @@ struct SearchIndex {
 
     /// `<folder><name>.js`: `RunsmithSearch.add("<name>", <JSON>);`, keys sorted so that a build is reproducible.
     private static func file(_ folder: String, _ name: String, _ value: some Encodable) -> (String, [UInt8]) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Every value here is encodable: a failure would be a bug, and `null` is loaded as "no data".
-        let json = (try? encoder.encode(value)) ?? Data("null".utf8)
-        return (folder + name + ".js", Array("RunsmithSearch.add(\"\(name)\", ".utf8) + Array(json) + Array(");\n".utf8))
+        let json = (try? CompactJSONEncoder.encode(value)) ?? Array("null".utf8)
+        return (folder + name + ".js", Array("RunsmithSearch.add(\"\(name)\", ".utf8) + json + Array(");\n".utf8))
     }
 
     /// Each term of the document with its score. The text's terms are counted first (the cap applies
