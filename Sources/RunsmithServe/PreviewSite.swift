@@ -17,10 +17,13 @@ public actor PreviewSite {
     private var listeners: [UUID: AsyncStream<Int>.Continuation] = [:]
     private var closed = false
 
-    public init(root: URL) {
+    /// `cache`: `--cache DIR`, read by the first build (a warm cache starts the preview in the time of a
+    /// cached build) and refreshed by it; the tenant views do not use it.
+    public init(root: URL, cache: URL? = nil) {
         self.root = root.standardizedFileURL
         var options = SiteBuilder.Options(root: self.root, output: nil)
         options.defersSearchIndex = true
+        options.cache = cache?.standardizedFileURL
         build = IncrementalBuild(options: options)
     }
 

@@ -234,6 +234,7 @@ struct Serve: AsyncParsableCommand {
     @Flag(name: .long, help: "Open the site in the default browser.") var open = false
     @Option(name: .long, help: "Preview as this tenant gets the docs: start at /_tenant/ID/ (the View as menu switches).")
     var tenant: String?
+    @OptionGroup var cache: CacheOption
 
     func run() async throws { try await start() }
 
@@ -244,7 +245,7 @@ struct Serve: AsyncParsableCommand {
         if !["127.0.0.1", "localhost", "::1"].contains(host) {
             Console.error("runsmith: warning: serving on \(host): anyone who can reach this machine can read the preview\n")
         }
-        let site = PreviewSite(root: rootURL)
+        let site = PreviewSite(root: rootURL, cache: cache.cache.map { URL(fileURLWithPath: $0) })
         let first = await site.rebuild()
         Console.report(first.diagnostics, format: .human, root: rootURL)
         var start = "/"

@@ -116,6 +116,25 @@ final class ServeTests: XCTestCase {
         XCTAssertEqual(missing.status, 404)
     }
 
+    /// `serve --cache DIR`: the first build reads the pages a build (or an earlier preview) kept, and
+    /// serves what it would have made without them; an edit after it is built as ever.
+    func testThePreviewStartsFromTheCache() async throws {
+        let tree = try TempTree(["README.md": "# Home\n\nSee [the guide](guide.md).\n", "guide.md": "# Guide\n\nFirst words.\n"])
+        let cache = tree.output.appendingPathExtension("cache")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        var options = SiteBuilder.Options(root: tree.root, output: tree.output)
+        options.cache = cache
+        XCTAssertTrue(SiteBuilder(options: options).run().written)
+        let cold = await PreviewSite(root: tree.root).rebuild()
+        let site = PreviewSite(root: tree.root, cache: cache)
+        let warm = await site.rebuild()
+        XCTAssertEqual(warm.cachedPages, 2)
+        assertSameBuild(warm, cold, how: "from the cache")
+        try tree.write("guide.md", Data("# Guide\n\nA zeppelin passes.\n".utf8))
+        let edited = await site.rebuild(changed: ["guide.md"])
+        XCTAssertTrue(String(decoding: edited.files["guide.html"] ?? [], as: UTF8.self).contains("zeppelin"))
+    }
+
     func testTheEventStreamSpeaksServerSentEvents() async throws {
         let tree = try TempTree(["README.md": "# Home\n"])
         let site = PreviewSite(root: tree.root)
