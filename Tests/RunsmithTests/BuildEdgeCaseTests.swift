@@ -103,7 +103,8 @@ final class BuildEdgeCaseTests: XCTestCase {
     func testTemplateErrorPositionsStayInsideTheText() throws {
         let tree = try TempTree(["README.md": "# A\n", "templates/toc.mustache": "{{#nav}}\n"])
         let location = tree.check().diagnostics.first?.location
-        XCTAssertEqual(location, SourceLocation(path: "templates/toc.mustache", line: 1, column: 9))
+        // At the section never closed, not past the end where the parser stopped.
+        XCTAssertEqual(location, SourceLocation(path: "templates/toc.mustache", line: 1, column: 1))
     }
 
     func testMissingAttachmentIsNamedAsAFile() throws {

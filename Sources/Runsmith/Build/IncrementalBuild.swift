@@ -25,6 +25,9 @@ public final class IncrementalBuild {
     /// Runbook steps no tenant can reach are compiled once for every tenant (`SharedSteps`); off only to
     /// test that this changes nothing.
     var sharesSteps = true
+    /// Templates rendered by swift-mustache instead of `TemplateRenderer`; on only to test that the two
+    /// render every page alike.
+    var rendersByReference = false
 
     public init(options: SiteBuilder.Options) { self.options = options }
 
@@ -66,7 +69,8 @@ public final class IncrementalBuild {
         var templates: TemplateSet
         do {
             let own = site.tree.root.appendingPathComponent("templates")
-            templates = try TemplateSet(projectDirectory: FileManager.default.fileExists(atPath: own.path) ? own : nil)
+            templates = try TemplateSet(projectDirectory: FileManager.default.fileExists(atPath: own.path) ? own : nil,
+                                        reference: rendersByReference)
         } catch {
             var result = SiteBuilder.Result()
             result.diagnostics = sortedDiagnostics((diagnostics + [error.diagnostic]).map(site.relocated))

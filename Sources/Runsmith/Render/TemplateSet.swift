@@ -3,9 +3,13 @@ import Mustache
 import RunsmithTemplates
 
 /// The Mustache templates and theme assets: the built-in theme, with any file of the project's own
-/// `templates/` folder replacing the built-in file of the same name. Compiled once per build.
+/// `templates/` folder replacing the built-in file of the same name. Parsed once per build into bytes
+/// and tags (`TemplateSyntax`), rendered straight into bytes (`TemplateRenderer`).
 public struct TemplateSet: Sendable {
-    public let library: MustacheLibrary
+    let renderer: TemplateRenderer
+    /// swift-mustache's renderer over the same templates, used instead when set: the reference that
+    /// `TemplateRenderer` is tested against (`IncrementalBuild.rendersByReference`).
+    private(set) var reference: MustacheLibrary?
     /// Asset path (relative to `assets/`) → bytes, written under `_runsmith/`.
     public internal(set) var assets: [String: [UInt8]]
 
@@ -13,7 +17,7 @@ public struct TemplateSet: Sendable {
                                   "runbook", "checklist", "checklist-sheet", "checklist-facts", "provenance", "runbooks-index",
                                   "category-index", "tenant-home", "sitemap", "not-found"]
 
-    public init(projectDirectory: URL?) throws(DiagnosticError) {
+    public init(projectDirectory: URL?, reference: Bool = false) throws(DiagnosticError) {
         var sources: [String: (text: String, location: SourceLocation?)] = [:]
         var assets: [String: [UInt8]] = [:]
         let fm = FileManager.default
@@ -34,65 +38,65 @@ public struct TemplateSet: Sendable {
                 if let data = fm.contents(atPath: assetDir.appendingPathComponent(name).path) { assets[name] = [UInt8](data) }
             }
         }
-        var library = MustacheLibrary()
+        var parsed: [String: [TemplateNode]] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            library.register(try Self.compile(name, source.text, at: source.location), named: name)
+            parsed[name] = try Self.compile(name, source.text, at: source.location)
         }
-        for name in Self.required where library.getTemplate(named: name) == nil {
+        for name in Self.required where parsed[name] == nil {
             throw DiagnosticError(.error(.missingTemplate, "template \(name).mustache is missing", at: nil))
         }
-        self.library = library
+        renderer = TemplateRenderer(templates: parsed)
+        if reference {
+            var library = MustacheLibrary()
+            for (name, source) in sources {
+                // Each template parsed by the new renderer above parses here too, or the comparison is moot.
+                guard let template = try? MustacheTemplate(string: HTMLEscaping.pragma + source.text) else {
+                    throw DiagnosticError(.error(.invalidTemplate, "swift-mustache does not parse \(name).mustache", at: source.location))
+                }
+                library.register(template, named: name)
+            }
+            self.reference = library
+        }
         self.assets = assets
     }
 
-    /// Parses one template, with `{{ }}` escaping by `HTMLEscaping`; a parse error points into the text.
-    static func compile(_ name: String, _ text: String, at location: SourceLocation?) throws(DiagnosticError) -> MustacheTemplate {
+    /// Parses one template; a parse error points into the text.
+    static func compile(_ name: String, _ text: String, at location: SourceLocation?) throws(DiagnosticError) -> [TemplateNode] {
         do {
-            return try MustacheTemplate(string: HTMLEscaping.pragma + text)
-        } catch let error as MustacheTemplate.ParserError {
-            // The parser counts the pragma's line, and reports where it stopped, which may be past the end:
-            // clamp to the text.
-            let stopped = error.context.lineNumber - 1
+            return try TemplateSyntax.parse(text)
+        } catch {
+            // Where it stopped may be past the end: clamped to the text.
             let textLines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let line = min(max(stopped, 1), max(textLines.count - (text.hasSuffix("\n") ? 1 : 0), 1))
+            let line = min(max(error.line, 1), max(textLines.count - (text.hasSuffix("\n") ? 1 : 0), 1))
             var location = location
             location?.line = line
             let end = textLines[line - 1].utf8.count + 1
-            location?.column = line < stopped ? end : min(max(error.context.columnNumber, 1), end)
-            throw DiagnosticError(.error(.invalidTemplate, "template \(name).mustache does not parse: \(Self.words(error.error))",
-                                         at: location))
-        } catch {
-            throw DiagnosticError(.error(.invalidTemplate, "template \(name).mustache does not parse: \(error)", at: location))
+            location?.column = line < error.line ? end : min(max(error.column, 1), end)
+            throw DiagnosticError(.error(.invalidTemplate, "template \(name).mustache does not parse: \(error.message)", at: location))
         }
-    }
-
-    /// `expectedSectionEnd` → "expected section end".
-    static func words(_ error: Error) -> String {
-        var out = ""
-        for c in "\(error)" {
-            if c.isUppercase { out += " " + c.lowercased() } else { out.append(c) }
-        }
-        return out
     }
 
     /// For the templates that take a few plain values (`nav`, `redirect`, `sidebar-script`).
     public func render(_ name: String, _ context: [String: Any]) -> String {
         var context = context
         if context["csp"] == nil { context["csp"] = ContentPolicy.pages }
-        return library.render(context, withTemplate: name) ?? ""
+        if let reference { return reference.render(context, withTemplate: name) ?? "" }
+        return String(decoding: renderer.render(name, context) ?? [], as: UTF8.self)
     }
 
-    /// A typed view with its own template; Mustache reads the view's stored properties by name.
+    /// A typed view with its own template; the template reads the view's properties by name.
     func render<View: TemplateView>(_ view: View) -> String {
-        library.render(view, withTemplate: View.template) ?? ""
+        if let reference { return reference.render(view, withTemplate: View.template) ?? "" }
+        return String(decoding: renderer.render(View.template, view) ?? [], as: UTF8.self)
     }
 
-    /// The layout with `bytes` as its body, put in after Mustache ran: a page body of many kilobytes never
-    /// goes through Mustache or a Swift string. The body is raw HTML either way (`{{{body}}}`).
+    /// The layout with `bytes` as its body, put in after the template ran: a page body of many kilobytes
+    /// never goes through the template or a Swift string. The body is raw HTML either way (`{{{body}}}`).
     func render(_ layout: LayoutView, splicing bytes: [UInt8]) -> [UInt8] {
         var layout = layout
         layout.body = Self.spliceMarker
-        let page = Array(render(layout).utf8)
+        let page = reference.map { Array(($0.render(layout, withTemplate: LayoutView.template) ?? "").utf8) }
+            ?? renderer.render(LayoutView.template, layout) ?? []
         let marker = Array(Self.spliceMarker.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(page.count + bytes.count)
@@ -124,7 +128,7 @@ protocol TemplateView {
     static var template: String { get }
 }
 
-/// What `{{name}}` escapes with. Mustache's own HTML escaping looks at whole characters, so a `"` that a
+/// What `{{name}}` escapes with in the reference renderer. Mustache's own HTML escaping looks at whole characters, so a `"` that a
 /// combining mark follows (`"\u{301}`) is a character other than `"` and passes unescaped, ending an
 /// attribute early; this escapes scalar by scalar, as the rest of Runsmith does.
 struct HTMLEscaping: MustacheContentType {

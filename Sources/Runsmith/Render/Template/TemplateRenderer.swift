@@ -1,0 +1,113 @@
+import Mustache
+
+/// Renders parsed templates (`TemplateSyntax`) into bytes. Names are looked for from the innermost
+/// context outwards, in a view's `child(named:)` (`MustacheParent`), a `[String: Any]`, or else a value's
+/// stored properties; a nil optional is absent, so `{{name}}` then looks further out. A section renders
+/// once for `true` and for any other value there (pushed as the context), once per element for a
+/// non-empty array, and not at all for `false`, an empty array or nothing; an inverted section the other
+/// way round. `{{name}}` is escaped scalar by scalar (`HTMLText.escape`).
+struct TemplateRenderer: Sendable {
+    let templates: [String: [TemplateNode]]
+
+    /// Template `name` with `root` as its context; nil without such a template.
+    func render(_ name: String, _ root: Any) -> [UInt8]? {
+        guard let nodes = templates[name] else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(16_384)
+        var stack: [Any] = [root]
+        render(nodes, &stack, into: &out)
+        return out
+    }
+
+    private func render(_ nodes: [TemplateNode], _ stack: inout [Any], into out: inout [UInt8]) {
+        for node in nodes {
+            switch node {
+            case .text(let bytes): out += bytes
+            case .value(let path, let escaped):
+                guard let value = Self.lookup(path, stack) else { continue }
+                let text = value as? String ?? String(describing: value)
+                out += escaped ? HTMLText.escape(text).utf8 : text.utf8
+            case .section(let path, let inverted, let body):
+                let value = Self.lookup(path, stack)
+                if let items = value as? TemplateSequence {
+                    if inverted { if items.isEmptySequence { render(body, &stack, into: &out) }; continue }
+                    items.forEachItem { item in
+                        stack.append(item)
+                        render(body, &stack, into: &out)
+                        stack.removeLast()
+                    }
+                } else if let flag = value as? Bool {
+                    if flag != inverted { render(body, &stack, into: &out) }
+                } else if let value {
+                    guard !inverted else { continue }
+                    stack.append(value)
+                    render(body, &stack, into: &out)
+                    stack.removeLast()
+                } else if inverted {
+                    render(body, &stack, into: &out)
+                }
+            case .partial(let name, let indent):
+                guard let nodes = templates[name] else { continue }
+                if indent.isEmpty { render(nodes, &stack, into: &out); continue }
+                var inner: [UInt8] = []
+                render(nodes, &stack, into: &inner)
+                var atLineStart = true
+                for byte in inner {
+                    if atLineStart { out += indent }
+                    out.append(byte)
+                    atLineStart = byte == 0x0A
+                }
+            }
+        }
+    }
+
+    static func lookup(_ path: [String], _ stack: [Any]) -> Any? {
+        if path.count == 1, path[0] == "." { return stack.last }
+        var value: Any? = nil
+        for object in stack.reversed() {
+            if let found = child(object, path[0]) { value = found; break }
+        }
+        for name in path.dropFirst() {
+            guard let object = value else { return nil }
+            value = child(object, name)
+        }
+        return value
+    }
+
+    private static func child(_ object: Any, _ name: String) -> Any? {
+        let found: Any?
+        if let parent = object as? MustacheParent {
+            found = parent.child(named: name)
+        } else if let map = object as? [String: Any] {
+            found = map[name]
+        } else {
+            found = Mirror(reflecting: object).children.first { $0.label == name }?.value
+        }
+        return found.flatMap(unwrapped)
+    }
+
+    /// An optional inside an `Any`, opened; nil when it holds nothing.
+    private static func unwrapped(_ value: Any) -> Any? {
+        guard let optional = value as? TemplateOptional else { return value }
+        return optional.wrappedValue.flatMap(unwrapped)
+    }
+}
+
+/// What a section repeats over.
+protocol TemplateSequence {
+    var isEmptySequence: Bool { get }
+    func forEachItem(_ body: (Any) -> Void)
+}
+
+extension Array: TemplateSequence {
+    var isEmptySequence: Bool { isEmpty }
+    func forEachItem(_ body: (Any) -> Void) { for item in self { body(item) } }
+}
+
+private protocol TemplateOptional {
+    var wrappedValue: Any? { get }
+}
+
+extension Optional: TemplateOptional {
+    fileprivate var wrappedValue: Any? { self }
+}
