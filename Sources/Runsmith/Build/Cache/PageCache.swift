@@ -39,7 +39,7 @@ final class PageCache: Sendable {
     var hits: Int { thisBuild.withLock { $0.hits } }
     var problem: Diagnostic? { thisBuild.withLock { $0.problem } }
 
-    static let format = "runsmith-page-cache 6"
+    static let format = "runsmith-page-cache 7"
 
     init(folder: URL, site: SiteSource, root: URL, viewer: TenantContext?) {
         self.folder = folder.appendingPathComponent("pages")
@@ -98,7 +98,7 @@ final class PageCache: Sendable {
         let entry = Entry(sources: sources, page: stored)
         let name = name(path, body: page.body != nil)
         do {
-            let header = try JSONEncoder().encode(entry)
+            let header = try CacheEncoder.encode(entry)
             var bytes = Array(Self.magic.utf8)
             withUnsafeBytes(of: UInt64(header.count).littleEndian) { bytes.append(contentsOf: $0) }
             bytes.append(contentsOf: header)
@@ -140,7 +140,7 @@ final class PageCache: Sendable {
 
     // MARK: - Keys and files
 
-    private static let magic = "RSPC1\n"
+    private static let magic = "RSPC2\n"
 
     /// The entry's file name: the context, the page, what the site says of it, whether it has its body,
     /// and whether its code is coloured.
@@ -163,7 +163,7 @@ final class PageCache: Sendable {
         let length = data[start..<start + 8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
         guard length <= UInt64(data.count - start - 8) else { return nil }
         let headerEnd = start + 8 + Int(length)
-        guard let entry = try? JSONDecoder().decode(Entry.self, from: data[(start + 8)..<headerEnd]) else { return nil }
+        guard let entry = try? CacheDecoder.decode(Entry.self, from: Array(data[(start + 8)..<headerEnd])) else { return nil }
         return (entry, Array(data[headerEnd...]))
     }
 
