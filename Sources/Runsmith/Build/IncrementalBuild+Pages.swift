@@ -17,19 +17,26 @@ extension IncrementalBuild {
     /// Compiles `pages` in parallel (from the cache when it has them), before the site index exists.
     func compile(_ pages: [String], _ state: BuildState, renders: @Sendable (String) -> Bool) -> [(CompiledPage?, [Diagnostic])] {
         let site = state.site, tree = site.tree, cache = state.cache, compiler = state.compiler
-        let provisional = state.provisional!
+        let provisional = state.provisional!, bodies = bodyStore
         return Parallel.map(pages.count) { i in
             let path = pages[i], route = site.routes[path]
             let bytes: [UInt8]
             do { bytes = try tree.read(path) } catch {
                 return (nil, [.error(.unreadablePage, "cannot read this page: \(ContentTree.reason(error))", at: SourceLocation(path: path))])
             }
-            if let cache, route != nil, let kept = cache.page(path, bytes: bytes, withBody: renders(path)) { return (kept, []) }
+            // A body goes to the build's temporary file until its page is laid out.
+            func parked(_ page: CompiledPage) -> CompiledPage {
+                guard let bodies, let body = page.body, bodies.put(path, body) else { return page }
+                var page = page
+                page.body = nil
+                return page
+            }
+            if let cache, route != nil, let kept = cache.page(path, bytes: bytes, withBody: renders(path)) { return (parked(kept), []) }
             let profile = CompileProfile.site(.init(route: route ?? "", rendersBody: route != nil && renders(path), links: .slots(provisional)))
             let (compiled, problems) = compiler.compile(.bytes(bytes), path: path, profile: profile)
             guard let page = compiled else { return (nil, problems) }
             if route != nil { cache?.store(path, bytes: bytes, page) }
-            return (page, [])
+            return (parked(page), [])
         }
     }
 
@@ -112,11 +119,18 @@ extension IncrementalBuild {
         let pages = Parallel.Slots(rendering.map { update.compiled[$0]! })
         update.compiled = [:]
         let recompile = linksBySlots ? nil : compileResolved(state, resolver: resolver, renders: update.renders)
-        let stream = pageStream(&state)
+        let stream = pageStream(&state), bodies = bodyStore
         let rendered = Parallel.map(rendering.count) { i -> (page: PageStream.Taken, uses: Set<String>, diagnostics: [Diagnostic]) in
             // Taken out of its slot, the page is freed on this thread when done.
             let path = rendering[i], route = site.routes[path]!
-            let page = recompile?(path) ?? pages.take(i)
+            var page = recompile?(path) ?? pages.take(i)
+            if recompile == nil, let bodies, bodies.holds(path) {
+                guard let body = bodies.read(path) else {
+                    return (PageStream.Taken(), page.uses, [.error(.writeFailed, "the build's temporary file of page bodies could not be read back",
+                                                                    at: SourceLocation(path: path), note: "the page was not written")])
+                }
+                page.body = body
+            }
             let (body, uses, diagnostics) = page.link(resolver, route: route)
             let html = body.map { renderer.render(page.layout, body: $0, route: route) }
             let taken = html.map { stream?.take($0, path: path, route: route) ?? PageStream.Taken(html: $0) } ?? PageStream.Taken()

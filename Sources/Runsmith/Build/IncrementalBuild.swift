@@ -21,7 +21,11 @@ public final class IncrementalBuild {
     var linksBySlots = true
     /// Where a build that writes its pages as they are rendered writes them (`PageStream`); set by
     /// `SiteBuilder` for one build, never for `serve`.
-    var pageOutput: OutputStaging?
+    var pageOutput: OutputStaging? {
+        didSet { bodyStore = pageOutput == nil ? nil : BodyStore() }
+    }
+    /// Where phase 1 puts the bodies of a build that writes its pages as they are rendered.
+    private(set) var bodyStore: BodyStore?
     /// Runbook steps no tenant can reach are compiled once for every tenant (`SharedSteps`); off only to
     /// test that this changes nothing.
     var sharesSteps = true
