@@ -26,7 +26,9 @@ public struct LinkResolver: Sendable {
     /// build re-renders the page for when that target changes.
     public func resolve(_ url: String, kind: Kind, file: String, route: String, pageSource: String,
                         uses: (String) -> Void = { _ in }) -> Resolution {
-        let trimmed = url.trimmingCharacters(in: .whitespaces)
+        // Foundation's trimming and percent-decoding only when there is something for them to do.
+        let blank = { (scalar: Unicode.Scalar?) in scalar.map(CharacterSet.whitespaces.contains) ?? false }
+        let trimmed = blank(url.unicodeScalars.first) || blank(url.unicodeScalars.last) ? url.trimmingCharacters(in: .whitespaces) : url
         if trimmed.isEmpty {
             return kind == .link ? .unchanged : .failed(.error, code: missingCode(kind), message: "\(noun(kind)) has no URL")
         }
@@ -41,7 +43,7 @@ public struct LinkResolver: Sendable {
         if trimmed.hasPrefix("//") { return .unchanged }
         let (beforeFragment, fragment) = Self.splitFragment(trimmed)
         let (pathPart, query) = Self.splitQuery(beforeFragment)
-        let path = pathPart.removingPercentEncoding ?? pathPart
+        let path = pathPart.utf8.contains(0x25) ? pathPart.removingPercentEncoding ?? pathPart : pathPart
         // What follows the path in the output URL: `?query#fragment`, as written.
         let tail = (query.map { "?" + $0 } ?? "") + (fragment.map { "#" + $0 } ?? "")
         if path.isEmpty {
@@ -142,7 +144,7 @@ public struct LinkResolver: Sendable {
     private func checkAnchor(_ fragment: String?, in source: String, url: String?) -> Resolution {
         guard let fragment, !fragment.isEmpty else { return url.map { .rewritten($0) } ?? .unchanged }
         guard index.anchorsKnown else { return url.map { .rewritten($0 + "#" + fragment) } ?? .unchanged }
-        let id = fragment.removingPercentEncoding ?? fragment
+        let id = fragment.utf8.contains(0x25) ? fragment.removingPercentEncoding ?? fragment : fragment
         guard index.pages[source]?.anchors.contains(id) == true else {
             return .failed(.error, code: .missingAnchor, message: "anchor '#\(fragment)' not found in \(source)", fallback: url)
         }
