@@ -73,26 +73,31 @@ struct LeakAudit: Sendable {
 
     /// Text with runs of whitespace as one space, for comparing what a page says.
     static func plain(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var space = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            // ASCII decided by its byte; only other scalars ask Unicode's properties.
+            let blank = scalar.isASCII ? (scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
+            if blank {
                 space = !out.isEmpty
             } else {
-                if space { out.append(" "); space = false }
-                out.append(scalar)
+                if space { out.append(0x20); space = false }
+                if scalar.isASCII { out.append(UInt8(scalar.value)) } else { out += String(scalar).utf8 }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The text of an HTML page: tags dropped, entities decoded.
     static func text(ofHTML html: String) -> String {
-        var out = String.UnicodeScalarView()
+        // `<` and `>` are single bytes that no other character's UTF-8 holds: read as bytes.
+        var out: [UInt8] = []
+        out.reserveCapacity(html.utf8.count)
         var inTag = false
-        for scalar in html.unicodeScalars {
-            if scalar == "<" { inTag = true; out.append(" ") } else if scalar == ">" { inTag = false } else if !inTag { out.append(scalar) }
+        for byte in html.utf8 {
+            if byte == 0x3C { inTag = true; out.append(0x20) } else if byte == 0x3E { inTag = false } else if !inTag { out.append(byte) }
         }
-        return HTMLText.decodeEntities(String(out))
+        return HTMLText.decodeEntities(String(decoding: out, as: UTF8.self))
     }
 }
