@@ -29,15 +29,16 @@ struct TemplateRenderer: Sendable {
                 out += escaped ? HTMLText.escape(text).utf8 : text.utf8
             case .section(let path, let inverted, let body):
                 let value = Self.lookup(path, stack)
-                if let items = value as? TemplateSequence {
+                // The cheap casts first: a flag, text, then what repeats.
+                if let flag = value as? Bool {
+                    if flag != inverted { render(body, &stack, into: &out) }
+                } else if !(value is String), let items = value as? TemplateSequence {
                     if inverted { if items.isEmptySequence { render(body, &stack, into: &out) }; continue }
                     items.forEachItem { item in
                         stack.append(item)
                         render(body, &stack, into: &out)
                         stack.removeLast()
                     }
-                } else if let flag = value as? Bool {
-                    if flag != inverted { render(body, &stack, into: &out) }
                 } else if let value {
                     guard !inverted else { continue }
                     stack.append(value)
@@ -77,7 +78,8 @@ struct TemplateRenderer: Sendable {
     private static func child(_ object: Any, _ name: String) -> Any? {
         let found: Any?
         if let parent = object as? MustacheParent {
-            found = parent.child(named: name)
+            // A view's optional property comes out of `child(named:)` as nil or as its value itself.
+            return parent.child(named: name)
         } else if let map = object as? [String: Any] {
             found = map[name]
         } else {
