@@ -142,4 +142,16 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertFalse(bundle.contains("rs-search"), "one file, no index beside it")
         XCTAssertFalse(String(decoding: result.files["_tenants/index.html"] ?? [], as: UTF8.self).contains("rs-search"))
     }
+
+    /// Indexes made with shared term counts (the tenants' runbooks) are the indexes made without them.
+    func testSharedTermCountsMakeTheSameIndex() {
+        let texts = ["Rotate the token before it expires.", "Café 東京 token token", "", "Rotate the token before it expires."]
+        let documents = (0..<300).map { i in
+            SearchIndex.Document(url: "r/index.html#s\(i)", title: "Set up org-\(i % 7)", heading: i % 3 == 0 ? nil : "Step \(i)", text: texts[i % texts.count])
+        }
+        let counts = TextTermCounts()
+        for slice in [documents, Array(documents.prefix(50)), Array(documents.suffix(120))] {
+            XCTAssertEqual(SearchIndex.files(slice, folder: "t/", counts: counts), SearchIndex.files(slice, folder: "t/"))
+        }
+    }
 }

@@ -43,9 +43,11 @@ struct SearchIndex {
     static let wholeUpTo = 200
 
     /// The index files, named under `folder` (`_runsmith/search/`).
-    static func files(_ documents: [Document], folder: String) -> [String: [UInt8]] {
+    /// `counts`: term counts of texts already read, shared by indexes made from the same texts (every
+    /// tenant's runbooks show mostly the same steps).
+    static func files(_ documents: [Document], folder: String, counts: TextTermCounts? = nil) -> [String: [UInt8]] {
         var shards: [String: [String: [Int]]] = [:]
-        for (term, list) in postings(documents) {
+        for (term, list) in postings(documents, counts: counts) {
             let best = list.sorted { $0.score != $1.score ? $0.score > $1.score : $0.doc < $1.doc }.prefix(postingsPerTerm)
             shards[hex(SearchTerms.shard(of: term)), default: [:]][term] = best.flatMap { [Int($0.doc), Int($0.score)] }
         }
@@ -67,12 +69,12 @@ struct SearchIndex {
     /// Each term's documents with their scores, in document order. Scored a block of documents per
     /// task, each block's terms gathered there: one document's table of terms is freed as soon as it is
     /// counted, not kept with every other (at 10,000 pages, 190 MB more at the index's peak).
-    private static func postings(_ documents: [Document]) -> [String: [(doc: Int32, score: Int32)]] {
+    private static func postings(_ documents: [Document], counts: TextTermCounts?) -> [String: [(doc: Int32, score: Int32)]] {
         let block = 256
         let blocks = Parallel.map((documents.count + block - 1) / block) { b -> [String: [(doc: Int32, score: Int32)]] in
             var found: [String: [(doc: Int32, score: Int32)]] = [:]
             for doc in (b * block)..<min((b + 1) * block, documents.count) {
-                for (term, score) in scores(documents[doc]) { found[term, default: []].append((Int32(doc), Int32(score))) }
+                for (term, score) in scores(documents[doc], counts: counts) { found[term, default: []].append((Int32(doc), Int32(score))) }
             }
             return found
         }
@@ -98,13 +100,19 @@ struct SearchIndex {
     /// Each term of the document with its score. The text's terms are counted first (the cap applies
     /// to them alone), then the title's and heading's added: one dictionary, each term hashed once per
     /// occurrence.
-    static func scores(_ document: Document) -> [String: Int] {
-        var scores: [String: Int] = [:]
-        for term in SearchTerms.terms(document.text) { scores[term, default: 0] += 1 }
+    static func scores(_ document: Document, counts: TextTermCounts? = nil) -> [String: Int] {
+        var scores = counts?.counts(of: document.text) ?? textCounts(document.text)
         for (term, count) in scores { scores[term] = min(count, weights.textCap) * weights.text }
         for term in SearchTerms.terms(document.title) { scores[term, default: 0] += weights.title }
         for term in SearchTerms.terms(document.heading ?? "") { scores[term, default: 0] += weights.heading }
         return scores
+    }
+
+    /// How often each term occurs in `text`.
+    static func textCounts(_ text: String) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for term in SearchTerms.terms(text) { counts[term, default: 0] += 1 }
+        return counts
     }
 
     /// A file of an index (`…/_runsmith/search/s-636f.js`).

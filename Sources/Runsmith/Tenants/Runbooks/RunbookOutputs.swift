@@ -61,9 +61,10 @@ struct RunbookOutputs {
         var diagnostics: [Diagnostic] = []
         let tenants = site.tenants.tenants
         let owned = tenants.map { tenant in site.tenants.runbooks.compactMap { outputs[Self.key(tenant, $0)] } }
-        // Each tenant's search index, side by side: its own runbooks only.
+        // Each tenant's search index, side by side: its own runbooks only (the steps' texts read once).
+        let counts = TextTermCounts()
         let indexes = Parallel.map(tenants.count) { i in
-            SearchIndex.files(owned[i].flatMap(\.search), folder: TenantFolder.path(tenants[i].id, SearchIndex.folder))
+            SearchIndex.files(owned[i].flatMap(\.search), folder: TenantFolder.path(tenants[i].id, SearchIndex.folder), counts: counts)
         }
         for (tenant, (own, index)) in zip(tenants, zip(owned, indexes)) {
             let problems = own.flatMap(\.diagnostics)
