@@ -19,7 +19,7 @@ public struct VariableSubstitution: PageTransform {
                     node.url = value
                 }
             case .htmlInline, .htmlBlock:
-                guard node.markerIndex == nil, let html = node.literal else { continue }
+                guard node.markerIndex == nil, node.literal != nil else { continue }
                 replace(node, page: page, escape: HTMLText.escape)
             default:
                 continue
