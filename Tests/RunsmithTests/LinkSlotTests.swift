@@ -8,10 +8,7 @@ import XCTest
 /// made, its links resolved at once: the output and the problems must not differ.
 final class LinkSlotTests: XCTestCase {
     private func bothWays(_ root: URL) -> (early: SiteBuilder.Result, late: SiteBuilder.Result) {
-        let early = IncrementalBuild(options: .init(root: root, output: nil)).update()
-        let late = IncrementalBuild(options: .init(root: root, output: nil))
-        late.linksBySlots = false
-        return (early, late.update())
+        RunsmithTests.bothWays(root) { $0.linksBySlots = false }
     }
 
     private func assertSame(_ early: SiteBuilder.Result, _ late: SiteBuilder.Result, file: StaticString = #filePath, line: UInt = #line) {

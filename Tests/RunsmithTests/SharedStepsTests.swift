@@ -7,10 +7,7 @@ import XCTest
 /// itself: every file and every problem must be the same.
 final class SharedStepsTests: XCTestCase {
     private func bothWays(_ root: URL) -> (shared: SiteBuilder.Result, own: SiteBuilder.Result) {
-        let shared = IncrementalBuild(options: .init(root: root, output: nil)).update()
-        let own = IncrementalBuild(options: .init(root: root, output: nil))
-        own.sharesSteps = false
-        return (shared, own.update())
+        RunsmithTests.bothWays(root) { $0.sharesSteps = false }
     }
 
     private func assertSame(_ shared: SiteBuilder.Result, _ own: SiteBuilder.Result, file: StaticString = #filePath, line: UInt = #line) {

@@ -7,10 +7,7 @@ import XCTest
 /// redirects), then the parser's own rules are checked on small templates.
 final class TemplateRendererTests: XCTestCase {
     private func bothWays(_ root: URL) -> (ours: SiteBuilder.Result, reference: SiteBuilder.Result) {
-        let ours = IncrementalBuild(options: .init(root: root, output: nil)).update()
-        let reference = IncrementalBuild(options: .init(root: root, output: nil))
-        reference.rendersByReference = true
-        return (ours, reference.update())
+        RunsmithTests.bothWays(root) { $0.rendersByReference = true }
     }
 
     func testTheExampleDocsRenderAsWithSwiftMustache() {

@@ -44,6 +44,15 @@ func fragment(_ markdown: String, files: [String: String] = [:], path: String = 
 /// `path:line:col: severity: message` for each diagnostic: what tests compare.
 func lines(_ diagnostics: [Diagnostic]) -> [String] { diagnostics.map(\.description) }
 
+/// The differential oracles' two builds of `root` (nothing written): as Runsmith builds it, and with
+/// `other` changing how (`linksBySlots`, `sharesSteps`, `rendersByReference`).
+func bothWays(_ root: URL, other: (IncrementalBuild) -> Void) -> (SiteBuilder.Result, SiteBuilder.Result) {
+    let usual = IncrementalBuild(options: .init(root: root, output: nil)).update()
+    let changed = IncrementalBuild(options: .init(root: root, output: nil))
+    other(changed)
+    return (usual, changed.update())
+}
+
 /// The differential oracles: a build made one way (`got`) has every file, copy and problem of the build
 /// made the plain way (`expected`). `how` names the way, in the failure.
 func assertSameBuild(_ got: SiteBuilder.Result, _ expected: SiteBuilder.Result, how: String,
