@@ -101,6 +101,24 @@ final class ConditionalTests: XCTestCase {
         XCTAssertTrue(html.contains("<p>For ‹tenant.name› on ‹vars.deployment›; {{ .Helm }} stays.</p>"), html)
     }
 
+    /// A GitBook claim mapped onto a variable (`claims:` in runsmith.yml) is that variable for the docs
+    /// site's check too, not only for a tenant's runbook: the docs build once reported it as undeclared.
+    func testAClaimMappedInTheConfigIsCheckedAsItsVariableWithoutATenant() throws {
+        let tree = try TempTree([
+            "runsmith.yml": "claims:\n  edition: deployment\n",
+            "tenants/schema.yml": "variables:\n  deployment: { type: enum, values: [services, server], default: services }\n",
+            "tenants/acme.yml": "id: acme\nname: Acme\nvars:\n  deployment: server\n",
+            "_server.md": "{% if visitor.claims.unsigned.edition == \"server\" %}\nServer only.\n{% endif %}\n",
+            "README.md": "# Home\n\n{% include \"_server.md\" %}\n\n{% if visitor.claims.unsigned.plan == \"pro\" %}\nPro.\n{% endif %}\n",
+        ])
+        let result = tree.check()
+        // The mapped claim is declared; an unmapped one still means `vars.plan`, which the schema lacks.
+        XCTAssertEqual(lines(result.diagnostics),
+                       ["README.md:5:7: error: condition uses 'visitor.claims.unsigned.plan', which tenants/schema.yml does not declare"])
+        let html = String(decoding: try XCTUnwrap(result.files["index.html"]), as: UTF8.self)
+        XCTAssertTrue(html.contains("<p>Server only.</p>"), html)
+    }
+
     func testConditionSyntaxIsCheckedWithoutATenantToo() {
         XCTAssertEqual(lines(fragment("{% if %}\nx\n{% endif %}\n\n{% if a == %}\ny\n{% endif %}\n").1), [
             "page.md:1:7: error: '{% if %}' needs a condition",

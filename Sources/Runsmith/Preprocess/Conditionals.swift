@@ -59,7 +59,8 @@ extension PreprocessRun {
                                       at: at, includeChain: chain))
             return nil
         }
-        let claims = settings.tenant?.claims ?? [:]
+        // The site's claims, read the same with a tenant or without (the tenant's context carries the same).
+        let claims = settings.tenant?.claims ?? settings.claims
         if let tenants = settings.tenants, tenants.isDeclared {
             var at = location
             at.column = column

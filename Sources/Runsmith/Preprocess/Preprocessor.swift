@@ -19,6 +19,9 @@ public struct Preprocessor: Sendable {
     /// The tenant a page is built for: `{% if %}` is decided here, and unselected branches never reach
     /// the parser. Without one, every branch is kept and labelled with its condition.
     public var tenant: TenantContext?
+    /// GitBook claim → tenant variable (`claims:` in runsmith.yml): how a condition's
+    /// `visitor.claims.unsigned.<claim>` is checked against the schema and decided, with a tenant or without.
+    public var claims: [String: String] = [:]
 
     public init(read: @escaping Reader, spaces: [String: String] = [:], limits: PreprocessLimits = PreprocessLimits(),
                 flavor: Flavor = .gitbook) {

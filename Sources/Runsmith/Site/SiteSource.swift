@@ -139,6 +139,7 @@ public struct SiteSource: Sendable {
         preprocessor.escapingLinks = tree.escapingLinks
         preprocessor.tenants = tenants
         preprocessor.tenant = tenant
+        preprocessor.claims = config.claims
         return preprocessor
     }
 
