@@ -88,4 +88,17 @@ final class ChecklistTests: XCTestCase {
         XCTAssertNil(result.files["_tenants/alpha/r.html"])
         XCTAssertNotNil(result.files["_tenants/alpha/r/checklist.html"])
     }
+
+    /// An item's id is made of its normalized text: ASCII text is read as bytes, and must come out as the
+    /// general reading (Unicode lowercasing, whitespace by character) makes it, or ids would change.
+    func testNormalizedASCIITextIsWhatTheGeneralReadingMakes() {
+        let pieces = ["Save", "SAVE", " ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "a1", "Z", "[x]", "_", "\u{1F}", "\u{7F}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            XCTAssertEqual(RunbookBuilder.normalized(text), text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " "),
+                           text.debugDescription)
+        }
+        XCTAssertEqual(RunbookBuilder.normalized("  Open   the\tÉCRAN\u{202F}now "), "open the écran now")
+    }
 }

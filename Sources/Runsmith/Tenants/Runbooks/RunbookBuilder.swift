@@ -262,7 +262,20 @@ struct RunbookBuilder {
         return anchors
     }
 
+    /// Lowercased, runs of whitespace as one space, none at the ends: what a checklist item's id is made of.
     static func normalized(_ text: String) -> String {
-        text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // ASCII text (most items) read as bytes: its whitespace is tab to carriage return and space.
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var space = false
+        for byte in text.utf8 {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) { space = !out.isEmpty; continue }
+            if space { out.append(0x20); space = false }
+            out.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
