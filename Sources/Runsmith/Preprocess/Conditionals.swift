@@ -70,7 +70,11 @@ extension PreprocessRun {
         }
         guard decide, let tenant = settings.tenant else { return nil }
         do {
-            let holds = try parsed.isTrue { name in tenant.tenant.value(of: TenantSet.mapClaims(name, claims)) }
+            let holds = try parsed.isTrue { name in
+                let asked = TenantSet.mapClaims(name, claims), value = tenant.tenant.value(of: asked)
+                settings.conditionReads?.note(asked, value)
+                return value
+            }
             page.decisions.append(ConditionDecision(location: location, tag: tag.name, condition: tag.rest, holds: holds))
             return holds
         } catch {

@@ -87,7 +87,7 @@ public struct PreprocessLimits: Sendable, Equatable {
 
 /// One `{% if %}`, `{% elsif %}` or `{% unless %}` as it was decided for a tenant: what `runsmith diff`
 /// compares between two tenants.
-public struct ConditionDecision: Codable, Sendable, Equatable {
+public struct ConditionDecision: Codable, Sendable, Hashable {
     public var location: SourceLocation
     /// `if`, `elsif` or `unless`.
     public var tag: String

@@ -22,6 +22,8 @@ public struct Preprocessor: Sendable {
     /// GitBook claim → tenant variable (`claims:` in runsmith.yml): how a condition's
     /// `visitor.claims.unsigned.<claim>` is checked against the schema and decided, with a tenant or without.
     public var claims: [String: String] = [:]
+    /// Hears each tenant value a condition reads (`SharedPreprocessing`).
+    public var conditionReads: ConditionReads?
 
     public init(read: @escaping Reader, spaces: [String: String] = [:], limits: PreprocessLimits = PreprocessLimits(),
                 flavor: Flavor = .gitbook) {

@@ -207,17 +207,20 @@ struct RunbookBuilder {
         // A missing page was reported by the pre-flight check.
         guard let source = section.source(in: index) else { return (nil, []) }
         // A page without conditions preprocesses the same for every tenant (values go in on the tree).
-        let preprocess = { () -> (PreprocessedPage?, [Diagnostic]) in
-            do { return site.preprocessor(tenant: context).run(path: source, bytes: try site.tree.read(source)) } catch {
+        let preprocess = { (reads: ConditionReads?) -> (PreprocessedPage?, [Diagnostic]) in
+            var preprocessor = site.preprocessor(tenant: context)
+            preprocessor.conditionReads = reads
+            do { return preprocessor.run(path: source, bytes: try site.tree.read(source)) } catch {
                 return (nil, [.error(.unreadablePage, "cannot read step page \(source): \(ContentTree.reason(error))", at: section.location)])
             }
         }
         let conditional = index.pages[source]?.conditional ?? true
-        let (preprocessed, problems) = conditional ? preprocess() : shared.page(source, preprocess)
-        // The same step for every tenant, when none can reach it (`SharedSteps`).
+        let (preprocessed, problems) = conditional ? shared.version(source, for: context.tenant, preprocess) : shared.page(source) { preprocess(nil) }
+        // The same step for every tenant that gets the same version of it (`SharedSteps`).
         let key = SharedSteps.Key(source: source, section: section.section, title: section.title, step: section.step, number: number,
-                                  route: route, plan: plan.map { "\($0.route)#\($0.section ?? "")@\($0.number)" })
-        let shareable = !conditional && problems.isEmpty && preprocessed.map { !SharedSteps.mentionsValues($0.text) } ?? false
+                                  route: route, plan: plan.map { "\($0.route)#\($0.section ?? "")@\($0.number)" },
+                                  variant: conditional ? preprocessed.map(SharedSteps.Variant.init) : nil)
+        let shareable = problems.isEmpty && preprocessed.map { !SharedSteps.mentionsValues($0.text) } ?? false
             && !sharedSteps.fileMentionsValues(source) { try? site.tree.read(source) }
         if shareable, var kept = sharedSteps.step(key, anchors: anchorsForTenant) {
             kept.section = section
@@ -252,11 +255,21 @@ struct RunbookBuilder {
     }
 
     /// The anchors of a docs page as this tenant gets it (its conditions decided), compiled once per runbook.
+    /// The version of the page this tenant gets is shared (`SharedPreprocessing`), and so are its
+    /// anchors, when no value can go into them.
     private func anchorsForTenant(_ source: String) -> Set<String> {
         if let known = tenantAnchors.anchors[source] { return known }
         var anchors: Set<String> = []
-        if let bytes = try? site.tree.read(source), let page = compiler.compile(.bytes(bytes), path: source, profile: .anchors).0 {
-            anchors = page.anchors
+        if let bytes = try? site.tree.read(source) {
+            let (preprocessed, problems) = shared.version(source, for: context.tenant) { reads in
+                var preprocessor = site.preprocessor(tenant: context)
+                preprocessor.conditionReads = reads
+                return preprocessor.run(path: source, bytes: bytes)
+            }
+            let compile = { compiler.compile(.preprocessed(preprocessed, problems), path: source, profile: .anchors).0?.anchors ?? [] }
+            let shareable = problems.isEmpty && preprocessed.map { !SharedSteps.mentionsValues($0.text) } ?? false
+                && !sharedSteps.fileMentionsValues(source) { bytes }
+            anchors = shareable ? sharedSteps.anchors(source, of: SharedSteps.Variant(preprocessed!), compile) : compile()
         }
         tenantAnchors.anchors[source] = anchors
         return anchors

@@ -36,7 +36,7 @@ struct RunbookOutputs {
             let (tenant, runbook) = todo[i]
             let context = TenantContext(tenant: tenant, schema: site.tenants.schema, claims: site.config.claims)
             return RunbookBuilder(site: site, index: index, resolver: resolver, templates: templates, context: context,
-                                  provenance: provenance, shared: shared,
+                                  provenance: provenance, shared: sharesSteps ? shared : SharedPreprocessing(),
                                   sharedSteps: sharesSteps ? sharedSteps : SharedSteps(), bundles: bundles).build(runbook)
         }
         for (pair, output) in zip(todo, built) { outputs[Self.key(pair.0, pair.1)] = output }

@@ -3,8 +3,9 @@ import Synchronization
 /// Runbook steps that read the same for every tenant, compiled once per build and shared by every
 /// tenant's runbook: 100 tenants of one 30-step runbook compile 30 pages, not 3,000.
 ///
-/// A step is shared only when nothing of the tenant can reach it:
-/// - its page has no conditions (one preprocessing serves every tenant, `SharedPreprocessing`);
+/// A step is shared only when nothing of the tenant but its conditions can reach it:
+/// - its page has no conditions (one preprocessing serves every tenant, `SharedPreprocessing`), or the
+///   tenants decided every condition of the page and its includes alike and got the same text (`Variant`);
 /// - neither the page's file nor its preprocessed text (with its includes) holds `{{`, so no value goes in;
 /// - its compile reported nothing;
 /// - and it is taken again only for the same page, section, heading, number and runbook plan, and when
@@ -21,6 +22,22 @@ final class SharedSteps: Sendable {
         var route: String
         /// The runbook's plan for this tenant: route, section and number of each step.
         var plan: [String]
+        /// A page with conditions: the version of it this tenant got. Nil for a page without any.
+        var variant: Variant?
+    }
+
+    /// One version of a page with conditions: how each of its conditions was decided, and what that
+    /// made of the page. Two tenants with the same version compile the same step.
+    struct Variant: Hashable {
+        var decisions: [ConditionDecision]
+        var text: [UInt8]
+        var withheld: [String]
+
+        init(_ page: PreprocessedPage) {
+            decisions = page.decisions
+            text = page.text
+            withheld = page.withheld
+        }
     }
 
     struct Entry {
@@ -30,6 +47,8 @@ final class SharedSteps: Sendable {
     }
 
     private let entries = Mutex<[Key: Entry]>([:])
+    /// Source and version of a page → its anchors, where no value can go into them.
+    private let anchors = Mutex<[String: [Variant: Set<String>]]>([:])
     /// Source → whether its file holds `{{`, read once per build.
     private let sources = Mutex<[String: Bool]>([:])
 
@@ -41,6 +60,14 @@ final class SharedSteps: Sendable {
 
     func keep(_ step: RunbookBuilder.Step, asked: [String: Set<String>], under key: Key) {
         entries.withLock { $0[key] = Entry(step: step, asked: asked) }
+    }
+
+    /// The anchors of one version of a page (compiled by `make` the first time it is asked for).
+    func anchors(_ source: String, of version: Variant, _ make: () -> Set<String>) -> Set<String> {
+        if let known = anchors.withLock({ $0[source]?[version] }) { return known }
+        let made = make()
+        anchors.withLock { $0[source, default: [:]][version] = made }
+        return made
     }
 
     /// Whether the page's own file (its frontmatter too) holds `{{`; a file that cannot be read counts as one.
