@@ -16,6 +16,7 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(SearchTerms.shard(of: "configure"), "co")
         XCTAssertEqual(SearchTerms.shard(of: "東"), "東")
         XCTAssertEqual(SearchIndex.hex("co"), "636f")
+        XCTAssertEqual(SearchIndex.hex("中é"), "e4b8adc3a9")
     }
 
     /// Words of ASCII take a fast path over bytes; it must give what the Unicode rules give, on any mix.

@@ -122,7 +122,8 @@ struct SearchIndex {
 
     /// A shard's file name: its characters as UTF-8 in hex (`co` → `636f`), safe on every file system.
     static func hex(_ key: String) -> String {
-        key.utf8.map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        return String(decoding: key.utf8.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] }, as: UTF8.self)
     }
 
     /// The documents of docs pages: one per section, the page's title on each.
