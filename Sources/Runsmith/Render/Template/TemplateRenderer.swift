@@ -14,12 +14,32 @@ struct TemplateRenderer: Sendable {
         guard let nodes = templates[name] else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(16_384)
-        var stack: [Any] = [root]
+        var stack = [Frame(root)]
         render(nodes, &stack, into: &out)
         return out
     }
 
-    private func render(_ nodes: [TemplateNode], _ stack: inout [Any], into out: inout [UInt8]) {
+    /// A context on the stack, told apart once when it is pushed rather than at every name looked up in it
+    /// (a cast from `Any` to a protocol is the dearest step of a lookup).
+    private enum Frame {
+        case view(MustacheParent)
+        case map([String: Any])
+        case other(Any)
+
+        init(_ value: Any) {
+            if let view = value as? MustacheParent { self = .view(view) } else if let map = value as? [String: Any] { self = .map(map) } else { self = .other(value) }
+        }
+
+        var value: Any {
+            switch self {
+            case .view(let view): view
+            case .map(let map): map
+            case .other(let value): value
+            }
+        }
+    }
+
+    private func render(_ nodes: [TemplateNode], _ stack: inout [Frame], into out: inout [UInt8]) {
         for node in nodes {
             switch node {
             case .text(let bytes): out += bytes
@@ -35,13 +55,13 @@ struct TemplateRenderer: Sendable {
                 } else if !(value is String), let items = value as? TemplateSequence {
                     if inverted { if items.isEmptySequence { render(body, &stack, into: &out) }; continue }
                     items.forEachItem { item in
-                        stack.append(item)
+                        stack.append(Frame(item))
                         render(body, &stack, into: &out)
                         stack.removeLast()
                     }
                 } else if let value {
                     guard !inverted else { continue }
-                    stack.append(value)
+                    stack.append(Frame(value))
                     render(body, &stack, into: &out)
                     stack.removeLast()
                 } else if inverted {
@@ -62,28 +82,26 @@ struct TemplateRenderer: Sendable {
         }
     }
 
-    static func lookup(_ path: [String], _ stack: [Any]) -> Any? {
-        if path.count == 1, path[0] == "." { return stack.last }
+    private static func lookup(_ path: [String], _ stack: [Frame]) -> Any? {
+        if path.count == 1, path[0] == "." { return stack.last?.value }
         var value: Any? = nil
-        for object in stack.reversed() {
-            if let found = child(object, path[0]) { value = found; break }
+        for frame in stack.reversed() {
+            if let found = child(frame, path[0]) { value = found; break }
         }
         for name in path.dropFirst() {
             guard let object = value else { return nil }
-            value = child(object, name)
+            value = child(Frame(object), name)
         }
         return value
     }
 
-    private static func child(_ object: Any, _ name: String) -> Any? {
+    private static func child(_ frame: Frame, _ name: String) -> Any? {
         let found: Any?
-        if let parent = object as? MustacheParent {
-            // A view's optional property comes out of `child(named:)` as nil or as its value itself.
-            return parent.child(named: name)
-        } else if let map = object as? [String: Any] {
-            found = map[name]
-        } else {
-            found = Mirror(reflecting: object).children.first { $0.label == name }?.value
+        switch frame {
+        // A view's optional property comes out of `child(named:)` as nil or as its value itself.
+        case .view(let parent): return parent.child(named: name)
+        case .map(let map): found = map[name]
+        case .other(let object): found = Mirror(reflecting: object).children.first { $0.label == name }?.value
         }
         return found.flatMap(unwrapped)
     }
