@@ -108,7 +108,7 @@ struct RunbookBuilder {
         let checklist = checklistPage(runbook, title: title, steps: steps, provenance: provenanceLine)
         let bundle = !bundles ? nil : runbookPage(runbook, title: title, steps: steps, provenance: provenanceLine,
                                            checklist: checklistView(runbook, steps: steps, runbookPage: "", provenance: provenanceLine))
-        if let leak = withheldText(shownIn: html, steps: steps) {
+        if let leak = sharedSteps.withheld.leak(shownIn: html, steps: steps) {
             diagnostics.append(.error(.tenantLeak, "\(TenantFolder.path(tenant.id, route)) shows \"\(leak.prefix(60))\", which tenant \(tenant.id)'s conditions withhold",
                                       at: SourceLocation(path: tenant.path), note: "nothing was written for this runbook"))
             return .init(files: [:], diagnostics: diagnostics, uses: uses)
@@ -134,22 +134,6 @@ struct RunbookBuilder {
                                    at: step.section.location))
         }
         return problems
-    }
-
-    /// Content gated away from this tenant that its runbook page shows anyway (a shared intro, …), unless
-    /// the tenant gets that text elsewhere in its steps.
-    private func withheldText(shownIn html: String, steps: [Step]) -> String? {
-        let withheld = steps.flatMap(\.withheld).map { line in
-            let document = MarkdownDocument(bytes: Array(line.utf8))
-            // The nodes live only as long as their document.
-            return withExtendedLifetime(document) { LeakAudit.plain(document.root.plainText) }
-        }.filter { $0.count >= 24 }
-        guard !withheld.isEmpty else { return nil }
-        // Every withheld text looked for at once, in what the runbook shows and in what this tenant gets anyway.
-        let search = ValueSearch(withheld)
-        let shown = search.matches(in: Array(LeakAudit.plain(LeakAudit.text(ofHTML: html)).utf8))
-        let kept = search.matches(in: Array(steps.map(\.kept).joined(separator: "\n").utf8))
-        return shown.subtracting(kept).min().map { withheld[$0] }
     }
 
     /// The steps (`runbook.mustache`) in the layout, with the intro and total estimate as lead.

@@ -47,6 +47,8 @@ final class SharedSteps: Sendable {
     }
 
     private let entries = Mutex<[Key: Entry]>([:])
+    /// What the steps withhold from a tenant, read once for every tenant's runbook page.
+    let withheld = WithheldTexts()
     /// Source and version of a page → its anchors, where no value can go into them.
     private let anchors = Mutex<[String: [Variant: Set<String>]]>([:])
     /// Source → whether its file holds `{{`, read once per build.
