@@ -8,6 +8,8 @@ final class OutputStaging: Sendable {
     let destination: URL
     let folder: URL
     private let retired: URL
+    /// The output this build replaces: files it already holds are linked, not written (`PreviousOutput`).
+    private let previous: PreviousOutput?
     private struct Written {
         /// Folders made so far, relative to `folder`.
         var folders: Set<String> = [""]
@@ -26,6 +28,7 @@ final class OutputStaging: Sendable {
         let pid = ProcessInfo.processInfo.processIdentifier
         folder = parent.appendingPathComponent(".\(name).runsmith-new-\(pid)")
         retired = parent.appendingPathComponent(".\(name).runsmith-old-\(pid)")
+        previous = PreviousOutput(destination: self.destination)
         try? fm.removeItem(at: folder)
         // `_runsmith/` marks the folder as Runsmith's even when it holds no theme file (a shard of a build).
         try fm.createDirectory(at: folder.appendingPathComponent(OutputWriter.marker), withIntermediateDirectories: true)
@@ -47,7 +50,7 @@ final class OutputStaging: Sendable {
             }
             return true
         }
-        guard ready, let failure = OutputWriter.writeFile(folder.path + "/" + path, bytes) else { return }
+        guard ready, let failure = place(path, bytes, root: folder.path) else { return }
         written.withLock { state in if state.failure == nil { state.failure = failure } }
     }
 
@@ -68,7 +71,7 @@ final class OutputStaging: Sendable {
             let byFolder = Dictionary(grouping: files.keys, by: RelativePath.directory(of:)).sorted { $0.key < $1.key }.map { $0.value.sorted() }
             let root = folder.path
             let failures = Parallel.map(byFolder.count) { i in
-                byFolder[i].lazy.compactMap { path in OutputWriter.writeFile(root + "/" + path, files[path]!) }.first
+                byFolder[i].lazy.compactMap { path in self.place(path, files[path]!, root: root) }.first
             }
             if let failure = failures.compactMap({ $0 }).first { throw failure }
             for (path, source) in copies.sorted(by: { $0.key < $1.key }) {
@@ -92,6 +95,13 @@ final class OutputStaging: Sendable {
         } else {
             try fm.moveItem(at: folder, to: destination)
         }
+    }
+
+    /// One file into the staging folder: linked from the previous output when it holds the same bytes,
+    /// written otherwise; the error, if any.
+    private func place(_ path: String, _ bytes: [UInt8], root: String) -> CocoaError? {
+        if let previous, previous.link(path, holding: bytes, to: root + "/" + path) { return nil }
+        return OutputWriter.writeFile(root + "/" + path, bytes)
     }
 
     /// Removes the folder and everything written into it.
