@@ -22,6 +22,13 @@ final class HTMLTextTests: XCTestCase {
         }
     }
 
+    func testURLEncodingMatchesAReadingByScalars() {
+        for text in randomTexts(5_000) + ["a b", "x\\y^z`{|}", "%41", "~!$&'()*+,;=:@/?#[]"] {
+            XCTAssertEqual(HTMLText.encodeURL(text), Self.encodeURLByScalar(text), text)
+        }
+        XCTAssertEqual(HTMLText.encodeURL("guides/中 文.html#a b"), "guides/%E4%B8%AD%20%E6%96%87.html#a%20b")
+    }
+
     func testDecodingMatchesAReadingCharacterByCharacter() {
         for text in randomTexts(5_000) {
             XCTAssertEqual(HTMLText.decodeEntities(text), Self.decodeByCharacter(text), text)
@@ -50,6 +57,17 @@ final class HTMLTextTests: XCTestCase {
             case "\"" where quotes: out += "&quot;"
             case "'" where quotes: out += "&#39;"
             default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    private static func encodeURLByScalar(_ s: String) -> String {
+        var out = ""
+        for byte in s.utf8 {
+            switch byte {
+            case 0x21...0x7E where !"\"<>\\^`{|} ".utf8.contains(byte): out.unicodeScalars.append(Unicode.Scalar(byte))
+            default: out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
             }
         }
         return out

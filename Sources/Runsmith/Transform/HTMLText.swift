@@ -33,14 +33,19 @@ public enum HTMLText {
 
     /// Percent-encodes what may not stand in a URL attribute (spaces, quotes, angle brackets, non-ASCII).
     public static func encodeURL(_ s: String) -> String {
-        var out = ""
-        for byte in s.utf8 {
-            switch byte {
-            case 0x21...0x7E where !"\"<>\\^`{|} ".utf8.contains(byte): out.unicodeScalars.append(Unicode.Scalar(byte))
-            default: out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
-            }
+        func kept(_ byte: UInt8) -> Bool {
+            (0x21...0x7E).contains(byte) && byte != 0x22 && byte != 0x3C && byte != 0x3E && byte != 0x5C && byte != 0x5E
+                && byte != 0x60 && byte != 0x7B && byte != 0x7C && byte != 0x7D
         }
-        return out
+        // Most URLs need nothing: returned as they are.
+        guard !s.utf8.allSatisfy(kept) else { return s }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 16)
+        for byte in s.utf8 {
+            if kept(byte) { out.append(byte) } else { out += [0x25, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]] }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Decodes the entities GitBook and Docusaurus exports put in attribute values.

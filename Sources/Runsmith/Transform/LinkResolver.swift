@@ -172,20 +172,29 @@ public struct LinkResolver: Sendable {
     }
 
     static func scheme(of url: String) -> String? {
-        guard let colon = url.firstIndex(of: ":") else { return nil }
-        let scheme = url[..<colon]
-        guard let first = scheme.first, first.isLetter,
-              scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return nil }
-        return scheme.lowercased()
+        guard let colon = url.utf8.firstIndex(of: 0x3A) else { return nil }
+        let scheme = url.utf8[..<colon]
+        // ASCII (every scheme there is) read as bytes; anything else asks Character as before.
+        guard scheme.allSatisfy({ $0 < 0x80 }) else {
+            let text = Substring(scheme)
+            guard let first = text.first, first.isLetter,
+                  text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return nil }
+            return text.lowercased()
+        }
+        func letter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        guard let first = scheme.first, letter(first),
+              scheme.allSatisfy({ letter($0) || (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E }) else { return nil }
+        return String(decoding: scheme.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 
-    static func splitFragment(_ url: String) -> (String, String?) {
-        guard let hash = url.firstIndex(of: "#") else { return (url, nil) }
-        return (String(url[..<hash]), String(url[url.index(after: hash)...]))
-    }
+    static func splitFragment(_ url: String) -> (String, String?) { split(url, at: 0x23) }
 
-    static func splitQuery(_ url: String) -> (String, String?) {
-        guard let mark = url.firstIndex(of: "?") else { return (url, nil) }
-        return (String(url[..<mark]), String(url[url.index(after: mark)...]))
+    static func splitQuery(_ url: String) -> (String, String?) { split(url, at: 0x3F) }
+
+    /// Before and after the first `mark` (an ASCII byte), read as bytes.
+    private static func split(_ url: String, at mark: UInt8) -> (String, String?) {
+        let bytes = url.utf8
+        guard let found = bytes.firstIndex(of: mark) else { return (url, nil) }
+        return (String(decoding: bytes[..<found], as: UTF8.self), String(decoding: bytes[bytes.index(after: found)...], as: UTF8.self))
     }
 }
