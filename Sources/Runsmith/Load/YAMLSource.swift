@@ -15,7 +15,9 @@ struct YAMLSource {
     /// The root node, nil for an empty document; throws a located diagnostic on a YAML syntax error.
     func compose() throws(DiagnosticError) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            // UTF-8, named: Yams' `.default` reads the whole process environment on every call (a frontmatter
+            // block per page), and on native Swift strings it comes to UTF-8 anyway.
+            return try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
