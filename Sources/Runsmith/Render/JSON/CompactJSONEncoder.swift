@@ -42,10 +42,11 @@ enum CompactJSONEncoder {
 
 /// JSON's string syntax, as `JSONEncoder` writes it.
 enum JSONText {
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     static func quoted(_ text: String) -> [UInt8] {
         var out: [UInt8] = [0x22]
         out.reserveCapacity(text.utf8.count + 2)
-        let hex = Array("0123456789abcdef".utf8)
         for byte in text.utf8 {
             switch byte {
             case 0x22: out += [0x5C, 0x22]
@@ -55,7 +56,7 @@ enum JSONText {
             case 0x09: out += [0x5C, 0x74]
             case 0x08: out += [0x5C, 0x62]
             case 0x0C: out += [0x5C, 0x66]
-            case ..<0x20: out += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            case ..<0x20: out += [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 15)]]
             default: out.append(byte)
             }
         }

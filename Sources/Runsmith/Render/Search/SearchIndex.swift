@@ -87,7 +87,9 @@ struct SearchIndex {
 
     /// What a result shows of an entry: URL, page title, heading, and the start of the text for the excerpt.
     private static func row(_ document: Document) -> [String] {
-        [document.url, document.title, document.heading ?? "", String(document.text.prefix(excerptText))]
+        // A text of no more bytes than the excerpt's characters is whole: no need to count its characters.
+        let excerpt = document.text.utf8.count <= excerptText ? document.text : String(document.text.prefix(excerptText))
+        return [document.url, document.title, document.heading ?? "", excerpt]
     }
 
     /// `<folder><name>.js`: `RunsmithSearch.add("<name>", <JSON>);`, keys sorted so that a build is reproducible.
@@ -101,8 +103,8 @@ struct SearchIndex {
     /// to them alone), then the title's and heading's added: one dictionary, each term hashed once per
     /// occurrence.
     static func scores(_ document: Document, counts: TextTermCounts? = nil) -> [String: Int] {
-        var scores = counts?.counts(of: document.text) ?? textCounts(document.text)
-        for (term, count) in scores { scores[term] = min(count, weights.textCap) * weights.text }
+        // `mapValues` keeps the table as it is: no term is hashed again.
+        var scores = (counts?.counts(of: document.text) ?? textCounts(document.text)).mapValues { min($0, weights.textCap) * weights.text }
         for term in SearchTerms.terms(document.title) { scores[term, default: 0] += weights.title }
         for term in SearchTerms.terms(document.heading ?? "") { scores[term, default: 0] += weights.heading }
         return scores
