@@ -77,21 +77,38 @@ final class CacheReader {
         return offsets
     }
 
-    /// An object's keys and the offsets of their values, in the order written.
-    func members(at offset: Int) throws -> [(key: String, at: Int)] {
+    /// Where an object's key is in the bytes, and where its value starts.
+    struct Member {
+        var key: Range<Int>
+        var at: Int
+    }
+
+    /// An object's keys and the offsets of their values, in the order written. The keys stay bytes:
+    /// a container compares them with the names it is asked for (`CacheKeyed`).
+    func members(at offset: Int) throws -> [Member] {
         guard try tag(at: offset) == CacheTag.object else { throw CacheDamage() }
         let count = try uint32(at: offset + 5)
-        var at = offset + 9, members: [(String, Int)] = []
+        var at = offset + 9, members: [Member] = []
         members.reserveCapacity(count)
         for _ in 0..<count {
             let length = try uint32(at: at)
             guard at + 4 + length <= bytes.count else { throw CacheDamage() }
-            let key = String(decoding: bytes[(at + 4)..<(at + 4 + length)], as: UTF8.self)
+            let key = (at + 4)..<(at + 4 + length)
             at += 4 + length
-            members.append((key, at))
+            members.append(Member(key: key, at: at))
             at = try end(at: at)
         }
         return members
+    }
+
+    /// The value's offset of the member named `name`.
+    func member(_ name: String, in members: [Member]) -> Int? {
+        var name = name
+        return name.withUTF8 { wanted in
+            members.first { member in
+                member.key.count == wanted.count && bytes[member.key].elementsEqual(wanted)
+            }?.at
+        }
     }
 
     func value<T: Decodable>(_ type: T.Type, at offset: Int, path: [CodingKey]) throws -> T {
@@ -110,9 +127,7 @@ struct CacheValueDecoder: Decoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        var members: [String: Int] = [:]
-        for member in try reader.members(at: offset) { members[member.key] = member.at }
-        return KeyedDecodingContainer(CacheKeyed<Key>(reader: reader, members: members, codingPath: codingPath))
+        KeyedDecodingContainer(CacheKeyed<Key>(reader: reader, members: try reader.members(at: offset), codingPath: codingPath))
     }
 
     func unkeyedContainer() throws -> UnkeyedDecodingContainer {
@@ -124,17 +139,18 @@ struct CacheValueDecoder: Decoder {
 
 private struct CacheKeyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let reader: CacheReader
-    let members: [String: Int]
+    /// Few members each (a page's fields): found by comparing bytes, with no table made per object.
+    let members: [CacheReader.Member]
     let codingPath: [CodingKey]
-    var allKeys: [Key] { members.keys.compactMap { Key(stringValue: $0) } }
+    var allKeys: [Key] { members.compactMap { Key(stringValue: String(decoding: reader.bytes[$0.key], as: UTF8.self)) } }
 
     func at(_ key: Key) throws -> Int {
-        guard let offset = members[key.stringValue] else {
+        guard let offset = reader.member(key.stringValue, in: members) else {
             throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "not in the cache entry"))
         }
         return offset
     }
-    func contains(_ key: Key) -> Bool { members[key.stringValue] != nil }
+    func contains(_ key: Key) -> Bool { reader.member(key.stringValue, in: members) != nil }
     func decodeNil(forKey key: Key) throws -> Bool { try reader.tag(at: try at(key)) == CacheTag.null }
     func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try reader.double(at: try at(key)) }
     func decode(_ type: Float.Type, forKey key: Key) throws -> Float { Float(try reader.double(at: try at(key))) }
