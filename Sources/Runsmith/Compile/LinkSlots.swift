@@ -40,7 +40,12 @@ enum LinkSlots {
         out.reserveCapacity(html.count)
         var i = 0
         while i < html.count {
-            if html[i] == 0xEF, starts(html, at: i, with: textOpen), starts(html, at: i + 3, with: key),
+            // The run up to the next marker's first byte, copied at once.
+            let next = nextIndex(html, from: i, 0xEF, 0xEF)
+            out += html[i..<next]
+            i = next
+            guard i < html.count else { break }
+            if starts(html, at: i, with: textOpen), starts(html, at: i + 3, with: key),
                let (n, afterNumber) = number(html, at: i + 3 + key.count),
                starts(html, at: afterNumber, with: textMiddle), let end = find(textClose, in: html, from: afterNumber + 3) {
                 if let shown = text(n) { out += Array(shown.utf8) } else { out += html[(afterNumber + 3)..<end] }
@@ -58,6 +63,10 @@ enum LinkSlots {
         out.reserveCapacity(html.count)
         var i = 0
         while i < html.count {
+            let next = nextIndex(html, from: i, 0xEF, UInt8(ascii: "%"))
+            out += html[i..<next]
+            i = next
+            guard i < html.count else { break }
             let byte = html[i]
             if byte == 0xEF, starts(html, at: i, with: linkOpen), starts(html, at: i + 3, with: key),
                let (n, end) = number(html, at: i + 3 + key.count), starts(html, at: end, with: linkClose), let value = url(n) {
@@ -76,6 +85,15 @@ enum LinkSlots {
             i += 1
         }
         return out
+    }
+
+    /// The first index from `i` of `a` or `b`, or the end.
+    private static func nextIndex(_ bytes: [UInt8], from i: Int, _ a: UInt8, _ b: UInt8) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var j = i
+            while j < buffer.count, buffer[j] != a, buffer[j] != b { j += 1 }
+            return j
+        }
     }
 
     private static func starts(_ bytes: [UInt8], at i: Int, with prefix: [UInt8]) -> Bool {
