@@ -78,14 +78,8 @@ final class PreviousOutputTests: XCTestCase {
 
         XCTAssertEqual(tree.build().hasErrors, false)
         try assertSameAsFresh(tree)
-        XCTAssertEqual(try fm.attributesOfItem(atPath: steady.path)[.posixPermissions] as? Int, 0o644 & ~Int(umaskValue()))
+        XCTAssertEqual(try fm.attributesOfItem(atPath: steady.path)[.posixPermissions] as? Int, 0o644 & ~Int(try XCTUnwrap(PreviousOutput.umask())))
         XCTAssertNotEqual(inode(edited), inode(elsewhere), "a file with another name is not shared with it")
         XCTAssertEqual(try fm.attributesOfItem(atPath: tree.output.appendingPathComponent(search).path)[.type] as? FileAttributeType, .typeRegular)
-    }
-
-    private func umaskValue() -> mode_t {
-        let mask = umask(0)
-        umask(mask)
-        return mask
     }
 }

@@ -14,14 +14,20 @@ struct PreviousOutput: Sendable {
     /// The mode a file written now gets: 0644 less the umask.
     private let mode: mode_t
 
-    /// Nil when there is no previous output folder at `destination`.
+    /// Nil when there is no previous output folder at `destination`, or the umask cannot be read.
     init?(destination: URL) {
         var info = stat()
-        guard lstat(destination.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+        guard lstat(destination.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, let mask = Self.umask() else { return nil }
         root = destination.path
-        let mask = umask(0)
-        umask(mask)
         mode = 0o644 & ~mask
+    }
+
+    /// The process's umask, read from `/proc/self/status`: setting it to read it back (the only other
+    /// way) would give files that other threads create meanwhile the wrong mode.
+    static func umask() -> mode_t? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }) else { return nil }
+        return mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8)
     }
 
     /// Links the previous output's `path` to `target` when it holds `bytes`; false when it was not taken.
