@@ -82,4 +82,25 @@ final class PreviousOutputTests: XCTestCase {
         XCTAssertNotEqual(inode(edited), inode(elsewhere), "a file with another name is not shared with it")
         XCTAssertEqual(try fm.attributesOfItem(atPath: tree.output.appendingPathComponent(search).path)[.type] as? FileAttributeType, .typeRegular)
     }
+
+    /// A folder of the last output replaced by a symbolic link to files elsewhere: those files hold the
+    /// right bytes, but linking them would share them with a place outside the output.
+    func testAFolderLinkedOutOfTheOutputIsNotFollowed() throws {
+        let tree = try tree()
+        XCTAssertEqual(tree.build().hasErrors, false)
+        let fm = FileManager.default
+        let folder = tree.output.appendingPathComponent("_runsmith/search")
+        let elsewhere = tree.root.deletingLastPathComponent().appendingPathComponent("runsmith-elsewhere-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: elsewhere) }
+        try fm.copyItem(at: folder, to: elsewhere)
+        try fm.removeItem(at: folder)
+        try fm.createSymbolicLink(at: folder, withDestinationURL: elsewhere)
+
+        XCTAssertEqual(tree.build().hasErrors, false)
+        try assertSameAsFresh(tree)
+        XCTAssertEqual(try fm.attributesOfItem(atPath: folder.path)[.type] as? FileAttributeType, .typeDirectory)
+        for name in try fm.contentsOfDirectory(atPath: elsewhere.path) {
+            XCTAssertNotEqual(inode(folder.appendingPathComponent(name)), inode(elsewhere.appendingPathComponent(name)), name)
+        }
+    }
 }

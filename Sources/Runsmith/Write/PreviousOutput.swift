@@ -6,11 +6,14 @@ import Foundation
 /// inode it may reuse), and a linked file frees no inode when the old output is removed.
 ///
 /// A file is taken only when nothing but this build could tell it apart from a fresh one: a regular
-/// file (not a link), with no other name, owned by this user, with the mode a new file gets, and the
-/// same bytes, read through the same descriptor whose inode is then linked. It keeps the time it was
-/// first written, which is when its content last changed.
+/// file (not a link), inside the old output (no folder on its way is a link out of it), with no other
+/// name, owned by this user, with the mode a new file gets, and the same bytes, read through the same
+/// descriptor whose inode is then linked. It keeps the time it was first written, which is when its
+/// content last changed.
 struct PreviousOutput: Sendable {
     let root: String
+    /// `root` with every symbolic link resolved: where an opened file must turn out to be.
+    private let resolvedRoot: String
     /// The mode a file written now gets: 0644 less the umask.
     private let mode: mode_t
 
@@ -18,7 +21,10 @@ struct PreviousOutput: Sendable {
     init?(destination: URL) {
         var info = stat()
         guard lstat(destination.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, let mask = Self.umask() else { return nil }
+        guard let resolved = realpath(destination.path, nil) else { return nil }
+        defer { free(resolved) }
         root = destination.path
+        resolvedRoot = String(cString: resolved)
         mode = 0o644 & ~mask
     }
 
@@ -37,9 +43,19 @@ struct PreviousOutput: Sendable {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_mode & 0o7777 == mode, info.st_nlink == 1,
-              info.st_uid == geteuid(), info.st_size == bytes.count, Self.holds(fd, bytes) else { return false }
+              info.st_uid == geteuid(), info.st_size == bytes.count, opened(fd) == resolvedRoot + "/" + path,
+              Self.holds(fd, bytes) else { return false }
         // The inode just read, not whatever the name points at by now.
         return linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, target, AT_SYMLINK_FOLLOW) == 0
+    }
+
+    /// Where the file open at `fd` is: a folder of the old output replaced by a symbolic link would
+    /// otherwise lead the link outside it, to a file that stays shared with the new output.
+    private func opened(_ fd: Int32) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink("/proc/self/fd/\(fd)", &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Whether the file open at `fd` reads exactly `bytes` (its size already matched).
