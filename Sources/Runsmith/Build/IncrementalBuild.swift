@@ -26,8 +26,8 @@ public final class IncrementalBuild {
     }
     /// Where phase 1 puts the bodies of a build that writes its pages as they are rendered.
     private(set) var bodyStore: BodyStore?
-    /// Runbook steps no tenant can reach are compiled once for every tenant (`SharedSteps`); off only to
-    /// test that this changes nothing.
+    /// Runbook steps that tenants get alike are compiled once for all of them (`SharedSteps`, with the
+    /// pages preprocessed once per version, `SharedPreprocessing`); off only to test that this changes nothing.
     var sharesSteps = true
     /// Templates rendered by swift-mustache instead of `TemplateRenderer`; on only to test that the two
     /// render every page alike.

@@ -158,10 +158,7 @@ struct PreprocessRun {
         page.directives.append(directive)
         siblings.append([:])
         emit([], [], origin: origin)
-        var line = Self.markerStart
-        var digits = i, start = line.count
-        repeat { line.insert(UInt8(0x30 + digits % 10), at: start); digits /= 10 } while digits > 0
-        line += Self.markerEnd
+        let line = Self.markerStart + String(i).utf8 + Self.markerEnd
         emit(indent, line, origin: origin)
         emit([], [], origin: origin)
         return i

@@ -192,9 +192,7 @@ struct RunbookBuilder {
         guard let source = section.source(in: index) else { return (nil, []) }
         // A page without conditions preprocesses the same for every tenant (values go in on the tree).
         let preprocess = { (reads: ConditionReads?) -> (PreprocessedPage?, [Diagnostic]) in
-            var preprocessor = site.preprocessor(tenant: context)
-            preprocessor.conditionReads = reads
-            do { return preprocessor.run(path: source, bytes: try site.tree.read(source)) } catch {
+            do { return preprocessForTenant(source, bytes: try site.tree.read(source), reads: reads) } catch {
                 return (nil, [.error(.unreadablePage, "cannot read step page \(source): \(ContentTree.reason(error))", at: section.location)])
             }
         }
@@ -204,8 +202,7 @@ struct RunbookBuilder {
         let key = SharedSteps.Key(source: source, section: section.section, title: section.title, step: section.step, number: number,
                                   route: route, plan: plan.map { "\($0.route)#\($0.section ?? "")@\($0.number)" },
                                   variant: conditional ? preprocessed.map(SharedSteps.Variant.init) : nil)
-        let shareable = problems.isEmpty && preprocessed.map { !SharedSteps.mentionsValues($0.text) } ?? false
-            && !sharedSteps.fileMentionsValues(source) { try? site.tree.read(source) }
+        let shareable = holdsNoValue(source, preprocessed, problems)
         if shareable, var kept = sharedSteps.step(key, anchors: anchorsForTenant) {
             kept.section = section
             return (kept, [])
@@ -245,18 +242,30 @@ struct RunbookBuilder {
         if let known = tenantAnchors.anchors[source] { return known }
         var anchors: Set<String> = []
         if let bytes = try? site.tree.read(source) {
-            let (preprocessed, problems) = shared.version(source, for: context.tenant) { reads in
-                var preprocessor = site.preprocessor(tenant: context)
-                preprocessor.conditionReads = reads
-                return preprocessor.run(path: source, bytes: bytes)
+            let (page, problems) = shared.version(source, for: context.tenant) { preprocessForTenant(source, bytes: bytes, reads: $0) }
+            let compile = { compiler.compile(.preprocessed(page, problems), path: source, profile: .anchors).0?.anchors ?? [] }
+            if let page, holdsNoValue(source, page, problems) {
+                anchors = sharedSteps.anchors(source, of: SharedSteps.Variant(page), compile)
+            } else {
+                anchors = compile()
             }
-            let compile = { compiler.compile(.preprocessed(preprocessed, problems), path: source, profile: .anchors).0?.anchors ?? [] }
-            let shareable = problems.isEmpty && preprocessed.map { !SharedSteps.mentionsValues($0.text) } ?? false
-                && !sharedSteps.fileMentionsValues(source) { bytes }
-            anchors = shareable ? sharedSteps.anchors(source, of: SharedSteps.Variant(preprocessed!), compile) : compile()
         }
         tenantAnchors.anchors[source] = anchors
         return anchors
+    }
+
+    /// A page preprocessed for this tenant; `reads` hears the tenant values its conditions read.
+    private func preprocessForTenant(_ source: String, bytes: [UInt8], reads: ConditionReads?) -> (PreprocessedPage?, [Diagnostic]) {
+        var preprocessor = site.preprocessor(tenant: context)
+        preprocessor.conditionReads = reads
+        return preprocessor.run(path: source, bytes: bytes)
+    }
+
+    /// Whether no value of the tenant can go into a page preprocessed without problems: neither its file
+    /// (its frontmatter too) nor its text with its includes holds `{{`. What may be shared across tenants.
+    private func holdsNoValue(_ source: String, _ page: PreprocessedPage?, _ problems: [Diagnostic]) -> Bool {
+        problems.isEmpty && page.map { !SharedSteps.mentionsValues($0.text) } ?? false
+            && !sharedSteps.fileMentionsValues(source) { try? site.tree.read(source) }
     }
 
     /// Lowercased, runs of whitespace as one space, none at the ends: what a checklist item's id is made of.

@@ -1,7 +1,8 @@
 import Synchronization
 
-/// Runbook steps that read the same for every tenant, compiled once per build and shared by every
-/// tenant's runbook: 100 tenants of one 30-step runbook compile 30 pages, not 3,000.
+/// Runbook steps that read the same for the tenants that get them, compiled once per build and shared by
+/// those tenants' runbooks: 100 tenants of one 30-step runbook compile 30 pages (a few more for pages with
+/// conditions, one per version), not 3,000.
 ///
 /// A step is shared only when nothing of the tenant but its conditions can reach it:
 /// - its page has no conditions (one preprocessing serves every tenant, `SharedPreprocessing`), or the
