@@ -1,7 +1,7 @@
 # Runsmith — the two commands a newcomer needs are `make site` and `make test`;
 # both install the Debian packages first when they are missing.
 
-DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config
+DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libpcre2-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_FLAGS ?=
 
@@ -55,7 +55,7 @@ build: deps
 release: deps
 	swift build -c release
 
-## libcmark-gfm (GitHub's CommonMark) and its extensions, and libxml2 (the raw-HTML sanitizer), from Debian;
+## libcmark-gfm (GitHub's CommonMark) and its extensions, libxml2 (the raw-HTML sanitizer) and PCRE2 (lexer rules), from Debian;
 ## Pygments (code colours) from Debian unless the python3 on the PATH already imports it.
 deps:
 	@dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1 || { \

@@ -31,6 +31,14 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // Debian's PCRE2: runs Pygments' own lexer tables natively (its regexes, JIT-compiled), so
+        // code in the common languages is coloured without a round trip through Python.
+        .systemLibrary(
+            name: "CPCRE2",
+            path: "Sources/CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]
+        ),
         // The default templates and assets, shipped as resources so a project can override single files.
         .target(
             name: "RunsmithTemplates",
@@ -43,6 +51,7 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 "CLibXML2",
+                "CPCRE2",
                 "RunsmithTemplates",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),

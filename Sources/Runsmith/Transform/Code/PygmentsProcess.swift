@@ -70,6 +70,16 @@ final class PygmentsProcess: @unchecked Sendable {
         }
     }
 
+    /// The rules of the lexer for `language` (`LexerTable`); nil when there is none or it is more than
+    /// its rules.
+    func table(_ language: String) throws(HighlighterFailure) -> LexerTable? {
+        try send(Array("X \(language.filter { !$0.isNewline })\n".utf8))
+        guard let size = Int(try readLine()) else { throw HighlighterFailure(reason: "Pygments answered out of turn") }
+        let payload = try read(size)
+        guard payload.first == UInt8(ascii: "{") else { return nil }
+        return try? JSONDecoder().decode(LexerTable.self, from: Data(payload))
+    }
+
     private func readLine() throws(HighlighterFailure) -> String {
         while true {
             if let end = pending.firstIndex(of: 0x0A) {

@@ -3,11 +3,16 @@ extension PygmentsHighlighter {
     /// count, then per block its language and its code's byte length on lines, then the code) with the
     /// answer's byte length on a line and the answer (`PygmentsAnswer`). Token types are reduced to the
     /// nearest of Pygments' standard short classes, the ones the theme colours; neighbours of one class merge.
+    /// A request `X <language>` asks instead for the lexer's own rules (`LexerTable`, as JSON), which
+    /// `NativeLexer` runs without Python: `U` for an unknown language, `N` for a lexer that is more than
+    /// its table (its own `get_tokens_unprocessed`, callbacks other than `bygroups` of token types, filters).
     static let script = #"""
+    import json
     import sys
     import pygments
+    from pygments.lexer import Lexer, RegexLexer
     from pygments.lexers import get_lexer_by_name
-    from pygments.token import STANDARD_TYPES
+    from pygments.token import STANDARD_TYPES, Error, Whitespace, _TokenType
     from pygments.util import ClassNotFound
 
     # Fence names Pygments does not know by that name, and the lexer that reads them best.
@@ -62,6 +67,38 @@ extension PygmentsHighlighter {
             out.append(data)
         return b"".join(out)
 
+    def table(name):
+        lx = lexer(name.lower())
+        if lx is None:
+            return b"U"
+        cls = type(lx)
+        if (not isinstance(lx, RegexLexer) or lx.filters
+                or cls.get_tokens_unprocessed is not RegexLexer.get_tokens_unprocessed
+                or cls.get_tokens is not Lexer.get_tokens
+                or cls._preprocess_lexer_input is not Lexer._preprocess_lexer_input):
+            return b"N"
+        states = {}
+        for state, rules in lx._tokens.items():
+            out = []
+            for rexmatch, action, new in rules:
+                rx = getattr(rexmatch, "__self__", None)
+                if rx is None or not isinstance(rx.pattern, str):
+                    return b"N"
+                if action is None or type(action) is _TokenType:
+                    a = None if action is None else short(action)
+                else:
+                    cells = getattr(action, "__closure__", None) or ()
+                    args = cells[0].cell_contents if len(cells) == 1 else None
+                    if (getattr(action, "__qualname__", "") != "bygroups.<locals>.callback" or not isinstance(args, tuple)
+                            or not all(g is None or type(g) is _TokenType for g in args)):
+                        return b"N"
+                    a = [None if g is None else short(g) for g in args]
+                if not (new is None or isinstance(new, (int, tuple)) or new == "#push"):
+                    return b"N"
+                out.append([rx.pattern, int(rx.flags), a, list(new) if isinstance(new, tuple) else new])
+            states[state] = out
+        return json.dumps({"states": states, "error": short(Error), "newline": short(Whitespace)}).encode()
+
     def main():
         read, out = sys.stdin.buffer, sys.stdout.buffer
         out.write(b"pygments " + pygments.__version__.encode() + b" " + sys.executable.encode() + b"\n")
@@ -70,6 +107,12 @@ extension PygmentsHighlighter {
             head = read.readline()
             if not head:
                 return
+            if head.startswith(b"X "):
+                payload = table(head[2:].decode("utf-8").strip())
+                out.write(b"%d\n" % len(payload))
+                out.write(payload)
+                out.flush()
+                continue
             parts = []
             for _ in range(int(head)):
                 name = read.readline().decode("utf-8").strip()
