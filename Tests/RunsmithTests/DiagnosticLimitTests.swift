@@ -33,6 +33,23 @@ final class DiagnosticLimitTests: XCTestCase {
         XCTAssertEqual(last["line"] as? Int, 103)
     }
 
+    /// Blocks left open are counted where they are found, not listed and then counted: the preprocessor
+    /// says 101 things about 1,000 unclosed blocks, and the build lists what it listed before, an
+    /// unclosed `{% hint %}` above them among the first hundred.
+    func testUnclosedBlocksAreCountedAtTheSourceAsTheLimitWouldCountThem() throws {
+        let (_, found) = Preprocessor(read: { _ in nil }).run(path: "a.md", bytes: Array(unclosed(1_000).utf8))
+        XCTAssertEqual(found.count, 101)
+        XCTAssertEqual(found.reduce(0) { $0 + $1.weight }, 1_000)
+
+        let page = "# T\n\n{% hint style=\"info\" %}\n" + String(repeating: ":::note\n", count: 150)
+        let listed = try TempTree(["README.md": page]).build().diagnostics.filter { $0.code == .unclosedBlock }
+        XCTAssertEqual(listed.map { $0.location!.line }, Array(3...103))
+        XCTAssertTrue(listed[0].message.contains("'{% hint %}' is never closed"), listed[0].message)
+        XCTAssertTrue(listed[1].message.contains("':::note' is never closed"), listed[1].message)
+        XCTAssertEqual(listed.last?.count, 51)
+        XCTAssertTrue(listed.last!.message.contains("51 more unclosed-block errors in README.md"), listed.last!.message)
+    }
+
     func testAtTheLimitNothingIsCounted() throws {
         let result = try TempTree(["README.md": unclosed(100)]).build()
         XCTAssertEqual(result.diagnostics.count, 100)

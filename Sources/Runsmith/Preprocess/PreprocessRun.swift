@@ -138,15 +138,28 @@ struct PreprocessRun {
     }
 
     /// Reports blocks still open at the end of a file (at their opener) and turns them into standalone tags.
+    /// Past `DiagnosticLimit.perFile` of them, the ones further in (further down the file) are one error
+    /// that counts them, at the first of them: what `DiagnosticLimit.cap` makes of them anyway, without
+    /// a message built for each of 100,000 unclosed `:::note` lines.
     mutating func closeUnclosed(downTo base: Int) {
-        while stack.count > base {
-            let i = stack.removeLast()
-            let d = page.directives[i]
-            page.directives[i].role = .standalone
-            if DirectiveCatalog.shapes[d.name] == .optionalBlock || d.name == "branch" { continue }
-            diagnostics.append(.error(.unclosedBlock, "\(d.displayName) is never closed (expected \(d.expectedCloser))",
-                                      at: d.location, includeChain: page.chains[d.chain]))
+        let reported = stack[base...].filter {
+            let name = page.directives[$0].name
+            return DirectiveCatalog.shapes[name] != .optionalBlock && name != "branch"
         }
+        let listed = reported.count > DiagnosticLimit.perFile ? reported[..<DiagnosticLimit.perFile] : reported[...]
+        if listed.count < reported.count {
+            var counted = unclosed(page.directives[reported[listed.count]])
+            counted.count = reported.count - listed.count
+            diagnostics.append(counted)
+        }
+        for i in listed.reversed() { diagnostics.append(unclosed(page.directives[i])) }
+        for i in stack[base...] { page.directives[i].role = .standalone }
+        stack.removeSubrange(base...)
+    }
+
+    private func unclosed(_ d: DirectiveInstance) -> Diagnostic {
+        .error(.unclosedBlock, "\(d.displayName) is never closed (expected \(d.expectedCloser))",
+               at: d.location, includeChain: page.chains[d.chain])
     }
 
     private static let markerStart = Array(PreprocessedPage.markerPrefix.utf8), markerEnd = Array("-->".utf8)
