@@ -22,6 +22,26 @@ final class ValueSearchTests: XCTestCase {
         }
     }
 
+    /// Values of four bytes and more, as the leak audit's are: the search skips ahead where no value
+    /// starts, and still finds each one at the start, the end, overlapping another, across UTF-8.
+    func testSkippingAheadFindsWhatPlainSearchFinds() {
+        var random = SeededRandom(seed: 7)
+        let pieces = ["acme", "ac", "me-", "org", "zü", "東京", "😀", " ", "\n", "<p>", "&amp;", "x"]
+        func text(_ count: Int) -> String { (0..<count).map { _ in pieces[random.next(below: pieces.count)] }.joined() }
+        for round in 0..<300 {
+            var patterns = (0..<(1 + random.next(below: 8))).map { _ in text(2 + random.next(below: 3)) }
+            patterns = patterns.map { $0.utf8.count >= 4 ? $0 : $0 + "acme" }
+            let body = text(random.next(below: 80))
+            let expected = Set(patterns.indices.filter { body.utf8.count >= patterns[$0].utf8.count && Array(body.utf8).firstRange(of: Array(patterns[$0].utf8)) != nil })
+            XCTAssertEqual(ValueSearch(patterns).matches(in: Array(body.utf8)), expected, "round \(round): \(patterns) in \(body.debugDescription)")
+        }
+        let search = ValueSearch(["acme-org", "org-東京", "東京😀"])
+        XCTAssertEqual(search.matches(in: Array("acme-org-東京😀".utf8)), [0, 1, 2])
+        XCTAssertEqual(search.matches(in: Array("acme-or".utf8)), [], "cut one byte short")
+        XCTAssertEqual(search.matches(in: Array("東京😀".utf8)), [2], "the whole text")
+        XCTAssertEqual(ValueSearch(["abc", "abcd"]).matches(in: Array("zzabc".utf8)), [0], "three-byte windows, at the end")
+    }
+
     func testByteSearchOnStringsAndSubstrings() {
         XCTAssertTrue("Org {{ vars.org }}".includes("{{"))
         XCTAssertFalse("{ {".includes("{{"))
