@@ -12,7 +12,7 @@ final class NativeLexerTests: XCTestCase {
                             "jsonnet", "powershell", "java", "c", "cpp", "rust", "ruby", "php", "toml", "diff",
                             "kotlin", "csharp", "graphql", "nginx", "hcl", "terraform", "xml", "html", "css",
                             "makefile", "lua", "swift", "scala", "properties", "protobuf", "groovy", "perl",
-                            "yaml", "json", "python", "dockerfile", "console", "text"]
+                            "yaml", "json", "python", "dockerfile", "console", "text", "vbnet", "scss", "tsx"]
 
     func testEveryLanguageLexedHereGivesPygmentsOwnTokens() throws {
         let process = PygmentsProcess()
@@ -25,7 +25,8 @@ final class NativeLexerTests: XCTestCase {
             }
         }
         // The common ones must run here; those that are more than their rules must not claim to.
-        for language in ["bash", "shell", "sql", "javascript", "typescript", "go", "powershell", "ini", "jsonnet"] {
+        for language in ["bash", "shell", "sql", "javascript", "typescript", "go", "powershell", "ini", "jsonnet",
+                         "python", "java", "html", "csharp", "kotlin"] {
             XCTAssertNotNil(lexers[language], "\(language) is lexed by Python")
         }
         for language in ["yaml", "json", "console"] { XCTAssertNil(lexers[language], "\(language) has a lexer of its own") }
@@ -101,7 +102,9 @@ final class NativeLexerTests: XCTestCase {
                          "<<", "<<-", "EOF", "<<<", "=", "==", "+=", ":=", "=>", "->", ";", "|", "||", "&", "&&",
                          "<", ">", "</", "/>", "<div>", "\n", "\n", " ", "  ", "\t", "é", "Ünïcödé", "東京", "😀",
                          "\u{202F}", "0x1F", "42", "3.14", "1e9", "a", "_x", "name", "-", "--flag", "+", "*", "/",
-                         "%", ":", "::", ",", ".", "@", "!", "?", "~", "^", "[section]", "key = value", "\\n", "\\\""]
+                         "%", ":", "::", ",", ".", "@", "!", "?", "~", "^", "[section]", "key = value", "\\n", "\\\"",
+                         "<script>", "</script>", "<style>", "</style>", "<a href=\"x\">", "f\"", "'''", "\"\"\"",
+                         "@decorator", "lambda ", "import os", "print(", "#include", "fun ", "override ", "public ", "<T>"]
 
     static func randomCode(_ random: inout SeededRandom) -> String {
         (0..<random.next(below: 60) + 1).map { _ in pieces[random.next(below: pieces.count)] }.joined()

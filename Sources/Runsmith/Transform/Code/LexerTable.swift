@@ -1,9 +1,11 @@
 /// A Pygments `RegexLexer`'s rules as its Python process hands them over (`PygmentsHighlighter.script`,
-/// request `X`): per state, each rule's pattern and `re` flags, what it yields (one token class, or one
-/// per group as `bygroups` does), and where it goes next. Token classes are the short ones the theme
-/// colours, already reduced as the script reduces them.
+/// request `X`), with the rules of every lexer they hand text to (`using`): per lexer and state, each
+/// rule's pattern and `re` flags, what it yields and where it goes next. Token classes are the short ones
+/// the theme colours, already reduced as the script reduces them.
 struct LexerTable: Decodable {
-    var states: [String: [Rule]]
+    /// The lexer the fence's language names, a key of `lexers`.
+    var main: String
+    var lexers: [String: [String: [Rule]]]
     /// The classes of a character no rule matched, and of the newline that then resets the state.
     var error: String
     var newline: String
@@ -14,7 +16,6 @@ struct LexerTable: Decodable {
         var action: Action
         var next: Next
 
-        enum Action: Equatable { case none, token(String), groups([String?]) }
         /// Python's forms: none, `-n` (pop n, keeping the first), `"#push"`, or a list of steps.
         enum Next: Equatable { case none, pop(Int), push, steps([String]) }
 
@@ -22,13 +23,7 @@ struct LexerTable: Decodable {
             var fields = try decoder.unkeyedContainer()
             pattern = try fields.decode(String.self)
             flags = try fields.decode(Int.self)
-            if try fields.decodeNil() {
-                action = .none
-            } else if let kind = try? fields.decode(String.self) {
-                action = .token(kind)
-            } else {
-                action = .groups(try fields.decode([String?].self))
-            }
+            action = try fields.decode(Action.self)
             if try fields.decodeNil() {
                 next = .none
             } else if let count = try? fields.decode(Int.self) {
@@ -40,6 +35,32 @@ struct LexerTable: Decodable {
                 next = .push
             } else {
                 next = .steps(try fields.decode([String].self))
+            }
+        }
+    }
+
+    /// What a rule yields: nothing, one token, one per group (`bygroups`, whose groups are actions in
+    /// turn), or the tokens of a lexer run on the matched text alone, from a stack of states (`using`).
+    enum Action: Decodable, Equatable {
+        case none, token(String), groups([Action]), using(lexer: String, stack: [String])
+
+        private enum Key: String, CodingKey { case groups, using, stack }
+
+        var isGroups: Bool { if case .groups = self { true } else { false } }
+
+        init(from decoder: any Decoder) throws {
+            if let value = try? decoder.singleValueContainer(), value.decodeNil() {
+                self = .none
+            } else if let kind = try? decoder.singleValueContainer().decode(String.self) {
+                self = .token(kind)
+            } else {
+                let object = try decoder.container(keyedBy: Key.self)
+                if let groups = try object.decodeIfPresent([Action].self, forKey: .groups) {
+                    self = .groups(groups)
+                } else {
+                    self = .using(lexer: try object.decode(String.self, forKey: .using),
+                                  stack: try object.decode([String].self, forKey: .stack))
+                }
             }
         }
     }

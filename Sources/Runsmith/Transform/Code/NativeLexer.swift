@@ -1,105 +1,160 @@
-/// A Pygments `RegexLexer` run here, on its own table (`LexerTable`), the way
+/// A Pygments `RegexLexer` run here, on its own rules (`LexerTable`), the way
 /// `RegexLexer.get_tokens_unprocessed` runs it in Python: at each position the current state's rules
 /// are tried in order and the first that matches yields its tokens, moves past its match and changes
 /// the state stack; where none matches, a newline resets the stack to `root` and any other character
-/// is an error token of its own. Neighbouring tokens of one class merge, as the script merges them.
-/// The answer is Pygments' own, without Python: `NativeLexerTests` compares the two.
+/// is an error token of its own. A rule may hand its match (or a group of it) to a lexer of its own
+/// (`using`), which lexes that text alone, from the stack it names. Neighbouring tokens of one class
+/// merge, as the script merges them. The answer is Pygments' own: `NativeLexerTests` compares the two.
 struct NativeLexer: Sendable {
+    private enum Action: Sendable {
+        case none, token(String), groups([Action]), using(lexer: Int, stack: [Int])
+    }
+
     private struct Rule: Sendable {
         var pattern: CompiledPattern
-        var action: LexerTable.Rule.Action
+        var action: Action
         var next: Transition
     }
 
     private enum Step: Sendable { case pop, push, enter(Int) }
     private enum Transition: Sendable { case none, pop(Int), steps([Step]) }
 
-    private let states: [[Rule]]
-    private let root: Int
+    private struct Lexer: Sendable {
+        var states: [[Rule]] = []
+        var root = 0
+    }
+
+    /// The fence's lexer first, then those its rules hand text to.
+    private let lexers: [Lexer]
     private let error: String, newline: String
     /// Groups of the widest pattern: the size of a match's room.
     private let groups: Int
 
-    /// nil when a pattern or a state cannot be taken over (the lexer then stays in Python).
+    /// nil when a pattern, a state or a lexer cannot be taken over (the language then stays in Python).
     init?(_ table: LexerTable) {
-        let names = table.states.keys.sorted()
-        let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-        guard let root = index["root"] else { return nil }
-        var states: [[Rule]] = []
-        for name in names {
-            var rules: [Rule] = []
-            for rule in table.states[name]! {
-                guard let options = PatternOptions(pythonFlags: rule.flags),
-                      let source = PythonPattern.pcre2(rule.pattern, verbose: options.verbose),
-                      let pattern = CompiledPattern(source, options: options) else { return nil }
-                let transition: Transition
-                switch rule.next {
-                case .none: transition = .none
-                case .pop(let count): transition = .pop(count)
-                case .push: transition = .steps([.push])
-                case .steps(let steps):
-                    var resolved: [Step] = []
-                    for step in steps {
-                        switch step {
-                        case "#pop": resolved.append(.pop)
-                        case "#push": resolved.append(.push)
-                        default:
-                            guard let target = index[step] else { return nil }
-                            resolved.append(.enter(target))
-                        }
-                    }
-                    transition = .steps(resolved)
-                }
-                rules.append(Rule(pattern: pattern, action: Self.plain(rule.action), next: transition))
-            }
-            states.append(rules)
+        let keys = [table.main] + table.lexers.keys.filter { $0 != table.main }.sorted()
+        let lexerIndex = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+        var stateIndex: [[String: Int]] = []
+        for key in keys {
+            guard let states = table.lexers[key] else { return nil }
+            stateIndex.append(Dictionary(uniqueKeysWithValues: states.keys.sorted().enumerated().map { ($1, $0) }))
         }
-        self.states = states
-        self.root = root
+        func action(_ given: LexerTable.Action) -> Action? {
+            switch given {
+            case .none: return Action.none
+            case .token(let kind): return .token(Self.plain(kind))
+            case .groups(let inner):
+                // A group's own action reads that group; `bygroups` within `bygroups` would need more.
+                let resolved = inner.compactMap { $0.isGroups ? nil : action($0) }
+                return resolved.count == inner.count ? .groups(resolved) : nil
+            case .using(let key, let stack):
+                guard let lexer = lexerIndex[key] else { return nil }
+                let states = stack.compactMap { stateIndex[lexer][$0] }
+                return states.count == stack.count && !states.isEmpty ? .using(lexer: lexer, stack: states) : nil
+            }
+        }
+        var lexers: [Lexer] = []
+        for (l, key) in keys.enumerated() {
+            let index = stateIndex[l]
+            guard let root = index["root"] else { return nil }
+            var lexer = Lexer(root: root)
+            for name in index.keys.sorted() {
+                var rules: [Rule] = []
+                for rule in table.lexers[key]![name]! {
+                    guard let options = PatternOptions(pythonFlags: rule.flags),
+                          let source = PythonPattern.pcre2(rule.pattern, verbose: options.verbose),
+                          let pattern = CompiledPattern(source, options: options),
+                          let yields = action(rule.action),
+                          let next = Self.transition(rule.next, index) else { return nil }
+                    rules.append(Rule(pattern: pattern, action: yields, next: next))
+                }
+                lexer.states.append(rules)
+            }
+            lexers.append(lexer)
+        }
+        self.lexers = lexers
         (error, newline) = (Self.plain(table.error), Self.plain(table.newline))
-        groups = states.joined().map(\.pattern.groups).max() ?? 0
+        groups = lexers.flatMap(\.states).joined().map(\.pattern.groups).max() ?? 0
+    }
+
+    private static func transition(_ next: LexerTable.Rule.Next, _ index: [String: Int]) -> Transition? {
+        switch next {
+        case .none: return Transition.none
+        case .pop(let count): return .pop(count)
+        case .push: return .steps([.push])
+        case .steps(let steps):
+            var resolved: [Step] = []
+            for step in steps {
+                switch step {
+                case "#pop": resolved.append(.pop)
+                case "#push": resolved.append(.push)
+                default:
+                    guard let target = index[step] else { return nil }
+                    resolved.append(.enter(target))
+                }
+            }
+            return .steps(resolved)
+        }
     }
 
     /// The script's `-` for plain text is "" here, as `PygmentsAnswer` reads it.
     private static func plain(_ kind: String) -> String { kind == "-" ? "" : kind }
 
-    private static func plain(_ action: LexerTable.Rule.Action) -> LexerTable.Rule.Action {
-        switch action {
-        case .none: .none
-        case .token(let kind): .token(plain(kind))
-        case .groups(let kinds): .groups(kinds.map { $0.map(plain) })
-        }
-    }
-
     /// The block's tokens; nil when Pygments itself must answer: PCRE2 gave up on a match (a limit),
     /// a rule names a group its pattern lacks, or the tokens do not spell the code.
     func tokens(of code: String) -> [CodeToken]? {
         var code = code
-        return code.withUTF8 { run($0) }
+        return code.withUTF8 { text in
+            var runs = TokenRuns(text)
+            switch run(0, text, at: 0, stack: [lexers[0].root], into: &runs) {
+            case .done: return runs.finish()
+            case .unsure: return nil
+            case .stalled: return [CodeToken(kind: "", text: String(decoding: text, as: UTF8.self))]
+            }
+        }
     }
 
-    private func run(_ text: UnsafeBufferPointer<UInt8>) -> [CodeToken]? {
+    private enum Outcome { case done, unsure, stalled }
+
+    /// Lexes `text` (which starts at byte `offset` of the block) with lexer `l` from `stack`.
+    private func run(_ l: Int, _ text: UnsafeBufferPointer<UInt8>, at offset: Int, stack start: [Int],
+                     into runs: inout TokenRuns) -> Outcome {
+        let lexer = lexers[l]
         let match = PatternMatch(groups: groups)
-        var runs = TokenRuns(text)
-        var stack = [root], pos = 0, stalled = 0
+        var stack = start, pos = 0, stalled = 0
+        // Yields one action's tokens for `range` of the text (`group` of the match).
+        func yield(_ action: Action, _ range: Range<Int>, rule: Rule) -> Outcome {
+            switch action {
+            case .none: return .done
+            case .token(let kind):
+                runs.add(kind, (range.lowerBound + offset)..<(range.upperBound + offset))
+                return .done
+            case .groups(let actions):
+                guard actions.count <= rule.pattern.groups else { return .unsure }
+                for (i, inner) in actions.enumerated() {
+                    guard let part = match.range(i + 1) else { continue }
+                    if case .token = inner, part.isEmpty { continue }
+                    let outcome = yield(inner, part, rule: rule)
+                    if outcome != .done { return outcome }
+                }
+                return .done
+            case .using(let other, let stack):
+                // The other lexer sees the matched text alone: its `^` and `\A` match where it starts.
+                let part = Array(UnsafeBufferPointer(rebasing: text[range]))
+                return part.withUnsafeBufferPointer { run(other, $0, at: offset + range.lowerBound, stack: stack, into: &runs) }
+            }
+        }
         while true {
             var matched = false
-            for rule in states[stack[stack.count - 1]] {
+            for rule in lexer.states[stack[stack.count - 1]] {
                 switch rule.pattern.match(text, at: pos, into: match) {
                 case .none: continue
-                case .failed: return nil
+                case .failed: return .unsure
                 case .matched: break
                 }
                 let whole = match.range(0)!
-                switch rule.action {
-                case .none: break
-                case .token(let kind): runs.add(kind, whole)
-                case .groups(let kinds):
-                    guard kinds.count <= rule.pattern.groups else { return nil }
-                    for (i, kind) in kinds.enumerated() {
-                        if let kind, let range = match.range(i + 1), !range.isEmpty { runs.add(kind, range) }
-                    }
-                }
+                let outcome = yield(rule.action, whole, rule: rule)
+                if outcome != .done { return outcome }
                 stalled = whole.upperBound == pos ? stalled + 1 : 0
                 pos = whole.upperBound
                 switch rule.next {
@@ -120,58 +175,19 @@ struct NativeLexer: Sendable {
             }
             // Python would loop for ever on a rule that matches nothing and moves nowhere; here the
             // block stays plain.
-            if stalled > 10_000 { return [CodeToken(kind: "", text: String(decoding: text, as: UTF8.self))] }
+            if stalled > 10_000 { return .stalled }
             if matched { continue }
-            guard pos < text.count else { break }
+            guard pos < text.count else { return .done }
             if text[pos] == 0x0A {
-                stack = [root]
-                runs.add(newline, pos..<pos + 1)
+                stack = [lexer.root]
+                runs.add(newline, (pos + offset)..<(pos + offset + 1))
                 pos += 1
                 continue
             }
-            let width = UTF8Width.of(text[pos])
-            runs.add(error, pos..<min(pos + width, text.count))
+            let width = min(UTF8Width.of(text[pos]), text.count - pos)
+            runs.add(error, (pos + offset)..<(pos + offset + width))
             pos += width
         }
-        return runs.finish()
-    }
-}
-
-/// Tokens gathered into runs of one class, the way the script merges them (a run is closed when a token
-/// of another class follows it, empty tokens included), and checked to spell the text in order.
-private struct TokenRuns {
-    let text: UnsafeBufferPointer<UInt8>
-    var runs: [CodeToken] = []
-    var kind: String?
-    var bytes: [UInt8] = []
-    var open = false
-    /// How much of the text the tokens so far spell; nil once they stray from it.
-    var spelled: Int? = 0
-
-    init(_ text: UnsafeBufferPointer<UInt8>) { self.text = text }
-
-    mutating func add(_ next: String, _ range: Range<Int>) {
-        if open, next != kind { close() }
-        kind = next
-        open = true
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[range]))
-        guard let at = spelled else { return }
-        if range.lowerBound == at || (at + range.count <= text.count && text[at..<at + range.count].elementsEqual(text[range])) {
-            spelled = at + range.count
-        } else {
-            spelled = nil
-        }
-    }
-
-    private mutating func close() {
-        runs.append(CodeToken(kind: kind ?? "", text: String(decoding: bytes, as: UTF8.self)))
-        bytes.removeAll(keepingCapacity: true)
-        open = false
-    }
-
-    mutating func finish() -> [CodeToken]? {
-        if open { close() }
-        return spelled == text.count ? runs : nil
     }
 }
 

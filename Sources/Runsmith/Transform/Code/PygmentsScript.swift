@@ -4,13 +4,14 @@ extension PygmentsHighlighter {
     /// answer's byte length on a line and the answer (`PygmentsAnswer`). Token types are reduced to the
     /// nearest of Pygments' standard short classes, the ones the theme colours; neighbours of one class merge.
     /// A request `X <language>` asks instead for the lexer's own rules (`LexerTable`, as JSON), which
-    /// `NativeLexer` runs without Python: `U` for an unknown language, `N` for a lexer that is more than
-    /// its table (its own `get_tokens_unprocessed`, callbacks other than `bygroups` of token types, filters).
+    /// `NativeLexer` runs without Python, with the rules of the lexers they hand text to (`using`): `U` for
+    /// an unknown language, `N` for a lexer that is more than its rules (its own `get_tokens_unprocessed`,
+    /// callbacks other than `bygroups` and `using`, filters).
     static let script = #"""
     import json
     import sys
     import pygments
-    from pygments.lexer import Lexer, RegexLexer
+    from pygments.lexer import Lexer, RegexLexer, this
     from pygments.lexers import get_lexer_by_name
     from pygments.token import STANDARD_TYPES, Error, Whitespace, _TokenType
     from pygments.util import ClassNotFound
@@ -67,37 +68,63 @@ extension PygmentsHighlighter {
             out.append(data)
         return b"".join(out)
 
-    def table(name):
-        lx = lexer(name.lower())
-        if lx is None:
-            return b"U"
-        cls = type(lx)
-        if (not isinstance(lx, RegexLexer) or lx.filters
-                or cls.get_tokens_unprocessed is not RegexLexer.get_tokens_unprocessed
-                or cls.get_tokens is not Lexer.get_tokens
-                or cls._preprocess_lexer_input is not Lexer._preprocess_lexer_input):
-            return b"N"
+    class Unexportable(Exception):
+        pass
+
+    def rules_of(cls, lexers):
+        """Exports `cls`'s states into `lexers` under its dotted name, and the lexers its rules hand text to."""
+        key = cls.__module__ + "." + cls.__qualname__
+        if key in lexers:
+            return key
+        if (not issubclass(cls, RegexLexer) or cls.get_tokens_unprocessed is not RegexLexer.get_tokens_unprocessed
+                or cls.get_tokens is not Lexer.get_tokens or cls._preprocess_lexer_input is not Lexer._preprocess_lexer_input):
+            raise Unexportable()
+        lx = cls(stripnl=False, ensurenl=False)
+        if lx.filters:
+            raise Unexportable()
+        lexers[key] = None
         states = {}
         for state, rules in lx._tokens.items():
             out = []
             for rexmatch, action, new in rules:
                 rx = getattr(rexmatch, "__self__", None)
                 if rx is None or not isinstance(rx.pattern, str):
-                    return b"N"
-                if action is None or type(action) is _TokenType:
-                    a = None if action is None else short(action)
-                else:
-                    cells = getattr(action, "__closure__", None) or ()
-                    args = cells[0].cell_contents if len(cells) == 1 else None
-                    if (getattr(action, "__qualname__", "") != "bygroups.<locals>.callback" or not isinstance(args, tuple)
-                            or not all(g is None or type(g) is _TokenType for g in args)):
-                        return b"N"
-                    a = [None if g is None else short(g) for g in args]
+                    raise Unexportable()
                 if not (new is None or isinstance(new, (int, tuple)) or new == "#push"):
-                    return b"N"
-                out.append([rx.pattern, int(rx.flags), a, list(new) if isinstance(new, tuple) else new])
+                    raise Unexportable()
+                out.append([rx.pattern, int(rx.flags), action_of(action, cls, lexers),
+                            list(new) if isinstance(new, tuple) else new])
             states[state] = out
-        return json.dumps({"states": states, "error": short(Error), "newline": short(Whitespace)}).encode()
+        lexers[key] = states
+        return key
+
+    def action_of(action, cls, lexers):
+        """None, a short class, {"groups": [...]} (bygroups) or {"using": lexer, "stack": [...]} (using)."""
+        if action is None:
+            return None
+        if type(action) is _TokenType:
+            return short(action)
+        code = getattr(action, "__code__", None)
+        cells = dict(zip(code.co_freevars, (c.cell_contents for c in action.__closure__ or ()))) if code else {}
+        name = getattr(action, "__qualname__", "")
+        if name == "bygroups.<locals>.callback" and isinstance(cells.get("args"), tuple):
+            return {"groups": [action_of(g, cls, lexers) for g in cells["args"]]}
+        if name == "using.<locals>.callback" and isinstance(cells.get("gt_kwargs"), dict):
+            other = cells.get("_other", this)
+            stack = cells["gt_kwargs"].get("stack", ("root",))
+            return {"using": rules_of(cls if other is this else other, lexers), "stack": list(stack)}
+        raise Unexportable()
+
+    def table(name):
+        lx = lexer(name.lower())
+        if lx is None:
+            return b"U"
+        lexers = {}
+        try:
+            main = rules_of(type(lx), lexers)
+        except Unexportable:
+            return b"N"
+        return json.dumps({"main": main, "lexers": lexers, "error": short(Error), "newline": short(Whitespace)}).encode()
 
     def main():
         read, out = sys.stdin.buffer, sys.stdout.buffer
