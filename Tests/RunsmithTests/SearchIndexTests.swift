@@ -6,6 +6,25 @@ import XCTest
 /// at a time, one document per section; the public site's index holds the docs as everyone reads them,
 /// each tenant's folder an index of its own runbooks.
 final class SearchIndexTests: XCTestCase {
+    /// The counts read on bytes are those of the terms read one by one, on words that repeat in other
+    /// cases, accented words that fold onto ASCII ones, CJK, emoji, U+202F and runs past the length limit.
+    func testTermCountsAreTheCountsOfTheTerms() {
+        var random = SeededRandom(seed: 17)
+        let pieces = ["Setup", "setup", "SETUP", "naïve", "naive", "Café", "cafe", "東京", "서울", "😀", "\u{202F}", " ", "-", ".",
+                      "\n", "42", "x1", "Z", "a", String(repeating: "k", count: 40), String(repeating: "q", count: 41), "é", "_", "ǅ"]
+        for round in 0..<500 {
+            let text = (0..<random.next(below: 120)).map { _ in pieces[random.next(below: pieces.count)] }.joined()
+            let expected = SearchTerms.terms(text).reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+            // Each term once (a second would trap here), with its count.
+            let counted = Dictionary(uniqueKeysWithValues: SearchIndex.textCounts(text).map { ($0.term, $0.count) })
+            XCTAssertEqual(counted, expected, "round \(round): \(text.debugDescription)")
+        }
+        // Enough distinct words to grow the table several times.
+        let many = (0..<5_000).map { "w\($0 % 1_300)" }.joined(separator: " ")
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: SearchIndex.textCounts(many).map { ($0.term, $0.count) }),
+                       SearchTerms.terms(many).reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 })
+    }
+
     func testTermsFoldCaseAndMarksAndSplitIdeographs() {
         XCTAssertEqual(SearchTerms.terms("Café CAFÉ café-au-lait"), ["cafe", "cafe", "cafe", "au", "lait"])
         XCTAssertEqual(SearchTerms.terms("東京タワー 서울"), ["東", "京", "タ", "ワ", "ー", SearchTerms.fold("서울")])

@@ -103,19 +103,17 @@ struct SearchIndex {
     /// to them alone), then the title's and heading's added: one dictionary, each term hashed once per
     /// occurrence.
     static func scores(_ document: Document, counts: TextTermCounts? = nil) -> [String: Int] {
-        // `mapValues` keeps the table as it is: no term is hashed again.
-        var scores = (counts?.counts(of: document.text) ?? textCounts(document.text)).mapValues { min($0, weights.textCap) * weights.text }
+        let text = counts?.counts(of: document.text) ?? textCounts(document.text)
+        var scores = [String: Int](minimumCapacity: text.count + 8)
+        for (term, count) in text { scores[term] = min(count, weights.textCap) * weights.text }
         for term in SearchTerms.terms(document.title) { scores[term, default: 0] += weights.title }
         for term in SearchTerms.terms(document.heading ?? "") { scores[term, default: 0] += weights.heading }
         return scores
     }
 
-    /// How often each term occurs in `text`.
-    static func textCounts(_ text: String) -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for term in SearchTerms.terms(text) { counts[term, default: 0] += 1 }
-        return counts
-    }
+    /// How often each term occurs in `text`, each term once (`TermTally`: what counting
+    /// `SearchTerms.terms` gives).
+    static func textCounts(_ text: String) -> [(term: String, count: Int)] { TermTally.counts(of: text) }
 
     /// A file of an index (`…/_runsmith/search/s-636f.js`).
     static func isIndexFile(_ path: String) -> Bool {

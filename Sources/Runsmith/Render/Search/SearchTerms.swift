@@ -44,7 +44,7 @@ enum SearchTerms {
         return terms
     }
 
-    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+    static func isASCIIWordByte(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
     }
 
