@@ -116,6 +116,44 @@ final class LinkLog {
         var file: String
         var location: SourceLocation
         var chain: [SourceLocation]
+
+        /// A page's cache entry holds one per link: written as one list of fields (no names to find,
+        /// no object per location), which reads several times faster than the keyed form.
+        init(url: String, kind: LinkResolver.Kind, file: String, location: SourceLocation, chain: [SourceLocation]) {
+            (self.url, self.kind, self.file, self.location, self.chain) = (url, kind, file, location, chain)
+        }
+
+        init(from decoder: any Decoder) throws {
+            var fields = try decoder.unkeyedContainer()
+            url = try fields.decode(String.self)
+            switch try fields.decode(Int.self) {
+            case 0: kind = .link
+            case 1: kind = .image
+            case 2: kind = .attachment
+            default: throw DecodingError.dataCorruptedError(in: fields, debugDescription: "unknown link kind")
+            }
+            file = try fields.decode(String.self)
+            func location() throws -> SourceLocation {
+                SourceLocation(path: try fields.decode(String.self), line: try fields.decode(Int.self), column: try fields.decode(Int.self))
+            }
+            self.location = try location()
+            chain = try (0..<fields.decode(Int.self)).map { _ in try location() }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var fields = encoder.unkeyedContainer()
+            try fields.encode(url)
+            try fields.encode(kind == .link ? 0 : kind == .image ? 1 : 2)
+            try fields.encode(file)
+            func put(_ place: SourceLocation) throws {
+                try fields.encode(place.path)
+                try fields.encode(place.line)
+                try fields.encode(place.column)
+            }
+            try put(location)
+            try fields.encode(chain.count)
+            for place in chain { try put(place) }
+        }
     }
     /// A mention's link text or a content-ref card's text: the linked page's title when it has one.
     struct Text: Sendable, Codable, Equatable {

@@ -137,6 +137,8 @@ struct CacheValueDecoder: Decoder {
     func singleValueContainer() throws -> SingleValueDecodingContainer { CacheSingle(decoder: self) }
 }
 
+/// Its coding path is the entry's (empty): a damaged entry is made again, never reported field by field,
+/// and a path grown per field cost an array per value read.
 private struct CacheKeyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let reader: CacheReader
     /// Few members each (a page's fields): found by comparing bytes, with no table made per object.
@@ -155,17 +157,17 @@ private struct CacheKeyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try reader.double(at: try at(key)) }
     func decode(_ type: Float.Type, forKey key: Key) throws -> Float { Float(try reader.double(at: try at(key))) }
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try reader.value(T.self, at: try at(key), path: codingPath + [key])
+        try reader.value(T.self, at: try at(key), path: codingPath)
     }
     func nestedContainer<N: CodingKey>(keyedBy type: N.Type, forKey key: Key) throws -> KeyedDecodingContainer<N> {
-        try CacheValueDecoder(reader: reader, offset: try at(key), codingPath: codingPath + [key]).container(keyedBy: N.self)
+        try CacheValueDecoder(reader: reader, offset: try at(key), codingPath: codingPath).container(keyedBy: N.self)
     }
     func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer {
-        try CacheValueDecoder(reader: reader, offset: try at(key), codingPath: codingPath + [key]).unkeyedContainer()
+        try CacheValueDecoder(reader: reader, offset: try at(key), codingPath: codingPath).unkeyedContainer()
     }
     func superDecoder() throws -> Decoder { try superDecoder(forKey: Key(stringValue: "super")!) }
     func superDecoder(forKey key: Key) throws -> Decoder {
-        CacheValueDecoder(reader: reader, offset: try at(key), codingPath: codingPath + [key])
+        CacheValueDecoder(reader: reader, offset: try at(key), codingPath: codingPath)
     }
 }
 

@@ -39,7 +39,7 @@ final class PageCache: Sendable {
     var hits: Int { thisBuild.withLock { $0.hits } }
     var problem: Diagnostic? { thisBuild.withLock { $0.problem } }
 
-    static let format = "runsmith-page-cache 7"
+    static let format = "runsmith-page-cache 8"
 
     init(folder: URL, site: SiteSource, root: URL, viewer: TenantContext?) {
         self.folder = folder.appendingPathComponent("pages")
