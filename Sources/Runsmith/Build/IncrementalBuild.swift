@@ -82,9 +82,11 @@ public final class IncrementalBuild {
         }
         diagnostics += templates.addLogo(site.config.header.logo, root: options.root)
         if !options.highlightsCode { site.config.highlightsCode = false }
-        // Python starts as the build loads when pages will be compiled; with a cache most come from it,
-        // and the first page that needs a lexer starts it (a cached build of unchanged pages, none).
-        if site.config.highlightsCode, options.cache == nil { PygmentsHighlighter.shared.prewarm() }
+        // Python starts as the build loads when pages will be compiled: without a cache, and when tenants'
+        // runbooks are (each build makes their steps). Otherwise most pages come from the cache, and the
+        // first page that needs a lexer starts it (a cached build of unchanged pages, none).
+        let compilesSteps = !site.tenants.tenants.isEmpty && !site.tenants.runbooks.isEmpty
+        if site.config.highlightsCode, options.cache == nil || compilesSteps { PygmentsHighlighter.shared.prewarm() }
         // Built as one tenant gets it, when asked (the preview's tenant switcher).
         var viewer: TenantContext? = nil
         if let id = options.tenant {
