@@ -122,7 +122,8 @@ extension PygmentsHighlighter {
         lexers = {}
         try:
             main = rules_of(type(lx), lexers)
-        except Unexportable:
+        except Exception:
+            # Unexportable, or a lexer that would not even start with these options: Python lexes it.
             return b"N"
         return json.dumps({"main": main, "lexers": lexers, "error": short(Error), "newline": short(Whitespace)}).encode()
 
