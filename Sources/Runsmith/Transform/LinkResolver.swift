@@ -4,7 +4,7 @@ import Foundation
 /// URLs to their output, assets are copied under content-hash names, everything else is reported.
 public struct LinkResolver: Sendable {
     /// What the URL is for: a link (pages or files), an image, or a `{% file %}` attachment.
-    public enum Kind: Sendable, Codable { case link, image, attachment }
+    public enum Kind: Int, Sendable, Codable { case link, image, attachment }
     public enum Resolution: Equatable, Sendable, Codable {
         case unchanged
         case rewritten(String)

@@ -126,12 +126,7 @@ final class LinkLog {
         init(from decoder: any Decoder) throws {
             var fields = try decoder.unkeyedContainer()
             url = try fields.decode(String.self)
-            switch try fields.decode(Int.self) {
-            case 0: kind = .link
-            case 1: kind = .image
-            case 2: kind = .attachment
-            default: throw DecodingError.dataCorruptedError(in: fields, debugDescription: "unknown link kind")
-            }
+            kind = try fields.decode(LinkResolver.Kind.self)
             file = try fields.decode(String.self)
             func location() throws -> SourceLocation {
                 SourceLocation(path: try fields.decode(String.self), line: try fields.decode(Int.self), column: try fields.decode(Int.self))
@@ -143,7 +138,7 @@ final class LinkLog {
         func encode(to encoder: any Encoder) throws {
             var fields = encoder.unkeyedContainer()
             try fields.encode(url)
-            try fields.encode(kind == .link ? 0 : kind == .image ? 1 : 2)
+            try fields.encode(kind)
             try fields.encode(file)
             func put(_ place: SourceLocation) throws {
                 try fields.encode(place.path)

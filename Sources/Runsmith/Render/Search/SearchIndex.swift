@@ -100,8 +100,8 @@ struct SearchIndex {
     }
 
     /// Each term of the document with its score. The text's terms are counted first (the cap applies
-    /// to them alone), then the title's and heading's added: one dictionary, each term hashed once per
-    /// occurrence.
+    /// to them alone, each distinct term once: `TermTally`), then the title's and heading's added, into
+    /// one dictionary.
     static func scores(_ document: Document, counts: TextTermCounts? = nil) -> [String: Int] {
         let text = counts?.counts(of: document.text) ?? textCounts(document.text)
         var scores = [String: Int](minimumCapacity: text.count + 8)

@@ -95,7 +95,6 @@ struct ValueSearch: Sendable {
                                 if starts[hash >> 6] & (1 << (hash & 63)) != 0 { break }
                                 i += 1
                             }
-                            if i >= count { break }
                         }
                         state = Int(table[state &* 256 &+ Int(text[i])])
                         if !ends[state].isEmpty { for index in ends[state] { found.insert(Int(index)) } }

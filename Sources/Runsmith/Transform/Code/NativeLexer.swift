@@ -80,7 +80,8 @@ struct NativeLexer: Sendable {
     private static func transition(_ next: LexerTable.Rule.Next, _ index: [String: Int]) -> Transition? {
         switch next {
         case .none: return Transition.none
-        case .pop(let count): return .pop(count)
+        // Pygments writes pops as negative numbers; anything else is a table this loop does not know.
+        case .pop(let count): return count > 0 ? .pop(count) : nil
         case .push: return .steps([.push])
         case .steps(let steps):
             var resolved: [Step] = []

@@ -4,7 +4,8 @@ import Foundation
 /// processes, one per core at most, for the whole run: each page's code blocks go to a free process in
 /// one request, so pages compiled side by side are coloured side by side. Answers are kept, so a block
 /// shared by many pages or tenants is lexed once. The processes serve every build of a run (`serve`
-/// keeps them); a build starts them as it loads (`prewarm`), `render` when a block first needs one.
+/// keeps them); a build starts the first as it loads (`prewarm`, unless its pages come from the cache),
+/// the others when pages ask at once; `render` starts one when a block first needs it.
 /// A language whose lexer is only its rules (Bash, SQL, JavaScript, Go… but not YAML or JSON) is asked
 /// for them once and lexed here (`NativeLexer`), on the page's own thread, with the same answer.
 final class PygmentsHighlighter: CodeHighlighter, @unchecked Sendable {
