@@ -69,19 +69,26 @@ HOSTILE = {
 
 
 def hostile(runsmith, repeat):
-    """Each hostile input at each size: the median `runsmith check` time, its goal and the doubling ratio."""
+    """Each hostile input at each size: the median `runsmith check` time, its goal and the doubling ratio.
+    The sizes of one input are timed in turns (small, large, small, large…), at least five times each: a
+    ratio of two medians taken minutes apart measured the machine's drift as much as the input's cost."""
     results, rows = {}, []
     for name, (sizes, make) in HOSTILE.items():
-        times = []
-        for n in sizes:
-            work = tempfile.mkdtemp(prefix="runsmith-hostile-")
-            try:
+        works = []
+        try:
+            for n in sizes:
+                works.append(tempfile.mkdtemp(prefix="runsmith-hostile-"))
                 for path, text in make(n).items():
-                    os.makedirs(os.path.dirname(os.path.join(work, path)), exist_ok=True)
-                    with open(os.path.join(work, path), "w") as f:
+                    os.makedirs(os.path.dirname(os.path.join(works[-1], path)), exist_ok=True)
+                    with open(os.path.join(works[-1], path), "w") as f:
                         f.write(text)
-                times.append(timed([runsmith, "check", work], work, repeat))
-            finally:
+            runs = [[] for _ in sizes]
+            for _ in range(max(repeat, 5)):
+                for work, times in zip(works, runs):
+                    times += [timed([runsmith, "check", work], work, 1)]
+            times = [statistics.median(t) for t in runs]
+        finally:
+            for work in works:
                 shutil.rmtree(work, ignore_errors=True)
         ratios = [b / a for a, b in zip(times, times[1:])]
         results[name] = {"sizes": sizes, "seconds": [round(t, 3) for t in times], "doubling_ratios": [round(r, 2) for r in ratios]}
