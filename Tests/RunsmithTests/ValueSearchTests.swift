@@ -52,4 +52,18 @@ final class ValueSearchTests: XCTestCase {
         XCTAssertNil(PreprocessedPage.markerIndex("<!-- rs:12 -->"))
         XCTAssertNil(PreprocessedPage.markerIndex(" \n"))
     }
+
+    /// `trimmingBlankEnds` is Foundation's `trimmingCharacters(in: .whitespaces)` for every text, blank
+    /// ends of every kind (tab, no-break and narrow no-break spaces, an ideographic space) or none.
+    func testTrimmingBlankEndsIsFoundationsTrimming() {
+        let ends = ["", " ", "\t", "\u{00A0}", "\u{202F}", "\u{3000}", "\n", "x", "é", "東", "😀"]
+        for lead in ends {
+            for middle in ["", "a b", "Café\u{202F}crème", "東京", "e\u{301}", "\n"] {
+                for trail in ends {
+                    let text = lead + middle + trail
+                    XCTAssertEqual(text.trimmingBlankEnds, text.trimmingCharacters(in: .whitespaces), text.debugDescription)
+                }
+            }
+        }
+    }
 }

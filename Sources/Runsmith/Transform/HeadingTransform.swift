@@ -41,7 +41,7 @@ public struct HeadingTransform: PageTransform {
         for node in named {
             if node.kind == .heading {
                 let custom = customID(in: node) ?? explicitAnchor(in: node)
-                let text = node.plainText.trimmingCharacters(in: .whitespaces)
+                let text = node.plainText.trimmingBlankEnds
                 headings.append((node, custom ?? registry.unique(preset.slug(text)), custom == nil, text))
             } else {
                 anchorSummaries(in: node, registry: &registry, page: page)

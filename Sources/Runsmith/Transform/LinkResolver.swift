@@ -27,8 +27,7 @@ public struct LinkResolver: Sendable {
     public func resolve(_ url: String, kind: Kind, file: String, route: String, pageSource: String,
                         uses: (String) -> Void = { _ in }) -> Resolution {
         // Foundation's trimming and percent-decoding only when there is something for them to do.
-        let blank = { (scalar: Unicode.Scalar?) in scalar.map(CharacterSet.whitespaces.contains) ?? false }
-        let trimmed = blank(url.unicodeScalars.first) || blank(url.unicodeScalars.last) ? url.trimmingCharacters(in: .whitespaces) : url
+        let trimmed = url.trimmingBlankEnds
         if trimmed.isEmpty {
             return kind == .link ? .unchanged : .failed(.error, code: missingCode(kind), message: "\(noun(kind)) has no URL")
         }

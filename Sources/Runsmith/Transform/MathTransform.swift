@@ -12,7 +12,7 @@ public struct MathTransform: PageTransform {
             if node.kind == .code, let literal = node.literal, literal.hasPrefix(Self.inlineMarker) {
                 node.insertBefore(.htmlInline(html(String(literal.dropFirst()), display: false, page: page, node: node)))
                 node.remove()
-            } else if node.kind == .codeBlock, node.isFenced, node.fenceInfo?.trimmingCharacters(in: .whitespaces) == "math" {
+            } else if node.kind == .codeBlock, node.isFenced, node.fenceInfo?.trimmingBlankEnds == "math" {
                 let tex = (node.literal ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
                 node.insertBefore(.htmlBlock("<p class=\"rs-math\">" + html(tex, display: true, page: page, node: node) + "</p>\n"))
                 node.remove()

@@ -1,5 +1,7 @@
-/// Substring tests on UTF-8 bytes. With Foundation imported, `String.contains(_:)` and `range(of:)` go
-/// through NSString and UTF-16, which profiles showed in the hot path of every page.
+import Foundation
+
+/// Substring tests and trimming that stay off NSString. With Foundation imported, `String.contains(_:)`
+/// and `range(of:)` go through NSString and UTF-16, which profiles showed in the hot path of every page.
 extension StringProtocol {
     /// Whether the text holds `needle`, compared byte for byte.
     func includes(_ needle: StaticString) -> Bool {
@@ -20,5 +22,14 @@ extension StringProtocol {
             return false
         }
         return found ?? String(self).includes(needle)
+    }
+}
+
+extension String {
+    /// `trimmingCharacters(in: .whitespaces)`, which bridges to `NSString` on every call, only when an end
+    /// is blank: per heading and per code block, most texts have nothing to trim.
+    var trimmingBlankEnds: String {
+        let blank = { (scalar: Unicode.Scalar?) in scalar.map(CharacterSet.whitespaces.contains) ?? false }
+        return blank(unicodeScalars.first) || blank(unicodeScalars.last) ? trimmingCharacters(in: .whitespaces) : self
     }
 }
