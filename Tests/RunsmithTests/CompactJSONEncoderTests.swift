@@ -26,6 +26,7 @@ final class CompactJSONEncoderTests: XCTestCase {
         var list: [Inner]
         var map: [String: Inner]
         var postings: [String: [Int]]
+        var shard: [String: [Int32]]
         var rows: [[String]]
         var holes: [Int?]
         var empty: [String: Int]
@@ -41,6 +42,7 @@ final class CompactJSONEncoderTests: XCTestCase {
         let outer = Outer(title: "T", missing: nil, present: 3, inner: inner[0], list: inner,
                           map: Dictionary(uniqueKeysWithValues: texts.enumerated().map { ("\($1)\($0)", inner[$0]) }),
                           postings: ["10": [1, 2], "9": [3], "A": [], "_": [0], "a": [5, 6, 7], "aB": [8], "ab": [9], "é": [10], "z": [Int.max, Int.min]],
+                          shard: ["b": [Int32.max, Int32.min, 0, 9, 10, 99, 100], "a\"\\": [-1], "": []],
                           rows: [texts, [], [""]], holes: [1, nil, 3], empty: [:], none: [], big: UInt64.max, negative: -42)
         try assertSame(outer)
         try assertSame([outer, outer])

@@ -100,7 +100,7 @@ final class SearchIndexTests: XCTestCase {
 
     private func index(_ result: SiteBuilder.Result, folder: String) throws -> (terms: [String: [Int]], rows: [[String]]) {
         let meta = try data(result.files, folder + "index.js", as: SearchIndex.Meta.self)
-        if let terms = meta.terms, let rows = meta.rows { return (terms, rows) }
+        if let terms = meta.terms, let rows = meta.rows { return (terms.mapValues { $0.map(Int.init) }, rows) }
         var terms: [String: [Int]] = [:], rows: [[String]] = []
         for shard in meta.shards { terms.merge(try data(result.files, folder + "s-\(shard).js", as: [String: [Int]].self)) { a, _ in a } }
         for chunk in 0..<((meta.docs + meta.chunk - 1) / meta.chunk) { rows += try data(result.files, folder + "d-\(chunk).js", as: [[String]].self) }

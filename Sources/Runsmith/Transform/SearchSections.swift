@@ -8,15 +8,34 @@ struct SearchSections: PageTransform {
     func apply(to page: ParsedPage) {
         let starts = Dictionary(page.headings.filter { $0.level <= 3 }.compactMap { h in h.node.map { ($0, h) } },
                                 uniquingKeysWith: { first, _ in first })
+        // Each part's blocks are joined once, into a string of their size: a string grown block by block
+        // keeps up to twice its bytes, and every page's parts stay until the site's search index is made.
         var sections = [SearchSection(anchor: nil, heading: nil, text: "")]
+        var blocks: [String] = [], size = 0
+        func close() {
+            var text = ""
+            text.reserveCapacity(size)
+            for (i, block) in blocks.enumerated() {
+                if i > 0 { text += "\n" }
+                text += block
+            }
+            sections[sections.count - 1].text = text
+            blocks = []
+            size = 0
+        }
         for child in page.document.root.children {
             if let heading = starts[child] {
+                close()
                 sections.append(SearchSection(anchor: heading.id, heading: heading.text, text: ""))
-            } else if sections[sections.count - 1].text.utf8.count < Self.maxText {
+            } else if size < Self.maxText {
                 let text = Self.text(of: child, in: page.document)
-                if !text.isEmpty { sections[sections.count - 1].text += (sections[sections.count - 1].text.isEmpty ? "" : "\n") + text }
+                if !text.isEmpty {
+                    size += (blocks.isEmpty ? 0 : 1) + text.utf8.count
+                    blocks.append(text)
+                }
             }
         }
+        close()
         page.searchSections = sections.filter { $0.heading != nil || !$0.text.isEmpty }
     }
 

@@ -20,7 +20,7 @@ enum EncodedValue {
         case let number as Int: return .signed(Int64(number))
         case let numbers as [Int]: return .array(EncodedArray(numbers.map { .signed(Int64($0)) }))
         case let texts as [String]: return .array(EncodedArray(texts.map { .string($0) }))
-        case let map as [String: [Int]]:
+        case let map as [String: [Int32]]:
             return .object(EncodedObject(map.map { ($0.key, .array(EncodedArray($0.value.map { .signed(Int64($0)) }))) }))
         default:
             let encoder = EncodedValueEncoder()

@@ -35,7 +35,7 @@ struct SearchIndex {
         var chunk: Int
         var shards: [String]
         /// A small index (a tenant's runbooks) is one file: every term and every entry in `index.js`.
-        var terms: [String: [Int]]? = nil
+        var terms: [String: [Int32]]? = nil
         var rows: [[String]]? = nil
     }
 
@@ -46,19 +46,25 @@ struct SearchIndex {
     /// `counts`: term counts of texts already read, shared by indexes made from the same texts (every
     /// tenant's runbooks show mostly the same steps).
     static func files(_ documents: [Document], folder: String, counts: TextTermCounts? = nil) -> [String: [UInt8]] {
-        var shards: [String: [String: [Int]]] = [:]
-        for (term, list) in postings(documents, counts: counts) {
-            let best = list.sorted { $0.score != $1.score ? $0.score > $1.score : $0.doc < $1.doc }.prefix(postingsPerTerm)
-            shards[hex(SearchTerms.shard(of: term)), default: [:]][term] = best.flatMap { [Int($0.doc), Int($0.score)] }
+        let blocks = postings(documents, counts: counts)
+        let keys = Set(blocks.lazy.flatMap(\.keys)).sorted()
+        // A shard's terms are gathered from every block, in the blocks' (the documents') order, on a task
+        // of their own: no term's whole list waits on one thread, and the site's lists are never all held
+        // at once, only the blocks and the best of each term.
+        let shards = Parallel.map(keys.count) { i -> [String: [Int32]] in
+            var lists: Postings = [:]
+            for block in blocks {
+                for (term, list) in block[keys[i]] ?? [:] { lists[term, default: []] += list }
+            }
+            return lists.mapValues(best)
         }
         if documents.count <= wholeUpTo {
-            let terms = shards.values.reduce(into: [String: [Int]]()) { all, shard in all.merge(shard) { a, _ in a } }
+            let terms = shards.reduce(into: [String: [Int32]]()) { all, shard in all.merge(shard) { a, _ in a } }
             return Dictionary(uniqueKeysWithValues: [file(folder, "index", Meta(docs: documents.count, chunk: chunk, shards: [], terms: terms,
                                                                                  rows: documents.map(row)))])
         }
-        var files = [file(folder, "index", Meta(docs: documents.count, chunk: chunk, shards: shards.keys.sorted()))]
-        let shardList = Array(shards)
-        files += Parallel.map(shardList.count) { i in file(folder, "s-" + shardList[i].key, shardList[i].value) }
+        var files = [file(folder, "index", Meta(docs: documents.count, chunk: chunk, shards: keys))]
+        files += Parallel.map(keys.count) { i in file(folder, "s-" + keys[i], shards[i]) }
         let starts = Array(stride(from: 0, to: documents.count, by: chunk))
         files += Parallel.map(starts.count) { i in
             file(folder, "d-\(i)", documents[starts[i]..<min(starts[i] + chunk, documents.count)].map(row))
@@ -66,23 +72,35 @@ struct SearchIndex {
         return Dictionary(files, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Each term's documents with their scores, in document order. Scored a block of documents per
-    /// task, each block's terms gathered there: one document's table of terms is freed as soon as it is
-    /// counted, not kept with every other (at 10,000 pages, 190 MB more at the index's peak).
-    private static func postings(_ documents: [Document], counts: TextTermCounts?) -> [String: [(doc: Int32, score: Int32)]] {
+    /// Terms with their documents and scores, in document order.
+    private typealias Postings = [String: [(doc: Int32, score: Int32)]]
+
+    /// A term's best documents, as the index writes them: document, score, document, score…
+    private static func best(_ list: [(doc: Int32, score: Int32)]) -> [Int32] {
+        let best = list.sorted { $0.score != $1.score ? $0.score > $1.score : $0.doc < $1.doc }.prefix(postingsPerTerm)
+        var pairs: [Int32] = []
+        pairs.reserveCapacity(best.count * 2)
+        for posting in best {
+            pairs.append(posting.doc)
+            pairs.append(posting.score)
+        }
+        return pairs
+    }
+
+    /// Each block of documents' postings, by the shard (`hex` of `SearchTerms.shard`) their term goes to.
+    /// Scored a block per task, each block's terms gathered there: one document's table of terms is freed
+    /// as soon as it is counted, not kept with every other (at 10,000 pages, 190 MB more at the index's peak).
+    private static func postings(_ documents: [Document], counts: TextTermCounts?) -> [[String: Postings]] {
         let block = 256
-        let blocks = Parallel.map((documents.count + block - 1) / block) { b -> [String: [(doc: Int32, score: Int32)]] in
-            var found: [String: [(doc: Int32, score: Int32)]] = [:]
+        return Parallel.map((documents.count + block - 1) / block) { b -> [String: Postings] in
+            var found: Postings = [:]
             for doc in (b * block)..<min((b + 1) * block, documents.count) {
                 for (term, score) in scores(documents[doc], counts: counts) { found[term, default: []].append((Int32(doc), Int32(score))) }
             }
-            return found
+            var byShard: [String: Postings] = [:]
+            for (term, list) in found { byShard[hex(SearchTerms.shard(of: term)), default: [:]][term] = list }
+            return byShard
         }
-        var postings: [String: [(doc: Int32, score: Int32)]] = [:]
-        for found in blocks {
-            for (term, list) in found { postings[term, default: []] += list }
-        }
-        return postings
     }
 
     /// What a result shows of an entry: URL, page title, heading, and the start of the text for the excerpt.
