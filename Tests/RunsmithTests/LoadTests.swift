@@ -29,6 +29,34 @@ final class LoadTests: XCTestCase {
         XCTAssertEqual(try content.read("in.md"), Array("# A\n".utf8))
     }
 
+    /// `FileBytes` reads what Foundation reads, at every size around its buffers' (empty, one byte, 4,096
+    /// ± 1, a megabyte and a bit, non-ASCII bytes), and fails as Foundation fails: a missing file, a
+    /// folder, a file it may not read.
+    func testFileBytesReadsWhatFoundationReads() throws {
+        let tree = try TempTree([:])
+        var names: [String] = []
+        for size in [0, 1, 4_095, 4_096, 4_097, 1_048_583] {
+            names.append("f\(size).md")
+            // Cut anywhere, through a character too: the bytes are read as they are.
+            try tree.write(names.last!, Data(String(repeating: "é東😀x\u{202F}\n", count: size / 4 + 1).utf8.prefix(size)))
+        }
+        for name in names {
+            let path = tree.root.appendingPathComponent(name).path
+            XCTAssertEqual(try FileBytes.read(path), [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), name)
+        }
+        try FileManager.default.createDirectory(at: tree.root.appendingPathComponent("folder"), withIntermediateDirectories: true)
+        try tree.write("locked.md", Data("secret".utf8))
+        chmod(tree.root.appendingPathComponent("locked.md").path, 0)
+        // Root reads a file whatever its mode: there, the locked file is read like any other.
+        for name in ["missing.md", "folder"] + (getuid() == 0 ? [] : ["locked.md"]) {
+            let path = tree.root.appendingPathComponent(name).path
+            var ours: Error?, theirs: Error?
+            XCTAssertThrowsError(try FileBytes.read(path)) { ours = $0 }
+            XCTAssertThrowsError(try Data(contentsOf: URL(fileURLWithPath: path))) { theirs = $0 }
+            XCTAssertEqual((ours as? CocoaError)?.code, (theirs as? CocoaError)?.code, name)
+        }
+    }
+
     func testSiteConfigDecodesEveryKeyAndRejectsUnknownOnes() {
         let (config, diagnostics) = SiteConfig.decode("""
         title: Docs

@@ -4,6 +4,8 @@ import Foundation
 /// Nothing outside the root is ever read: symlinks that leave it are listed apart and refused.
 public struct ContentTree: Sendable {
     public let root: URL
+    /// `root.path`, made once: a URL's path is built again on every call.
+    private let rootPath: String
     /// Regular files (and symlinks resolving inside the root), sorted.
     public let files: [String]
     public let fileSet: Set<String>
@@ -63,6 +65,7 @@ public struct ContentTree: Sendable {
         self.fileSet = Set(files)
         self.directories = dirs
         self.escapingLinks = escaping
+        self.rootPath = rootPath
     }
 
     public func contains(_ path: String) -> Bool { fileSet.contains(path) }
@@ -70,8 +73,7 @@ public struct ContentTree: Sendable {
     /// Reads a file of the tree; refuses anything not listed (outside the root, escaping symlink).
     public func read(_ path: String) throws -> [UInt8] {
         guard fileSet.contains(path) else { throw CocoaError(.fileNoSuchFile) }
-        let data = try Data(contentsOf: root.appendingPathComponent(path))
-        return [UInt8](data)
+        return try FileBytes.read(rootPath + "/" + path)
     }
 
     /// A file the build depends on (config, SUMMARY.md, tenants, runbooks): nil when the tree has none;
@@ -105,7 +107,7 @@ public struct ContentTree: Sendable {
             guard let relative = RelativePath.resolve(path, from: "") else { return nil }
             let target = URL(fileURLWithPath: base).appendingPathComponent(relative).resolvingSymlinksInPath().path
             guard target.hasPrefix(base + "/"), FileManager.default.fileExists(atPath: target) else { return nil }
-            return [UInt8](try Data(contentsOf: URL(fileURLWithPath: target)))
+            return try FileBytes.read(target)
         }
     }
 }

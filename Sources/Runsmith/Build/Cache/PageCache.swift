@@ -157,14 +157,16 @@ final class PageCache: Sendable {
 
     private func read(_ name: String) -> (Entry, [UInt8])? {
         let url = folder.appendingPathComponent(String(name.prefix(2))).appendingPathComponent(name)
-        guard let data = try? Data(contentsOf: url), data.count >= Self.magic.utf8.count + 8,
-              data.prefix(Self.magic.utf8.count) == Data(Self.magic.utf8) else { return nil }
-        let start = Self.magic.utf8.count
-        let length = data[start..<start + 8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
-        guard length <= UInt64(data.count - start - 8) else { return nil }
+        let magic = Array(Self.magic.utf8)
+        guard var bytes = try? FileBytes.read(url.path), bytes.count >= magic.count + 8, bytes[..<magic.count].elementsEqual(magic) else { return nil }
+        let start = magic.count
+        let length = bytes[start..<start + 8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        guard length <= UInt64(bytes.count - start - 8) else { return nil }
         let headerEnd = start + 8 + Int(length)
-        guard let entry = try? CacheDecoder.decode(Entry.self, from: Array(data[(start + 8)..<headerEnd])) else { return nil }
-        return (entry, Array(data[headerEnd...]))
+        guard let entry = try? CacheDecoder.decode(Entry.self, from: Array(bytes[(start + 8)..<headerEnd])) else { return nil }
+        // The body is what follows, moved to the front of the same array.
+        bytes.removeSubrange(..<headerEnd)
+        return (entry, bytes)
     }
 
     private func currentHash(_ path: String) -> String? {

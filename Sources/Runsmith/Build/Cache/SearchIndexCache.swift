@@ -34,8 +34,7 @@ struct SearchIndexCache {
 
     /// The files kept under `key`, or nil when the kept index is another (or absent, or damaged).
     func read(key: [UInt8]) -> [String: [UInt8]]? {
-        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
-        let bytes = [UInt8](data)
+        guard let bytes = try? FileBytes.read(file.path) else { return nil }
         var at = 0
         func take(_ n: Int) -> ArraySlice<UInt8>? {
             guard n >= 0, n <= bytes.count - at else { return nil }
