@@ -120,7 +120,8 @@ extension IncrementalBuild {
         update.compiled = [:]
         let recompile = linksBySlots ? nil : compileResolved(state, resolver: resolver, renders: update.renders)
         let stream = pageStream(&state), bodies = bodyStore
-        let rendered = Parallel.map(rendering.count) { i -> (page: PageStream.Taken, uses: Set<String>, diagnostics: [Diagnostic]) in
+        // Far apart: each page's file is written on its thread as it is laid out.
+        let rendered = Parallel.mapApart(rendering.count) { i -> (page: PageStream.Taken, uses: Set<String>, diagnostics: [Diagnostic]) in
             // Taken out of its slot, the page is freed on this thread when done.
             let path = rendering[i], route = site.routes[path]!
             var page = recompile?(path) ?? pages.take(i)

@@ -21,6 +21,29 @@ enum Parallel {
         return results.withLock { $0.map { $0! } }
     }
 
+    /// `map`, with the items handed out far apart rather than in their order: threads take items one after
+    /// another, so neighbours (the pages of one folder) would run at the same moment and their files queue
+    /// for that folder's lock in the kernel. Here the k-th item handed out is from the (k mod cores)-th
+    /// part of the list; the results keep the items' order.
+    static func mapApart<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        let order = apart(count, ways: ProcessInfo.processInfo.activeProcessorCount)
+        var results = [T?](repeating: nil, count: count)
+        for (k, value) in map(order.count, { body(order[$0]) }).enumerated() { results[order[k]] = value }
+        return results.map { $0! }
+    }
+
+    /// The order `mapApart` hands `count` items out in, for `ways` threads: the first of each part, then
+    /// the second of each part, and so on.
+    static func apart(_ count: Int, ways: Int) -> [Int] {
+        let ways = max(1, ways), part = (count + ways - 1) / ways
+        var order: [Int] = []
+        order.reserveCapacity(count)
+        for step in 0..<part {
+            for way in 0..<ways where way * part + step < count { order.append(way * part + step) }
+        }
+        return order
+    }
+
     /// Values handed out once each, by index, to the iterations of `map`: whoever takes one holds the last
     /// reference, so it is released on that iteration's thread.
     final class Slots<T: Sendable>: Sendable {
