@@ -15,6 +15,22 @@ final class PreprocessorTests: XCTestCase {
         XCTAssertEqual(DirectiveTag.parse(#"if visitor.claims.unsigned.plan == "pro""#)?.rest, #"visitor.claims.unsigned.plan == "pro""#)
     }
 
+    /// The byte path for ASCII tags reads each tag as the character path does: random tags glued from
+    /// names, keys, `=`, both quotes, backslashes, blanks of every ASCII kind and CR LF; non-ASCII tags
+    /// take the character path itself.
+    func testASCIITagsParseAsCharactersDo() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["hint", "tab", "style", "title", "=", "\"", "'", "\\", "\\\"", " ", "  ", "\t", "\r\n", "\n", "\u{0B}",
+                      "\u{0C}", "info", "a b", "x=y", "%", "}", "{", "-", "1"]
+        for _ in 0..<5_000 {
+            let tag = (0..<Int.random(in: 0...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            XCTAssertEqual(DirectiveTag.parse(tag[...]), DirectiveTag.parseCharacters(tag[...]), tag.debugDescription)
+        }
+        for tag in [#"tab title="Configuración""#, #"hint style="info" title='東京 😀'"#, "e\u{301} x", "\u{202F}hint"] {
+            XCTAssertEqual(DirectiveTag.parse(tag[...]), DirectiveTag.parseCharacters(tag[...]), tag)
+        }
+    }
+
     func testIncludeLinesMapBackToTheIncludedFile() {
         let (page, diagnostics) = run([
             "a.md": "# A\n\n{% include \"inc/b.md\" %}\nafter\n",

@@ -10,6 +10,66 @@ public struct DirectiveTag: Sendable, Equatable {
 
     /// Parses the text between `{%` and `%}`; nil when it has no name.
     public static func parse(_ inner: Substring) -> DirectiveTag? {
+        // Nearly every tag is ASCII, where a character is a byte (CR LF aside, blank either way): read as
+        // bytes, without the grapheme breaking and Unicode properties of `Character` (3% of compiling a page).
+        let ascii = inner.utf8.withContiguousStorageIfAvailable { bytes -> DirectiveTag?? in
+            bytes.contains { $0 >= 0x80 } ? .none : .some(parseASCII(bytes))
+        }
+        if case .some(.some(let tag)) = ascii { return tag }
+        return parseCharacters(inner)
+    }
+
+    /// `parseCharacters` on ASCII text, byte by byte.
+    static func parseASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> DirectiveTag? {
+        func blank(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        var start = 0, end = bytes.count
+        while start < end, blank(bytes[start]) { start += 1 }
+        var nameEnd = start
+        while nameEnd < end, !blank(bytes[nameEnd]) { nameEnd += 1 }
+        guard nameEnd > start else { return nil }
+        var i = nameEnd
+        while i < end, blank(bytes[i]) { i += 1 }
+        while end > i, blank(bytes[end - 1]) { end -= 1 }
+        var tag = DirectiveTag(name: text(start..<nameEnd), arguments: [:], positional: [], rest: text(i..<end))
+        func quoted() -> String? {
+            let quote = bytes[i]
+            guard quote == 0x22 || quote == 0x27 else { return nil }
+            var value: [UInt8] = []
+            i += 1
+            while i < end, bytes[i] != quote {
+                if bytes[i] == 0x5C, i + 1 < end, bytes[i + 1] == quote { i += 1 }
+                value.append(bytes[i])
+                i += 1
+            }
+            if i < end { i += 1 }
+            return String(decoding: value, as: UTF8.self)
+        }
+        while true {
+            while i < end, blank(bytes[i]) { i += 1 }
+            guard i < end else { break }
+            if let value = quoted() { tag.positional.append(value); continue }
+            let keyStart = i
+            while i < end, !blank(bytes[i]), bytes[i] != 0x3D { i += 1 }
+            let key = text(keyStart..<i)
+            guard i < end, bytes[i] == 0x3D else {
+                if !key.isEmpty { tag.arguments[key] = "true" }
+                continue
+            }
+            i += 1
+            if i < end, let value = quoted() {
+                tag.arguments[key] = value
+            } else {
+                let valueStart = i
+                while i < end, !blank(bytes[i]) { i += 1 }
+                tag.arguments[key] = text(valueStart..<i)
+            }
+        }
+        return tag
+    }
+
+    /// The tag read character by character: what any text, ASCII or not, means.
+    static func parseCharacters(_ inner: Substring) -> DirectiveTag? {
         let trimmed = inner.drop(while: \.isWhitespace)
         let name = trimmed.prefix { !$0.isWhitespace }
         guard !name.isEmpty else { return nil }
