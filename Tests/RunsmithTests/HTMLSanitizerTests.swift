@@ -93,6 +93,21 @@ final class HTMLSanitizerTests: XCTestCase {
         assertHarmless(html)
     }
 
+    /// `unsafeScheme` reads only up to the first colon; on random URLs it finds what reading the whole
+    /// URL (tabs and line breaks dropped, leading blanks skipped) finds.
+    func testTheSchemeCheckReadsWhatTheWholeURLSays() {
+        func whole(_ url: String) -> String? {
+            let scalars = url.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }.drop { $0.value <= 0x20 }
+            return LinkResolver.scheme(of: String(String.UnicodeScalarView(scalars))).flatMap { HTMLAllowlist.unsafeSchemes.contains($0) ? $0 : nil }
+        }
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["java", "JaVa", "script", "vb", "data", ":", "\t", "\n", "\r", " ", "\u{0}", "\u{1F}", "/", "x", "é", "😀", "+", "alert(1)"]
+        for _ in 0..<5_000 {
+            let url = (0..<Int.random(in: 0...8, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            XCTAssertEqual(HTMLAllowlist.unsafeScheme(url), whole(url), url.debugDescription)
+        }
+    }
+
     /// Browsers ignore tabs and newlines inside a URL and case in its scheme; libxml2 decodes entities.
     func testURLsThatRunCodeAreRemovedHoweverTheyAreWritten() {
         let hrefs = ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java&#x09;script:alert(1)", "&#106;avascript:alert(1)",

@@ -9,7 +9,7 @@ public struct CardsTableTransform: PageTransform {
 
     public func apply(to page: ParsedPage) {
         for node in page.document.root.descendants() where node.kind == .htmlBlock {
-            guard let html = node.literal, html.contains("data-view=\"cards\""), let table = HTMLTable(html) else { continue }
+            guard let html = node.literal, html.includes("data-view=\"cards\""), let table = HTMLTable(html) else { continue }
             node.literal = render(table)
         }
     }

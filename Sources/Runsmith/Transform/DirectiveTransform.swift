@@ -94,7 +94,7 @@ public struct DirectiveTransform: PageTransform {
     /// A `{%` line inside an indented code block became a marker: put the original text back.
     private func restoreMarkersInCode(_ page: ParsedPage) {
         for node in page.document.root.descendants() where node.kind == .codeBlock || node.kind == .htmlBlock {
-            guard let literal = node.literal, literal.contains(PreprocessedPage.markerPrefix) else { continue }
+            guard let literal = node.literal, literal.includes(PreprocessedPage.markerPrefix) else { continue }
             var lines: [Substring] = []
             for line in literal.split(separator: "\n", omittingEmptySubsequences: false) {
                 if let i = PreprocessedPage.markerIndex(String(line)) {

@@ -84,8 +84,15 @@ public enum HTMLAllowlist {
     /// The scheme a browser would see in `url`, when it is one that runs code (`javascript:`, …). Browsers
     /// drop tabs and newlines anywhere in a URL and control characters and spaces around it.
     public static func unsafeScheme(_ url: String) -> String? {
-        let scalars = url.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }.drop { $0.value <= 0x20 }
-        guard let scheme = LinkResolver.scheme(of: String(String.UnicodeScalarView(scalars))) else { return nil }
+        // The URL as a browser reads its scheme: tabs and line breaks dropped, leading blanks and controls
+        // skipped; up to the first colon, all that `scheme(of:)` reads (a whole data: URL is not copied).
+        var scalars = String.UnicodeScalarView()
+        for scalar in url.unicodeScalars where scalar != "\t" && scalar != "\n" && scalar != "\r" {
+            if scalars.isEmpty, scalar.value <= 0x20 { continue }
+            scalars.append(scalar)
+            if scalar == ":" { break }
+        }
+        guard let scheme = LinkResolver.scheme(of: String(scalars)) else { return nil }
         return unsafeSchemes.contains(scheme) ? scheme : nil
     }
 

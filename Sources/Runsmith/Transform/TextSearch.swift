@@ -5,7 +5,16 @@ import Foundation
 extension StringProtocol {
     /// Whether the text holds `needle`, compared byte for byte.
     func includes(_ needle: StaticString) -> Bool {
-        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        includes(bytes: UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount))
+    }
+
+    /// Whether the text holds `needle`, compared byte for byte.
+    func includes(_ needle: String) -> Bool {
+        var needle = needle
+        return needle.withUTF8 { includes(bytes: $0) }
+    }
+
+    private func includes(bytes pattern: UnsafeBufferPointer<UInt8>) -> Bool {
         let found = utf8.withContiguousStorageIfAvailable { (text: UnsafeBufferPointer<UInt8>) -> Bool in
             let n = pattern.count
             guard n > 0 else { return true }
@@ -21,7 +30,7 @@ extension StringProtocol {
             }
             return false
         }
-        return found ?? String(self).includes(needle)
+        return found ?? String(self).includes(bytes: pattern)
     }
 }
 
@@ -29,7 +38,14 @@ extension String {
     /// `trimmingCharacters(in: .whitespaces)`, which bridges to `NSString` on every call, only when an end
     /// is blank: per heading and per code block, most texts have nothing to trim.
     var trimmingBlankEnds: String {
-        let blank = { (scalar: Unicode.Scalar?) in scalar.map(CharacterSet.whitespaces.contains) ?? false }
+        let blank = { (scalar: Unicode.Scalar?) -> Bool in
+            guard let scalar else { return false }
+            // Printable ASCII other than the space (most ends: letters, digits) is never blank.
+            return !(0x21..<0x7F).contains(scalar.value) && Self.blanks.contains(scalar)
+        }
         return blank(unicodeScalars.first) || blank(unicodeScalars.last) ? trimmingCharacters(in: .whitespaces) : self
     }
+
+    /// Made once: `CharacterSet.whitespaces` builds a set on every use.
+    private static let blanks = CharacterSet.whitespaces
 }
