@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import XCTest
 @testable import Runsmith
@@ -57,5 +58,39 @@ final class TenantFolderTests: XCTestCase {
         XCTAssertTrue(SiteBuilder(options: options).run().written)
         // Only the folder Runsmith marks its outputs with stays, so that the next build may replace it again.
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("tenants").path), [OutputWriter.marker])
+    }
+
+    /// The manifests an incremental build makes again hash every file anew that changed, and no other:
+    /// after a step's page and a copied image change, each listed hash is that of the file now there.
+    func testManifestsAfterAnEditHashTheFilesAsTheyAreNow() throws {
+        let tree = try TempTree([
+            "tenants/schema.yml": "variables:\n  org: { type: string, required: true }\n",
+            "tenants/alpha.yml": "id: alpha\nname: Alpha\nvars: { org: a-org }\n",
+            "tenants/beta.yml": "id: beta\nname: Beta\nvars: { org: b-org }\n",
+            "README.md": "# Home\n",
+            "steps.md": "# Steps\n\nSet up {{ vars.org }}.\n\n![Screen](shot.png)\n",
+            "runbooks/r.yml": "title: R\nsections:\n  - page: steps.md\n    step: true\n",
+        ])
+        try tree.write("shot.png", Data([0x89, 0x50, 0x4E, 0x47, 1]))
+        let build = IncrementalBuild(options: .init(root: tree.root, output: nil))
+        func check(_ result: SiteBuilder.Result, _ when: String) throws {
+            for tenant in ["alpha", "beta"] {
+                let bytes = try XCTUnwrap(result.files[TenantFolder.path(tenant, TenantManifest.name)], when)
+                let manifest = try JSONDecoder().decode(TenantManifest.self, from: Data(bytes))
+                XCTAssertGreaterThan(manifest.files.count, 3, when)
+                for file in manifest.files {
+                    let path = TenantFolder.path(tenant, file.path)
+                    let content = try result.files[path] ?? FileBytes.read(XCTUnwrap(result.copies[path], "\(when): \(path)").path)
+                    XCTAssertEqual(file.sha256, PageCache.hex(SHA256.hash(data: content)), "\(when): \(path)")
+                    XCTAssertEqual(file.bytes, content.count, "\(when): \(path)")
+                }
+            }
+        }
+        try check(build.update(), "first build")
+        try tree.write("steps.md", Data("# Steps\n\nSet up {{ vars.org }} again.\n\n![Screen](shot.png)\n".utf8))
+        try tree.write("shot.png", Data([0x89, 0x50, 0x4E, 0x47, 2, 3]))
+        let edited = build.update(changed: ["steps.md", "shot.png"])
+        XCTAssertFalse(edited.rebuiltRunbooks.isEmpty)
+        try check(edited, "after the edit")
     }
 }

@@ -25,6 +25,8 @@ struct BuildState {
     var overview: (index: SiteIndex, renderer: PageRenderer, categories: [String])?
     /// Output → source of every image and attachment in use.
     var copies: [String: URL]?
+    /// The SHA-256 of each tenant folder's files as the last manifests listed them, with their bytes.
+    var manifestHashes: TenantManifest.Hashes = [:]
     /// What pages compiled before the site index exists resolve the URLs against that need no index;
     /// made again with the site.
     var provisional: LinkResolver?

@@ -138,9 +138,14 @@ extension IncrementalBuild {
     func copies(_ state: inout BuildState, _ update: Update, into result: inout SiteBuilder.Result) {
         if update.usesChanged || !result.rebuiltRunbooks.isEmpty || state.copies == nil {
             var copies: [String: URL] = [:]
+            // Read out of the state once: each access to it in the loop copied what it holds (the tree's lists).
+            let assets = state.assets, tree = state.site.tree
+            var absolute: [String: URL] = [:]
             func copy(_ used: Set<String>, into folder: String) {
                 for source in used {
-                    if let output = state.assets.knownOutput(for: source) { copies[folder + output] = state.site.tree.absolute(source) }
+                    guard let output = assets.knownOutput(for: source) else { continue }
+                    if absolute[source] == nil { absolute[source] = tree.absolute(source) }
+                    copies[folder + output] = absolute[source]
                 }
             }
             for record in state.records.values { copy(record.uses, into: "") }

@@ -138,7 +138,7 @@ public final class IncrementalBuild {
         if let shard = options.shard { keep(shard, of: &result, site: site) }
         diagnostics += printPDFs(&result, site: site)
         // Last: the manifest lists every file of a tenant's folder as it is written.
-        if state.viewer == nil { diagnostics += TenantManifest.add(to: &result, provenance: state.provenance) }
+        if state.viewer == nil { diagnostics += TenantManifest.add(to: &result, provenance: state.provenance, known: &state.manifestHashes) }
         if let cache = state.cache {
             // One build's pages: the cache does not grow with every edit.
             if full { cache.prune() }

@@ -24,19 +24,43 @@ struct TenantManifest: Codable {
     var builtAt: String?
     var files: [File]
 
+    /// Path → the bytes last listed there and their SHA-256.
+    typealias Hashes = [String: (bytes: [UInt8], sha256: String)]
+
     /// A manifest in each tenant's folder of `result`; problems reading a copied file.
-    static func add(to result: inout SiteBuilder.Result, provenance: Provenance) -> [Diagnostic] {
-        var folders: [String: [File]] = [:], diagnostics: [Diagnostic] = []
+    /// `known`: the hashes of the last manifests, kept up to date. A file whose bytes are those listed
+    /// last time is not hashed again (`serve` makes every manifest on every change, most files unchanged);
+    /// a file copied into many tenants' folders is read and hashed once; the rest are hashed on all cores.
+    static func add(to result: inout SiteBuilder.Result, provenance: Provenance, known: inout Hashes) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var listed: [(tenant: String, path: String, bytes: [UInt8])] = []
         func list(_ path: String, _ bytes: [UInt8]) {
             guard let tenant = TenantFolder.tenant(of: path) else { return }
-            let file = String(path.dropFirst(TenantFolder.path(tenant, "").count))
-            folders[tenant, default: []].append(File(path: file, bytes: bytes.count, sha256: PageCache.hex(SHA256.hash(data: bytes))))
+            listed.append((tenant, path, bytes))
         }
         for (path, bytes) in result.files { list(path, bytes) }
+        var sources: [URL: [UInt8]] = [:]
         for (path, source) in result.copies where TenantFolder.tenant(of: path) != nil {
-            do { list(path, [UInt8](try Data(contentsOf: source))) } catch {
+            if let bytes = sources[source] { list(path, bytes); continue }
+            do {
+                let bytes = try FileBytes.read(source.path)
+                sources[source] = bytes
+                list(path, bytes)
+            } catch {
                 diagnostics.append(.error(.unreadableAsset, "cannot read \(source.lastPathComponent) for \(path): \(ContentTree.reason(error))", at: nil))
             }
+        }
+        let last = known, files = listed
+        let hashes = Parallel.map(files.count) { i -> String in
+            if let kept = last[files[i].path], kept.bytes == files[i].bytes { return kept.sha256 }
+            return PageCache.hex(SHA256.hash(data: files[i].bytes))
+        }
+        known = [:]
+        var folders: [String: [File]] = [:]
+        for (file, sha256) in zip(files, hashes) {
+            known[file.path] = (file.bytes, sha256)
+            folders[file.tenant, default: []].append(File(path: String(file.path.dropFirst(TenantFolder.path(file.tenant, "").count)),
+                                                          bytes: file.bytes.count, sha256: sha256))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
