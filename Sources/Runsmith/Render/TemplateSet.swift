@@ -100,18 +100,24 @@ public struct TemplateSet: Sendable {
         let marker = Array(Self.spliceMarker.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(page.count + bytes.count)
-        var i = 0, start = 0
-        while i + marker.count <= page.count {
-            if page[i] == marker[0], page[i..<(i + marker.count)].elementsEqual(marker) {
-                out += page[start..<i]
-                out += bytes
-                i += marker.count
-                start = i
-            } else {
-                i += 1
+        // The marker starts with a control byte no template writes: `memchr` finds each candidate.
+        page.withUnsafeBufferPointer { page in
+            guard let base = page.baseAddress else { return }
+            var i = 0, start = 0
+            while i + marker.count <= page.count, let hit = memchr(base + i, Int32(marker[0]), page.count - i) {
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                guard i + marker.count <= page.count else { break }
+                if page[i..<(i + marker.count)].elementsEqual(marker) {
+                    out += page[start..<i]
+                    out += bytes
+                    i += marker.count
+                    start = i
+                } else {
+                    i += 1
+                }
             }
+            out += page[start...]
         }
-        out += page[start...]
         return out
     }
 

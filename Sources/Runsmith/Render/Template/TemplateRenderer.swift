@@ -85,8 +85,11 @@ struct TemplateRenderer: Sendable {
     private static func lookup(_ path: [String], _ stack: [Frame]) -> Any? {
         if path.count == 1, path[0] == "." { return stack.last?.value }
         var value: Any? = nil
-        for frame in stack.reversed() {
-            if let found = child(frame, path[0]) { value = found; break }
+        // By index, innermost first: iterating `reversed()` copied each frame (a retain and a release).
+        var i = stack.count - 1
+        while i >= 0 {
+            if let found = child(stack[i], path[0]) { value = found; break }
+            i -= 1
         }
         for name in path.dropFirst() {
             guard let object = value else { return nil }
