@@ -13,103 +13,68 @@ public struct DirectiveTag: Sendable, Equatable {
         // Nearly every tag is ASCII, where a character is a byte (CR LF aside, blank either way): read as
         // bytes, without the grapheme breaking and Unicode properties of `Character` (3% of compiling a page).
         let ascii = inner.utf8.withContiguousStorageIfAvailable { bytes -> DirectiveTag?? in
-            bytes.contains { $0 >= 0x80 } ? .none : .some(parseASCII(bytes))
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return .none }
+            return .some(read(bytes, blank: { $0 == 0x20 || (0x09...0x0D).contains($0) }, unit: { UInt8($0.value) },
+                              string: { String(decoding: $0, as: UTF8.self) }))
         }
         if case .some(.some(let tag)) = ascii { return tag }
         return parseCharacters(inner)
     }
 
-    /// `parseCharacters` on ASCII text, byte by byte.
-    static func parseASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> DirectiveTag? {
-        func blank(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
-        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-        var start = 0, end = bytes.count
-        while start < end, blank(bytes[start]) { start += 1 }
+    /// The tag read character by character: what any text, ASCII or not, means.
+    static func parseCharacters(_ inner: Substring) -> DirectiveTag? {
+        read(inner, blank: \.isWhitespace, unit: { Character($0) }, string: { String($0) })
+    }
+
+    /// The tag's grammar, over its characters or, for ASCII text, its bytes: `blank` says what separates,
+    /// `unit` spells a punctuation mark in those units, `string` makes text of them.
+    private static func read<Units: BidirectionalCollection>(
+        _ units: Units, blank: (Units.Element) -> Bool, unit: (Unicode.Scalar) -> Units.Element,
+        string: ([Units.Element]) -> String
+    ) -> DirectiveTag? where Units.Element: Equatable {
+        let (doubleQuote, singleQuote, backslash, equals) = (unit("\""), unit("'"), unit("\\"), unit("="))
+        var start = units.startIndex, end = units.endIndex
+        while start < end, blank(units[start]) { start = units.index(after: start) }
         var nameEnd = start
-        while nameEnd < end, !blank(bytes[nameEnd]) { nameEnd += 1 }
+        while nameEnd < end, !blank(units[nameEnd]) { nameEnd = units.index(after: nameEnd) }
         guard nameEnd > start else { return nil }
         var i = nameEnd
-        while i < end, blank(bytes[i]) { i += 1 }
-        while end > i, blank(bytes[end - 1]) { end -= 1 }
-        var tag = DirectiveTag(name: text(start..<nameEnd), arguments: [:], positional: [], rest: text(i..<end))
+        while i < end, blank(units[i]) { i = units.index(after: i) }
+        while end > i, blank(units[units.index(before: end)]) { end = units.index(before: end) }
+        var tag = DirectiveTag(name: string(Array(units[start..<nameEnd])), arguments: [:], positional: [],
+                               rest: string(Array(units[i..<end])))
         func quoted() -> String? {
-            let quote = bytes[i]
-            guard quote == 0x22 || quote == 0x27 else { return nil }
-            var value: [UInt8] = []
-            i += 1
-            while i < end, bytes[i] != quote {
-                if bytes[i] == 0x5C, i + 1 < end, bytes[i + 1] == quote { i += 1 }
-                value.append(bytes[i])
-                i += 1
+            let quote = units[i]
+            guard quote == doubleQuote || quote == singleQuote else { return nil }
+            var value: [Units.Element] = []
+            i = units.index(after: i)
+            while i < end, units[i] != quote {
+                let next = units.index(after: i)
+                if units[i] == backslash, next < end, units[next] == quote { i = next }
+                value.append(units[i])
+                i = units.index(after: i)
             }
-            if i < end { i += 1 }
-            return String(decoding: value, as: UTF8.self)
+            if i < end { i = units.index(after: i) }
+            return string(value)
         }
         while true {
-            while i < end, blank(bytes[i]) { i += 1 }
+            while i < end, blank(units[i]) { i = units.index(after: i) }
             guard i < end else { break }
             if let value = quoted() { tag.positional.append(value); continue }
             let keyStart = i
-            while i < end, !blank(bytes[i]), bytes[i] != 0x3D { i += 1 }
-            let key = text(keyStart..<i)
-            guard i < end, bytes[i] == 0x3D else {
+            while i < end, !blank(units[i]), units[i] != equals { i = units.index(after: i) }
+            let key = string(Array(units[keyStart..<i]))
+            guard i < end, units[i] == equals else {
                 if !key.isEmpty { tag.arguments[key] = "true" }
                 continue
             }
-            i += 1
+            i = units.index(after: i)
             if i < end, let value = quoted() {
                 tag.arguments[key] = value
             } else {
                 let valueStart = i
-                while i < end, !blank(bytes[i]) { i += 1 }
-                tag.arguments[key] = text(valueStart..<i)
-            }
-        }
-        return tag
-    }
-
-    /// The tag read character by character: what any text, ASCII or not, means.
-    static func parseCharacters(_ inner: Substring) -> DirectiveTag? {
-        let trimmed = inner.drop(while: \.isWhitespace)
-        let name = trimmed.prefix { !$0.isWhitespace }
-        guard !name.isEmpty else { return nil }
-        let rest = trimmed.dropFirst(name.count).trimmingWhitespace()
-        var tag = DirectiveTag(name: String(name), arguments: [:], positional: [], rest: String(rest))
-        var i = rest.startIndex
-        func skipSpace() { while i < rest.endIndex, rest[i].isWhitespace { i = rest.index(after: i) } }
-        func quoted() -> String? {
-            let quote = rest[i]
-            guard quote == "\"" || quote == "'" else { return nil }
-            var value = ""
-            i = rest.index(after: i)
-            while i < rest.endIndex, rest[i] != quote {
-                if rest[i] == "\\", rest.index(after: i) < rest.endIndex, rest[rest.index(after: i)] == quote {
-                    i = rest.index(after: i)
-                }
-                value.append(rest[i])
-                i = rest.index(after: i)
-            }
-            if i < rest.endIndex { i = rest.index(after: i) }
-            return value
-        }
-        while true {
-            skipSpace()
-            guard i < rest.endIndex else { break }
-            if let value = quoted() { tag.positional.append(value); continue }
-            let keyStart = i
-            while i < rest.endIndex, !rest[i].isWhitespace, rest[i] != "=" { i = rest.index(after: i) }
-            let key = String(rest[keyStart..<i])
-            guard i < rest.endIndex, rest[i] == "=" else {
-                if !key.isEmpty { tag.arguments[key] = "true" }
-                continue
-            }
-            i = rest.index(after: i)
-            if i < rest.endIndex, let value = quoted() {
-                tag.arguments[key] = value
-            } else {
-                let valueStart = i
-                while i < rest.endIndex, !rest[i].isWhitespace { i = rest.index(after: i) }
-                tag.arguments[key] = String(rest[valueStart..<i])
+                while i < end, !blank(units[i]) { i = units.index(after: i) }
+                tag.arguments[key] = string(Array(units[valueStart..<i]))
             }
         }
         return tag

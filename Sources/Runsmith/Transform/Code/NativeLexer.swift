@@ -140,9 +140,9 @@ struct NativeLexer: Sendable {
                 }
                 return .done
             case .using(let other, let stack):
-                // The other lexer sees the matched text alone: its `^` and `\A` match where it starts.
-                let part = Array(UnsafeBufferPointer(rebasing: text[range]))
-                return part.withUnsafeBufferPointer { run(other, $0, at: offset + range.lowerBound, stack: stack, into: &runs) }
+                // The other lexer sees the matched text alone (a buffer of its bytes): its `^` and `\A` match
+                // where it starts, and no lookbehind reaches before it.
+                return run(other, UnsafeBufferPointer(rebasing: text[range]), at: offset + range.lowerBound, stack: stack, into: &runs)
             }
         }
         while true {
